@@ -1,0 +1,2 @@
+import Evaluation
+print("\(Engine.name) \(Engine.version)")
