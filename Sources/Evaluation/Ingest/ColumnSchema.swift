@@ -1,0 +1,116 @@
+/// The columns a file kind knows (DESIGN §3 table and "Italian and survey-tool
+/// names"): canonical names, the aliases recognised without configuration,
+/// and which are required.
+public struct ColumnSchema: Sendable {
+    public struct Column: Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var required: Bool
+    }
+
+    public var kind: FileKind
+    public var columns: [Column]
+    /// Whether unknown columns are kept as attributes (groups, participants).
+    public var keepsExtraColumns: Bool
+
+    /// Header comparison key: lower-cased, spaces and `_` alike (DESIGN §5 "Reading files").
+    public static func key(_ header: String) -> String {
+        Vocabulary.key(header)
+    }
+
+    /// The schema of a file kind.
+    public static func of(_ kind: FileKind) -> ColumnSchema {
+        func c(_ name: String, _ aliases: [String] = [], required: Bool = false) -> Column {
+            Column(name: name, aliases: aliases, required: required)
+        }
+        let participant = c("participant_id", ["codice_partecipante", "id_partecipante", "codice"], required: true)
+        let group = c("group_id", ["gruppo", "codice_gruppo", "id_gruppo"], required: true)
+        switch kind {
+        case .groups:
+            return ColumnSchema(kind: kind, columns: [
+                group,
+                c("composition", ["composizione", "tipo_gruppo"]),
+                c("programme", ["progetto", "programma", "program"]),
+                c("site", ["sede", "comune"]),
+                c("start_date", ["data_inizio"]),
+                c("planned_sessions", ["incontri_previsti"]),
+                c("facilitator", ["facilitatore", "facilitatrice"]),
+            ], keepsExtraColumns: true)
+        case .participants:
+            return ColumnSchema(kind: kind, columns: [
+                participant, group,
+                c("enrolled_on", ["data_iscrizione", "iscritto_il"], required: true),
+                c("left_on", ["data_uscita", "ritirato_il"]),
+                c("sex", ["sesso", "genere", "gender"]),
+                c("birth_year", ["anno_nascita", "anno_di_nascita"]),
+                c("education", ["titolo_di_studio", "istruzione"]),
+                c("status_at_entry", ["condizione_ingresso", "condizione"]),
+                c("referred_by", ["inviante", "inviato_da"]),
+                c("unemployed_since", ["disoccupato_dal"]),
+                c("followed_up_until", ["seguito_fino_al", "ultimo_contatto"]),
+            ], keepsExtraColumns: true)
+        case .sessions:
+            return ColumnSchema(kind: kind, columns: [
+                group,
+                c("session_no", ["incontro", "n_incontro", "numero_incontro"], required: true),
+                c("date", ["data"]),
+                c("held", ["svolto", "tenuto"]),
+            ], keepsExtraColumns: false)
+        case .attendance:
+            return ColumnSchema(kind: kind, columns: [
+                group, participant,
+                c("session_no", ["incontro", "n_incontro", "numero_incontro"]),
+                c("date", ["data"]),
+                c("present", ["presente", "presenza"], required: true),
+            ], keepsExtraColumns: false)
+        case .questionnaires:
+            return ColumnSchema(kind: kind, columns: [
+                participant,
+                c("instrument", ["strumento", "questionario", "scala"], required: true),
+                c("wave", ["rilevazione", "fase"], required: true),
+                c("completed_on", ["data_compilazione", "compilato_il"]),
+                c("score", ["punteggio"]),
+            ], keepsExtraColumns: false)
+        case .services:
+            return ColumnSchema(kind: kind, columns: [
+                participant,
+                c("service", ["servizio"], required: true),
+                c("date", ["data"], required: true),
+                c("hours", ["ore"]),
+                c("provider", ["erogatore"]),
+                c("amount", ["importo"]),
+            ], keepsExtraColumns: false)
+        case .outcomes:
+            return ColumnSchema(kind: kind, columns: [
+                participant,
+                c("event_date", ["data_evento", "data_avvio"], required: true),
+                c("outcome", ["esito", "tipo_esito", "tipo_contratto"], required: true),
+                c("source", ["fonte"]),
+                c("end_date", ["data_fine"]),
+            ], keepsExtraColumns: false)
+        }
+    }
+
+    /// The canonical name a header stands for, if any (mapping from the project
+    /// configuration first, then canonical names and aliases).
+    public func canonicalName(for header: String, mapping: [String: String] = [:]) -> String? {
+        let k = ColumnSchema.key(header)
+        if let mapped = mapping[k] { return mapped }
+        for column in columns {
+            if ColumnSchema.key(column.name) == k || column.aliases.contains(where: { ColumnSchema.key($0) == k }) {
+                return column.name
+            }
+        }
+        return nil
+    }
+
+    /// If `header` names a questionnaire item (`item_3`, `domanda_3`, `q3`, `q_3`),
+    /// its 1-based number.
+    public static func itemNumber(_ header: String) -> Int? {
+        let k = key(header)
+        for prefix in ["item ", "domanda ", "q ", "item", "domanda", "q"] where k.hasPrefix(prefix) {
+            if let n = Int(k.dropFirst(prefix.count)), n >= 1 { return n }
+        }
+        return nil
+    }
+}

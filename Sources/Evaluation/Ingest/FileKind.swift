@@ -1,0 +1,56 @@
+/// The kinds of export evalrun imports (DESIGN §3), in dependency order.
+public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
+    case groups, participants, sessions, attendance, questionnaires, services, outcomes
+
+    /// Import order: groups before participants before everything that names them.
+    public var dependencyOrder: Int {
+        switch self {
+        case .groups: return 0
+        case .participants: return 1
+        case .sessions: return 2
+        case .attendance: return 3
+        case .questionnaires: return 4
+        case .services: return 5
+        case .outcomes: return 6
+        }
+    }
+
+    public static func < (a: FileKind, b: FileKind) -> Bool { a.dependencyOrder < b.dependencyOrder }
+
+    /// Parses a kind name as given on the command line (English or Italian).
+    public init?(name: String) {
+        switch Vocabulary.key(name) {
+        case "groups", "group", "gruppi": self = .groups
+        case "participants", "participant", "partecipanti": self = .participants
+        case "sessions", "meetings", "incontri": self = .sessions
+        case "attendance", "presenze", "registro": self = .attendance
+        case "questionnaires", "questionnaire", "questionari": self = .questionnaires
+        case "services", "servizi": self = .services
+        case "outcomes", "esiti": self = .outcomes
+        default: return nil
+        }
+    }
+
+    /// Recognises a file by its name: `groups`/`gruppi`, `participants`/`partecipanti`,
+    /// `sessions`/`incontri`, `attendance`/`presenze`/`registro`,
+    /// `questionnaires`/`questionari`, `outcomes`/`esiti`, `services`/`servizi`,
+    /// with any suffix such as a date (`presenze_2016Q2.csv`). Only `.csv`/`.txt`/`.tsv` files.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") else { return nil }
+        let prefixes: [(String, FileKind)] = [
+            ("groups", .groups), ("gruppi", .groups),
+            ("participants", .participants), ("partecipanti", .participants),
+            ("sessions", .sessions), ("incontri", .sessions), ("meetings", .sessions),
+            ("attendance", .attendance), ("presenze", .attendance), ("registro", .attendance),
+            ("questionnaires", .questionnaires), ("questionari", .questionnaires),
+            ("outcomes", .outcomes), ("esiti", .outcomes),
+            ("services", .services), ("servizi", .services),
+        ]
+        for (prefix, kind) in prefixes where lower.hasPrefix(prefix) {
+            self = kind
+            return
+        }
+        return nil
+    }
+}

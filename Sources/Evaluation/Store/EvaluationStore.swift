@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// The project database: SQLite in WAL mode with a busy timeout, so two runs
+/// at once wait for each other instead of failing or corrupting anything.
+public struct EvaluationStore: Sendable {
+    let writer: any DatabaseWriter
+    /// The database path (`:memory:` for an in-memory store).
+    public let path: String
+
+    /// How long a run waits for another one holding the database.
+    public static let busyTimeout: TimeInterval = 60
+
+    /// Opens (and migrates) the database at `path`, creating it with owner-only
+    /// permissions when it does not exist.
+    public static func open(path: String) throws -> EvaluationStore {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            let created = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            if !created { throw StoreError.cannotCreate(path) }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Schema.migrator.migrate(pool)
+        return EvaluationStore(writer: pool, path: path)
+    }
+
+    /// An in-memory store (tests).
+    public static func inMemory() throws -> EvaluationStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Schema.migrator.migrate(queue)
+        return EvaluationStore(writer: queue, path: ":memory:")
+    }
+
+    /// Runs `body` in one write transaction; rolls back when it throws or when
+    /// `commit` is false (dry runs).
+    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return commit ? .commit : .rollback
+            }
+            guard let result else { throw StoreError.internal("transaction produced no result") }
+            return result
+        }
+    }
+
+    /// Runs `body` with read access.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    /// A textual dump of every table, in a stable order (tests compare dumps
+    /// before and after a rejected import).
+    public func dump() throws -> String {
+        try read { db in
+            var out = ""
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            for table in tables {
+                out += "## \(table)\n"
+                let columns = try db.columns(in: table).indices.map { String($0 + 1) }.joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(columns)") {
+                    out += row.description + "\n"
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// Store-level failures that are not about the input's content.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotCreate(String)
+    case notInitialised(String)
+    case `internal`(String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path): return "cannot create the database at \(path)"
+        case .notInitialised(let path): return "no evalrun database at \(path) (run `evalrun init` first)"
+        case .internal(let message): return "internal error: \(message)"
+        }
+    }
+}
