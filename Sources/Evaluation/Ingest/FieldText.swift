@@ -57,4 +57,15 @@ enum FieldText {
         else { return "" }
         return String(text[first...last])
     }
+
+    /// Calls `body` with the UTF-8 bytes of `text` (contiguous), passing its typed error on.
+    static func withBytes<T>(
+        _ text: String, _ body: (UnsafeRawBufferPointer) throws(FieldValueError) -> T
+    ) throws(FieldValueError) -> T {
+        var copy = text
+        let result: Result<T, FieldValueError> = copy.withUTF8 { bytes in
+            Result { () throws(FieldValueError) -> T in try body(UnsafeRawBufferPointer(bytes)) }
+        }
+        return try result.get()
+    }
 }
