@@ -1,0 +1,38 @@
+# evalrun — two commands do all set-up on a fresh Debian machine:
+#   make demo   the whole pipeline on the bundled demo data, report in reports/demo/
+#   make test   the test suite
+SWIFT ?= swift
+APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: demo test build release deps check-drift clean
+
+# Installs the system libraries when they are missing (apt-get, as root or with sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	$(SWIFT) run --skip-build evalrun demo --out reports/demo
+	@echo "report written to reports/demo/report.md (tables in reports/demo/tables, summary in reports/demo/summary.json)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Regenerates the demo report and fails if it differs from the committed one.
+check-drift: build
+	$(SWIFT) run --skip-build evalrun demo --out reports/demo --quiet
+	git diff --exit-code -- reports/demo
+
+clean:
+	rm -rf .build

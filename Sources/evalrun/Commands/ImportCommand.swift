@@ -1,0 +1,89 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV export (KIND FILE), or every known file of a folder (DIR) atomically.",
+        discussion: """
+            Kinds: groups, participants, sessions, attendance, questionnaires, services, outcomes
+            (Italian names gruppi, partecipanti, incontri, presenze/registro, questionari, servizi, esiti
+            also work). A file with any invalid row changes nothing; every problem is listed as
+            file:line:column. Re-importing the same file changes nothing.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "KIND FILE, or DIR.")
+    var arguments: [String]
+
+    @Flag(help: "Read an attendance file as a wide register (one column per meeting); detected when omitted.")
+    var wide = false
+
+    @Flag(name: .customLong("dry-run"), help: "Check and count everything, change nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard arguments.count == 1 || arguments.count == 2 else {
+            throw ValidationError("give KIND FILE, or a folder DIR")
+        }
+        if arguments.count == 2, FileKind(name: arguments[0]) == nil {
+            throw ValidationError(
+                "'\(arguments[0])' is not a kind of file (\(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let store = try global.openStore()
+        let progress = ProgressLine("importing", quiet: global.quiet)
+        defer { progress.finish() }
+        let summaries: [ImportSummary]
+        if arguments.count == 1 {
+            let requests = try DirectoryScan.requests(in: arguments[0])
+            summaries = try store.importFiles(requests, configuration: configuration, dryRun: dryRun) { file, rows in
+                progress.update(file, rows: rows)
+            }
+        } else {
+            guard let kind = FileKind(name: arguments[0]) else { throw UsageFailure(message: "unknown kind") }
+            let path = arguments[1]
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputFailure(description: "\(path): no such file")
+            }
+            let request = ImportRequest(kind: kind, path: path, wide: wide ? true : nil)
+            summaries = [
+                try store.importFile(request, configuration: configuration, dryRun: dryRun) { rows in
+                    progress.update((path as NSString).lastPathComponent, rows: rows)
+                }
+            ]
+        }
+        progress.finish()
+        for summary in summaries {
+            for warning in summary.warnings { Terminal.note(warning.description, quiet: global.quiet) }
+            let verb = dryRun ? "would import" : (summary.isNoOp ? "nothing new in" : "imported")
+            Terminal.note(
+                "\(verb) \(summary.file) (\(summary.kind.rawValue), \(summary.dialect)): \(summary.rows) rows; "
+                    + "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged",
+                quiet: global.quiet)
+        }
+    }
+}
+
+/// Finds the known files of a folder (DESIGN §3: by name, any suffix).
+enum DirectoryScan {
+    static func requests(in directory: String) throws -> [ImportRequest] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputFailure(description: "\(directory): not a folder (to import one file, give KIND FILE)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        let requests = names.compactMap { name in
+            FileKind(fileName: name).map { ImportRequest(kind: $0, path: (directory as NSString).appendingPathComponent(name)) }
+        }
+        guard !requests.isEmpty else {
+            throw InputFailure(description: "\(directory): no known export here (groups/gruppi, participants/partecipanti, sessions/incontri, attendance/presenze/registro, questionnaires/questionari, services/servizi, outcomes/esiti .csv)")
+        }
+        return requests
+    }
+}

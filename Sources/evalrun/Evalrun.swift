@@ -1,0 +1,30 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+
+/// The command-line runner: thin wiring over the `Evaluation` library.
+@main
+struct Evalrun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evalrun",
+        abstract: "Outcome evaluation of employment-support programmes: from CSV exports to funder reports.",
+        version: Engine.version,
+        subcommands: [
+            InitCommand.self, ImportCommand.self, SynthCommand.self,
+        ])
+
+    /// Runs the command and maps every failure to the exit codes of the
+    /// contract: 0 ok, 1 invalid input (nothing changed), 2 usage error, 3 internal error.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Foundation.exit(ExitStatus.report(error))
+        }
+    }
+}

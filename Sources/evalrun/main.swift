@@ -1,2 +1,0 @@
-import Evaluation
-print("\(Engine.name) \(Engine.version)")
