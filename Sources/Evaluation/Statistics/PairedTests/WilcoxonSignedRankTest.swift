@@ -107,7 +107,8 @@ public struct WilcoxonSignedRankTest: Sendable, Equatable {
         unavailableReason = nil
     }
 
-    /// `x` rounded to the nearest multiple of `resolution`.
+    /// `x` rounded to the nearest multiple of `resolution`; beyond 10⁶ in
+    /// magnitude (where x/resolution nears 2⁵³) `x` is kept as it is.
     static func round(_ x: Double) -> Double {
         guard x.isFinite, abs(x) < 1e6 else { return x }
         return (x / resolution).rounded() * resolution

@@ -38,8 +38,8 @@ struct EffectSizeTests {
         #expect(dz.n == c.n)
         expectClose(dz.estimate, c.dz, rtol: 1e-12)
         let interval = try #require(dz.confidenceInterval)
-        expectClose(interval.lower, c.dzLower, rtol: 1e-8)
-        expectClose(interval.upper, c.dzUpper, rtol: 1e-8)
+        expectClose(interval.lower, c.dzLower, rtol: 1e-10)
+        expectClose(interval.upper, c.dzUpper, rtol: 1e-10)
         #expect(interval.contains(c.dz))
     }
 
@@ -49,8 +49,8 @@ struct EffectSizeTests {
         #expect(g.n == c.n)
         expectClose(g.estimate, c.gav, rtol: 1e-12)
         let interval = try #require(g.confidenceInterval)
-        expectClose(interval.lower, c.gavLower, rtol: 1e-8)
-        expectClose(interval.upper, c.gavUpper, rtol: 1e-8)
+        expectClose(interval.lower, c.gavLower, rtol: 1e-10)
+        expectClose(interval.upper, c.gavUpper, rtol: 1e-10)
         expectClose(g.dz.estimate, c.dz, rtol: 1e-12)
     }
 
