@@ -10,10 +10,10 @@ import Foundation
 ///
 /// (A&S 26.7.1 with 26.5.27), with both w and 1 − w formed directly so the far
 /// tail (t = ±40 with ν = 30, p ≈ 1e-27) keeps its relative precision; the
-/// other tail follows by symmetry. This is R's `pt`, including its two
-/// shortcuts: for t² > 10¹⁰⁰·ν the leading term of the series,
-/// and for 4·10⁵ < ν < ∞ the normal approximation
-/// Φ(t·(1 − 1/(4ν)) / √(1 + t²/(2ν))) (A&S 26.7.8).
+/// other tail follows by symmetry. This is R's `pt`, including its shortcut
+/// for t² > 10¹⁰⁰·ν, the leading term ν^(ν/2) t^(−ν) / (ν·B(ν/2, ½)) of the
+/// series. Large finite ν (10⁶) goes through the incomplete beta as well, as
+/// in R ≥ 4.
 ///
 /// `quantile` inverts the tail (p < ¼ or p > ¾) or the central probability
 /// P(0 < T ≤ t) = ½·I_{1−w}(½, ν/2) (otherwise) by Brent's method on the log
@@ -28,9 +28,6 @@ public struct StudentT: ContinuousDistribution {
     }
 
     private var isValid: Bool { degreesOfFreedom > 0 }
-
-    /// Above this ν, R's `pt` switches to a normal approximation; we follow it.
-    static let normalApproximationThreshold = 4e5
 
     /// The density Γ((ν+1)/2) / (√(νπ)·Γ(ν/2)) · (1 + t²/ν)^(−(ν+1)/2) (R's `dt`).
     public func pdf(_ x: Double) -> Double {
@@ -85,10 +82,6 @@ public struct StudentT: ContinuousDistribution {
         let n = degreesOfFreedom
         if x.isInfinite { return 0 }
         if n.isInfinite { return Normal.standardCDF(-x) }
-        if n > StudentT.normalApproximationThreshold {
-            let v = 1 / (4 * n)
-            return Normal.standardCDF(-x * (1 - v) / (1 + x * x * 2 * v).squareRoot())
-        }
         let s = x * x
         if 1 + (x / n) * x > 1e100 {
             let logValue = -0.5 * n * (2 * log(x) - log(n)) - SpecialFunctions.logBeta(0.5 * n, 0.5) - log(0.5 * n)
@@ -102,10 +95,6 @@ public struct StudentT: ContinuousDistribution {
         let n = degreesOfFreedom
         if x.isInfinite { return 0.5 }
         if n.isInfinite { return Normal.standardCentral(x) }
-        if n > StudentT.normalApproximationThreshold {
-            let v = 1 / (4 * n)
-            return Normal.standardCentral(x * (1 - v) / (1 + x * x * 2 * v).squareRoot())
-        }
         let s = x * x
         if 1 + (x / n) * x > 1e100 { return 0.5 - upperTail(x) }
         return SpecialFunctions.incompleteBeta(a: n / 2, b: 0.5, x: n / (n + s), y: s / (n + s)).upper / 2
