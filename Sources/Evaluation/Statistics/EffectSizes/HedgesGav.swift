@@ -31,14 +31,13 @@ public struct HedgesGav: Sendable, Equatable {
     public init(baseline: [Double], end: [Double], level: Double = 0.95) {
         precondition(baseline.count == end.count, "paired samples of unequal length")
         let pairs = zip(baseline, end).filter { !$0.0.isNaN && !$0.1.isNaN }
-        let before = pairs.map(\.0)
-        let after = pairs.map(\.1)
+        let changes = pairs.map { $0.1 - $0.0 }
         n = pairs.count
-        self.baseline = SampleSummary(before)
-        self.end = SampleSummary(after)
-        dz = CohensDz(changes: pairs.map { $0.1 - $0.0 }, level: level)
-        guard let meanBefore = self.baseline.mean, let meanAfter = self.end.mean,
-            let sdBefore = self.baseline.sd, let sdAfter = self.end.sd
+        self.baseline = SampleSummary(pairs.map(\.0))
+        self.end = SampleSummary(pairs.map(\.1))
+        dz = CohensDz(changes: changes, level: level)
+        guard let meanChange = SampleSummary(changes).mean, let sdBefore = self.baseline.sd,
+            let sdAfter = self.end.sd
         else {
             estimate = nil
             confidenceInterval = nil
@@ -52,7 +51,6 @@ public struct HedgesGav: Sendable, Equatable {
             unavailableReason = .constantData
             return
         }
-        let meanChange = SampleSummary(pairs.map { $0.1 - $0.0 }).mean ?? (meanAfter - meanBefore)
         let count = Double(n)
         let g = meanChange / standardiser * (1 - 3 / (8 * count - 9))
         estimate = g
