@@ -39,11 +39,7 @@ enum ExitStatus {
                 Terminal.error(Evalrun.fullMessage(for: error))
                 return usage
             }
-            if let described = error as? any CustomStringConvertible {
-                Terminal.error("internal error: \(described.description)")
-            } else {
-                Terminal.error("internal error: \(error)")
-            }
+            Terminal.error("internal error: \(error)")
             return `internal`
         }
     }
