@@ -49,6 +49,14 @@ extension IngestTests {
             #expect(performing: { try Self.comma.double(text) }, throws: { ($0 as? FieldValueError)?.reason == reason })
         }
 
+        @Test("messages quote Windows-1252 bytes as their characters")
+        func windows1252InMessages() {
+            let bytes: [UInt8] = [0x80, 0x20, 0x31, 0x32]  // "€ 12" in Windows-1252
+            #expect(throws: FieldValueError(reason: "'€ 12' is not a number")) {
+                try bytes.withUnsafeBytes { bytes throws(FieldValueError) in try Self.point.double(bytes: bytes) }
+            }
+        }
+
         @Test("a blank field is missing, never 0")
         func blank() throws {
             #expect(try Self.point.double("") == nil)
