@@ -121,7 +121,6 @@ final class CSVScanner {
     }
 
     // The hot loop: one pass over the record's bytes, no allocation unless a problem is found.
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func scanRecord() -> ScanResult {
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
         let end = self.end

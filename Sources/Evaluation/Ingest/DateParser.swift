@@ -147,9 +147,9 @@ public enum DateParser {
         FieldValueError(reason: "'\(display(text))' is not a date and time: \(why)")
     }
 
-    /// The text for messages (decoded as UTF-8, cut at 60 characters).
+    /// The text for messages: UTF-8 if valid, else Windows-1252; cut at 60 characters.
     static func display(_ text: UnsafeRawBufferPointer) -> String {
-        let string = String(decoding: text, as: UTF8.self)
+        let string = String(validating: text, as: UTF8.self) ?? Windows1252.decode(text)
         return string.count > 60 ? String(string.prefix(60)) + "…" : string
     }
 

@@ -2,7 +2,8 @@
 ///
 /// **Separator.** For each candidate (`;`, `,`, tab) the sample is split into records and
 /// fields, quote-aware; the score is the number of records whose field count equals the
-/// header's. The highest score wins, then the larger header, then `;` before `,` before tab.
+/// header's. A candidate that splits the header wins over one that does not; then the
+/// highest score, then the wider header, then `;` before `,` before tab.
 /// Empty lines are not counted, and the last record is left out when the sample stops in
 /// the middle of it.
 ///
@@ -17,15 +18,15 @@ enum DialectSniffer {
 
     /// The separator of `sample` (the whole sample, or its first bytes when `truncated`).
     static func separator(in sample: UnsafeRawBufferPointer, truncated: Bool) -> UInt8 {
-        var best: (separator: UInt8, score: Int, width: Int)?
+        // Compared in order: splits the header, consistent records, header width.
+        var best: (separator: UInt8, key: (Int, Int, Int))?
         for candidate in CSVDialect.candidateSeparators {
             let counts = fieldCounts(sample, separator: candidate, truncated: truncated)
             guard let width = counts.first else { continue }
             let score = counts.reduce(0) { $0 + ($1 == width ? 1 : 0) }
-            if let current = best, current.score > score || (current.score == score && current.width >= width) {
-                continue
-            }
-            best = (candidate, score, width)
+            let key = (width > 1 ? 1 : 0, score, width)
+            if let current = best, current.key >= key { continue }
+            best = (candidate, key)
         }
         return best?.separator ?? UInt8(ascii: ",")
     }
@@ -130,8 +131,10 @@ enum DialectSniffer {
 
     /// Calls `body(recordIndex, fieldBytes)` for each field of the sample's first
     /// ``maxRecords`` records (quotes removed, doubled quotes left as they are) until it
-    /// returns `false`. Without `truncated`, the last record ends at the end of the sample;
-    /// with it, the last incomplete record is skipped unless it is the only one.
+    /// returns `false`. Quoting follows the reader's rules: a field is quoted when its
+    /// first byte is a quote, and a quote elsewhere is literal. Without `truncated`, the
+    /// last record ends at the end of the sample; with it, the last incomplete record is
+    /// skipped unless it is the only one.
     static func forEachField(
         _ sample: UnsafeRawBufferPointer, separator: UInt8, truncated: Bool,
         _ body: (Int, UnsafeRawBufferPointer) -> Bool
@@ -143,46 +146,48 @@ enum DialectSniffer {
         let count = sample.count
         var p = 0
         var record = 0
-        // Records are first delimited, then their fields are reported, so that an
-        // incomplete last record can be left out.
+        var fields: [(start: Int, end: Int)] = []
         while p < count && record < maxRecords {
-            let recordStart = p
-            var inQuotes = false
+            fields.removeAll(keepingCapacity: true)
             var complete = false
-            while p < count {
-                let byte = sample[p]
-                if byte == quote {
-                    inQuotes.toggle()
-                } else if !inQuotes && (byte == lf || byte == cr) {
-                    complete = true
-                    break
-                }
-                p += 1
-            }
-            let recordEnd = p
-            if p < count && sample[p] == cr { p += 1 }
-            if p < count && sample[p] == lf { p += 1 }
-            if !complete && truncated && record > 0 { return }
-            // Fields of [recordStart, recordEnd).
-            var fieldStart = recordStart
-            var q = recordStart
-            inQuotes = false
             while true {
-                let atEnd = q >= recordEnd
-                if atEnd || (!inQuotes && sample[q] == separator) {
-                    var fieldEnd = q
-                    var first = fieldStart
-                    if fieldEnd - first >= 2 && sample[first] == quote && sample[fieldEnd - 1] == quote {
-                        first += 1
-                        fieldEnd -= 1
+                var start = p
+                var end: Int
+                if p < count && sample[p] == quote {
+                    p += 1
+                    start = p
+                    end = count
+                    while p < count {
+                        if sample[p] == quote {
+                            if p + 1 < count && sample[p + 1] == quote {
+                                p += 2
+                                continue
+                            }
+                            end = p
+                            p += 1
+                            break
+                        }
+                        p += 1
                     }
-                    if !body(record, UnsafeRawBufferPointer(start: base + first, count: fieldEnd - first)) { return }
-                    if atEnd { break }
-                    fieldStart = q + 1
-                } else if sample[q] == quote {
-                    inQuotes.toggle()
+                    while p < count && sample[p] != separator && sample[p] != lf && sample[p] != cr { p += 1 }
+                } else {
+                    while p < count && sample[p] != separator && sample[p] != lf && sample[p] != cr { p += 1 }
+                    end = p
                 }
-                q += 1
+                fields.append((start, min(end, count)))
+                if p >= count { break }
+                if sample[p] == separator {
+                    p += 1
+                    continue
+                }
+                if sample[p] == cr { p += 1 }
+                if p < count && sample[p] == lf { p += 1 }
+                complete = true
+                break
+            }
+            if !complete && truncated && record > 0 { return }
+            for field in fields where !body(record, UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start)) {
+                return
             }
             record += 1
         }
