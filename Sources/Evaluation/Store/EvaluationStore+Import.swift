@@ -11,12 +11,12 @@ extension EvaluationStore {
     ///   row is invalid; `CSVError` for a malformed file. The database is then unchanged.
     public func importFile(
         _ request: ImportRequest, configuration: ProjectConfiguration, dryRun: Bool = false,
-        today: CalendarDate = .today, progress: (@Sendable (Int) -> Void)? = nil
+        today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
         let source = try CSVSource.open(path: request.path)
         return try write(commit: !dryRun) { db in
             var importer = FileImporter(
-                db: db, configuration: configuration, today: today, progress: progress)
+                db: db, configuration: configuration, today: today, now: now, progress: progress)
             var summary = try importer.run(request, source: source)
             summary.dryRun = dryRun
             try importer.record(summary, dryRun: dryRun)
@@ -28,7 +28,7 @@ extension EvaluationStore {
     /// file is rejected, nothing from any of them is kept.
     public func importFiles(
         _ requests: [ImportRequest], configuration: ProjectConfiguration, dryRun: Bool = false,
-        today: CalendarDate = .today, progress: (@Sendable (String, Int) -> Void)? = nil
+        today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (String, Int) -> Void)? = nil
     ) throws -> [ImportSummary] {
         let ordered = requests.sorted { ($0.kind, $0.path) < ($1.kind, $1.path) }
         let sources = try ordered.map { try CSVSource.open(path: $0.path) }
@@ -37,7 +37,7 @@ extension EvaluationStore {
             for (request, source) in zip(ordered, sources) {
                 let name = source.displayName
                 var importer = FileImporter(
-                    db: db, configuration: configuration, today: today,
+                    db: db, configuration: configuration, today: today, now: now,
                     progress: progress.map { report in { @Sendable count in report(name, count) } })
                 var summary = try importer.run(request, source: source)
                 summary.dryRun = dryRun
@@ -50,14 +50,16 @@ extension EvaluationStore {
 
     /// The import batches recorded so far, oldest first (provenance for reports).
     public func importHistory() throws -> [ImportRecord] {
-        try read { db in
+        try read { db in try Self.imports(db) }
+    }
+
+    static func imports(_ db: Database) throws -> [ImportRecord] {
             try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
                 ImportRecord(
                     kind: FileKind(rawValue: row["kind"]) ?? .groups, file: row["file_name"], sha256: row["sha256"],
                     rows: row["rows"], dialect: row["dialect"], importedAt: row["imported_at"],
                     inserted: row["inserted"], updated: row["updated"], unchanged: row["unchanged"])
             }
-        }
     }
 }
 

@@ -28,6 +28,11 @@ extension FileImporter {
         let stage = try StageTable(
             db: db, target: "attendance", keys: ["participant_ref", "group_ref", "session_no"], values: ["present"])
         let file = source.displayName
+        let longDecoder = wide ? nil : AttendanceRowDecoder(context, problems: &problems)
+        let wideDecoder = wide ? WideAttendanceRowDecoder(context, problems: &problems) : nil
+        let map = longDecoder?.fields.map ?? wideDecoder?.fields.map
+        let groupColumn = map?["group_id"].map { $0 + 1 }
+        let participantColumn = map?["participant_id"].map { $0 + 1 }
         var lastGroup: (code: String, ref: Int64)? = nil
         var lastParticipant: (code: String, ref: Int64)? = nil
         let handle = { (row: AttendanceRow, problems: inout ProblemList) throws in
@@ -39,7 +44,7 @@ extension FileImporter {
                 lastGroup = (row.groupCode, ref)
             } else {
                 problems.append(Problem(
-                    file: file, line: row.line, columnName: "group_id", value: row.groupCode,
+                    file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
                     reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
@@ -51,8 +56,8 @@ extension FileImporter {
                 lastParticipant = (row.participantCode, ref)
             } else {
                 problems.append(Problem(
-                    file: file, line: row.line, columnName: "participant_id", value: row.participantCode,
-                    reason: "participant '\(row.participantCode)' is not in the database",
+                    file: file, line: row.line, column: participantColumn, columnName: "participant_id",
+                    value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
                     hint: "import participants.csv first, or correct the code"))
                 return
             }
@@ -91,10 +96,12 @@ extension FileImporter {
             try stage.append(line: row.line, participant, group, Int64(number), row.present ? 1 : 0)
         }
         let records: Int
-        if wide {
-            records = try stream(source, WideAttendanceRowDecoder(context, problems: &problems), handle)
+        if let wideDecoder {
+            records = try stream(source, wideDecoder, handle)
+        } else if let longDecoder {
+            records = try stream(source, longDecoder, handle)
         } else {
-            records = try stream(source, AttendanceRowDecoder(context, problems: &problems), handle)
+            records = 0
         }
         var counts = try finish(stage, file: file) { "the mark on line \($0) (same participant and meeting)" }
         counts.records = records

@@ -9,11 +9,17 @@ struct FileImporter {
     let db: Database
     let configuration: ProjectConfiguration
     let today: CalendarDate
+    /// The import time recorded for provenance.
+    let now: Date
     let progress: (@Sendable (Int) -> Void)?
     var problems = ProblemList(limit: CSVLimits().maxProblems)
 
-    init(db: Database, configuration: ProjectConfiguration, today: CalendarDate, progress: (@Sendable (Int) -> Void)?) {
+    init(
+        db: Database, configuration: ProjectConfiguration, today: CalendarDate, now: Date,
+        progress: (@Sendable (Int) -> Void)?
+    ) {
         self.db = db
+        self.now = now
         self.configuration = configuration
         self.today = today
         self.progress = progress
@@ -52,7 +58,7 @@ struct FileImporter {
                 """,
             arguments: [
                 summary.kind.rawValue, summary.file, summary.sha256, summary.rows, summary.dialect,
-                ISO8601DateFormatter().string(from: Date()), summary.inserted, summary.updated, summary.unchanged,
+                ISO8601DateFormatter().string(from: now), summary.inserted, summary.updated, summary.unchanged,
             ])
     }
 

@@ -6,7 +6,7 @@ extension EvaluationStore {
     public func snapshot() throws -> ProgrammeSnapshot {
         try read { db in
             var s = ProgrammeSnapshot()
-            s.imports = []
+            s.imports = try Self.imports(db)
             var groupIndex: [Int64: Int] = [:]
             var participantIndex: [Int64: Int] = [:]
             let groupAttributes = try attributes(db, "group")

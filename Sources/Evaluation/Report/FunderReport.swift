@@ -1,0 +1,42 @@
+/// The funder report of a programme for a period, as files (DESIGN §6): the
+/// one call the runner makes for `evalrun report` and `evalrun demo`.
+public struct FunderReport: Sendable {
+    public var period: Period
+    public var configuration: ProjectConfiguration
+    public var language: ReportLanguage
+    /// `false` with `--no-suppress` (researchers only; stamped on the report).
+    public var suppress: Bool
+    public var csvFormat: CSVFormat
+
+    public init(
+        period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
+        csvFormat: CSVFormat = .rfc4180
+    ) {
+        self.period = period
+        self.configuration = configuration
+        self.language = language
+        self.suppress = suppress
+        self.csvFormat = csvFormat
+    }
+
+    public var disclosure: Disclosure {
+        suppress
+            ? Disclosure(threshold: configuration.suppressionThreshold, roundingBase: configuration.suppressionRound)
+            : Disclosure(threshold: 0)
+    }
+
+    /// Computes every indicator and lays out every file.
+    public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
+        let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
+        let document = ReportComposer(evaluation, disclosure: disclosure, language: language).document
+        let summary = SummaryJSON(evaluation, disclosure: disclosure).document
+        return try ReportWriter(csvFormat: csvFormat).files(document: document, summary: summary)
+    }
+
+    /// Writes the report into `directory` (atomically replaced).
+    public func write(from snapshot: ProgrammeSnapshot, to directory: String) throws {
+        try ReportWriter(csvFormat: csvFormat).write(files(from: snapshot), to: directory)
+    }
+}
+
+import Foundation
