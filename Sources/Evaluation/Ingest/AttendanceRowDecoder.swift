@@ -39,7 +39,7 @@ struct AttendanceRowDecoder: RowDecoder {
             problems.errorCount == before
         else { return }
         emit(AttendanceRow(
-            line: record.line, column: (fields.map["present"] ?? 0) + 1, groupCode: group,
+            line: record.line, column: (fields.map[number != nil ? "session_no" : "date"] ?? 0) + 1, groupCode: group,
             participantCode: participant, sessionNo: number, date: date, present: present,
             droppableIfNoMeeting: false))
     }

@@ -1,7 +1,8 @@
 /// One attendance mark: a row of a long register, or a cell of a wide one.
 public struct AttendanceRow: Sendable, Equatable {
     public var line: Int
-    /// 1-based field number the mark came from (for messages).
+    /// 1-based field number of the meeting (the cell of a wide register, the
+    /// `session_no` or `date` column of a long one), for messages.
     public var column: Int
     public var groupCode: String
     public var participantCode: String
