@@ -34,6 +34,7 @@ public struct SummaryJSON: Sendable {
                 ])
             })),
             ("reemployment", reemployment(e.reemployment, retained: e.reemploymentRetained)),
+            ("cost", cost),
         ])
     }
 
@@ -43,6 +44,49 @@ public struct SummaryJSON: Sendable {
             // Groups and meetings are not people: disclosure control does not apply to them.
             ("groups", .int(r.groups)), ("meetings_held", .int(r.meetingsHeld)),
             ("enrolled", .of(disclosure.count(r.enrolled))), ("attended_once", .of(disclosure.count(r.attendedOnce))),
+            ("services", services(evaluation.services)),
+            ("by_attribute", byAttribute(evaluation.makeUp)),
+        ])
+    }
+
+    func services(_ rows: [ServiceUptake]) -> JSONValue {
+        .array(rows.map { s in
+            .object([
+                ("service", .string(s.service)), ("participants", .of(disclosure.count(s.participants))),
+                ("sessions", .of(disclosure.count(s.sessions))),
+                ("hours", .of(disclosure.statistic(s.hours, people: s.participants))),
+            ])
+        })
+    }
+
+    /// Each attribute's levels form a partition of the base: protected together.
+    func byAttribute(_ rows: [AttributeMakeUp]) -> JSONValue {
+        var out: [JSONValue] = []
+        var start = 0
+        while start < rows.count {
+            var end = start
+            while end < rows.count && rows[end].attribute == rows[start].attribute { end += 1 }
+            let block = Array(rows[start..<end])
+            let shown = disclosure.partition(block.map(\.n))
+            for (row, n) in zip(block, shown) {
+                out.append(.object([
+                    ("attribute", .string(row.attribute)), ("level", .string(row.level)), ("n", .of(n)),
+                    ("share", n == nil ? .null : .of(disclosure.statistic(row.share, people: row.denominator))),
+                ]))
+            }
+            start = end
+        }
+        return .array(out)
+    }
+
+    var cost: JSONValue {
+        guard let c = evaluation.cost else { return .null }
+        let threshold = disclosure
+        return .object([
+            ("currency", .string(c.currency)), ("total", .number(c.total)),
+            ("per_enrolled", .of(threshold.statistic(c.perEnrolled, people: c.enrolled))),
+            ("per_retained", .of(threshold.statistic(c.perRetained, people: c.retained))),
+            ("per_reemployed", .of(threshold.statistic(c.perReemployed, people: c.reemployed))),
         ])
     }
 
@@ -74,6 +118,21 @@ public struct SummaryJSON: Sendable {
         let shown = disclosure.partition(r.byType.map(\.count))
         var fields = rate(r.rate, numeratorKey: "employed")
         fields.append(("by_type", .object(zip(r.byType, shown).map { ($0.type.rawValue, .of($1)) })))
+        let people = r.people.count
+        let median = evaluation.timeToJob.median
+        fields.append(("median_days_to_job", .of(disclosure.statistic(median?.estimate, people: people))))
+        fields.append(("median_ci_low", .of(disclosure.statistic(median?.lower, people: people))))
+        fields.append(("median_ci_high", .of(disclosure.statistic(median?.upper, people: people))))
+        fields.append(("employed_by_months", .object(evaluation.timeToJob.employedBy.map { item in
+            (String(item.months), .of(disclosure.statistic(item.share, people: people)))
+        })))
+        let months = evaluation.monthsGroupEndToJob
+        fields.append(("months_group_end_to_job", .object([
+            ("n", .of(disclosure.count(months.n))),
+            ("min", .of(disclosure.statistic(months.min, people: months.n))),
+            ("median", .of(disclosure.statistic(months.median, people: months.n))),
+            ("max", .of(disclosure.statistic(months.max, people: months.n))),
+        ])))
         fields.append(("lost_to_follow_up", .of(disclosure.count(r.lostToFollowUp))))
         fields.append(("rate_upper_bound", .of(disclosure.statistic(r.rateUpperBound, people: r.people.count))))
         fields.append(("retained", .object(rate(retained.rate, numeratorKey: "employed"))))

@@ -43,11 +43,18 @@ public struct ProgrammeSynthesizer {
             let offset = window.lowerBound + Int(Double(window.count) * (Double(index % max(phaseSplit, 1)) + rng.uniform()) / Double(phase == 1 ? max(phaseSplit, 1) : max(sizes.count - phaseSplit, 1)))
             let start = firstDay.adding(days: min(offset, span))
             let planned = rng.pick([(18, 0.7), (16, 0.15), (20, 0.15)])
+            // A cancelled meeting is made up a fortnight later: the group holds
+            // its planned number of meetings, numbered in date order.
             var sessions: [(Int, CalendarDate, Bool)] = []
-            for number in 1...planned {
+            var held = 0
+            var number = 0
+            while held < planned {
+                number += 1
                 let date = start.adding(days: 14 * (number - 1))
                 guard date <= export else { break }
-                sessions.append((number, date, !(number > 1 && rng.chance(0.04))))
+                let takesPlace = !(number > 1 && rng.chance(0.04))
+                if takesPlace { held += 1 }
+                sessions.append((number, date, takesPlace))
             }
             programme.groups.append(SyntheticProgramme.Group(
                 code: String(format: "G%03d", index + 1),
@@ -112,7 +119,7 @@ public struct ProgrammeSynthesizer {
             attendance: attendance))
 
         let observedUntil = min(followed ?? export, export)
-        let groupEnded = group.sessions.count == group.planned
+        let groupEnded = group.sessions.filter(\.held).count == group.planned
         let groupEnd = group.sessions.last?.date ?? group.start
         let attendedShare = attendance.isEmpty ? 0 : Double(attendance.filter(\.1).count) / Double(attendance.count)
         addQuestionnaires(
