@@ -20,11 +20,17 @@ public struct ProgrammeEvaluation: Sendable {
     public var attributes: ParticipantAttributes
     public var imports: [ImportRecord]
 
-    public init(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration) {
+    /// - Parameters:
+    ///   - members: restrict every figure to these participants (a `--by` level).
+    ///   - groups: restrict group counts (groups active, meetings) to these groups.
+    public init(
+        snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration,
+        members: Set<Int>? = nil, groups: Set<Int>? = nil
+    ) {
         self.period = period
         self.configuration = configuration
-        reach = Reach(snapshot: snapshot, period: period)
-        cohort = Cohort(snapshot: snapshot, to: period.to).members
+        reach = Reach(snapshot: snapshot, period: period, participants: members.map { Array($0).sorted() }, groups: groups)
+        cohort = Cohort(snapshot: snapshot, to: period.to, filter: members.map { set in { set.contains($0) } }).members
         attendance = AttendanceRecord.compute(snapshot: snapshot, members: cohort, to: period.to)
         retention = Retention(
             attendance: attendance, threshold: configuration.retentionThreshold,
@@ -36,9 +42,11 @@ public struct ProgrammeEvaluation: Sendable {
         timeToJob = TimeToJob(reemployment)
         monthsGroupEndToJob = MonthsGroupEndToJob(snapshot: snapshot, reemployment: reemployment, to: period.to)
         retentionCurve = RetentionCurve(attendance: attendance)
-        services = ServiceUptake.compute(snapshot: snapshot, period: period)
+        services = ServiceUptake.compute(snapshot: snapshot, period: period, members: members)
         attributes = ParticipantAttributes(snapshot: snapshot, to: period.to)
-        let enrolledInPeriod = snapshot.participants.indices.filter { period.contains(snapshot.participants[$0].enrolledOn) }
+        let enrolledInPeriod = snapshot.participants.indices.filter {
+            period.contains(snapshot.participants[$0].enrolledOn) && (members?.contains($0) ?? true)
+        }
         makeUp = AttributeMakeUp.compute(attributes: attributes, names: ParticipantAttributes.makeUp, members: enrolledInPeriod)
         cost = Cost(
             snapshot: snapshot, period: period, configuration: configuration, enrolled: cohort.count,

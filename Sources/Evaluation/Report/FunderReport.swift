@@ -7,11 +7,14 @@ public struct FunderReport: Sendable {
     /// `false` with `--no-suppress` (researchers only; stamped on the report).
     public var suppress: Bool
     public var csvFormat: CSVFormat
+    /// `--by ATTR`: every indicator by the levels of this attribute.
+    public var by: String?
 
     public init(
         period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
-        csvFormat: CSVFormat = .rfc4180
+        csvFormat: CSVFormat = .rfc4180, by: String? = nil
     ) {
+        self.by = by
         self.period = period
         self.configuration = configuration
         self.language = language
@@ -28,8 +31,9 @@ public struct FunderReport: Sendable {
     /// Computes every indicator and lays out every file.
     public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
-        let document = ReportComposer(evaluation, disclosure: disclosure, language: language).document
-        let summary = SummaryJSON(evaluation, disclosure: disclosure).document
+        let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
+        let document = ReportComposer(evaluation, disclosure: disclosure, language: language, subgroups: subgroups).document
+        let summary = SummaryJSON(evaluation, disclosure: disclosure, subgroups: subgroups).document
         return try ReportWriter(csvFormat: csvFormat).files(document: document, summary: summary)
     }
 

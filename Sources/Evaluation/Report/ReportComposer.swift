@@ -5,11 +5,13 @@ public struct ReportComposer: Sendable {
     public let evaluation: ProgrammeEvaluation
     public let disclosure: Disclosure
     public let language: ReportLanguage
+    public let subgroups: Subgroups?
 
-    public init(_ evaluation: ProgrammeEvaluation, disclosure: Disclosure, language: ReportLanguage) {
+    public init(_ evaluation: ProgrammeEvaluation, disclosure: Disclosure, language: ReportLanguage, subgroups: Subgroups? = nil) {
         self.evaluation = evaluation
         self.disclosure = disclosure
         self.language = language
+        self.subgroups = subgroups
     }
 
     typealias Cell = ReportTable.Cell
@@ -75,7 +77,8 @@ public struct ReportComposer: Sendable {
                 "Counts below \(disclosure.threshold), and rates or means computed from fewer than \(disclosure.threshold) people, are shown as \(suppressedMark)\(disclosure.roundingBase > 1 ? "; displayed counts are rounded to the nearest \(disclosure.roundingBase)" : "").",
                 "I conteggi inferiori a \(disclosure.threshold), e i tassi o le medie calcolati su meno di \(disclosure.threshold) persone, sono indicati come \(suppressedMark)\(disclosure.roundingBase > 1 ? "; i conteggi mostrati sono arrotondati a \(disclosure.roundingBase)" : "").")))
         }
-        blocks += reachSection + retentionSection + reemploymentSection + wellbeingSection + methodSection + provenanceSection
+        blocks += reachSection + servicesAndMakeUpSection + retentionSection + retentionCurveSection + reemploymentSection
+            + timeToJobSection + wellbeingSection + costSection + subgroupSection + methodSection + provenanceSection
         return ReportDocument(
             title: l.t("Programme evaluation report — \(e.period.label)", "Rapporto di valutazione del programma — \(e.period.label)"),
             blocks: blocks)

@@ -4,10 +4,36 @@
 public struct SummaryJSON: Sendable {
     public let evaluation: ProgrammeEvaluation
     public let disclosure: Disclosure
+    public let subgroups: Subgroups?
 
-    public init(_ evaluation: ProgrammeEvaluation, disclosure: Disclosure) {
+    public init(_ evaluation: ProgrammeEvaluation, disclosure: Disclosure, subgroups: Subgroups? = nil) {
         self.evaluation = evaluation
         self.disclosure = disclosure
+        self.subgroups = subgroups
+    }
+
+    /// The `by` block: each level with the shapes of the top level.
+    var by: JSONValue {
+        guard let subgroups else { return .null }
+        return .object([
+            ("attribute", .string(subgroups.attribute)),
+            ("levels", .array(subgroups.levels.map { item in
+                let level = SummaryJSON(item.evaluation, disclosure: disclosure)
+                var reach = level.reach
+                if !subgroups.isGroupAttribute, case .object(let pairs) = reach {
+                    reach = .object(pairs.filter { $0.0 != "groups" && $0.0 != "meetings_held" && $0.0 != "by_attribute" })
+                } else if case .object(let pairs) = reach {
+                    reach = .object(pairs.filter { $0.0 != "by_attribute" })
+                }
+                return .object([
+                    ("level", .string(item.level)),
+                    ("reach", reach),
+                    ("retention", level.retention),
+                    ("wellbeing", .array(item.evaluation.wellbeing.changes.map(level.wellbeing))),
+                    ("reemployment", level.reemployment(item.evaluation.reemployment, retained: item.evaluation.reemploymentRetained)),
+                ])
+            })),
+        ])
     }
 
     public var document: JSONValue {
@@ -35,7 +61,7 @@ public struct SummaryJSON: Sendable {
             })),
             ("reemployment", reemployment(e.reemployment, retained: e.reemploymentRetained)),
             ("cost", cost),
-        ])
+        ] + (subgroups == nil ? [] : [("by", by)]))
     }
 
     var reach: JSONValue {

@@ -18,6 +18,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("csv-dialect"), help: "Tables as rfc4180 or excel-it (';', decimal comma, UTF-8 BOM).")
     var csvDialect: CSVDialectChoice = .rfc4180
 
+    @Option(help: "Every indicator by the levels of this group or participant attribute (e.g. composition, site, service:support_pact).")
+    var by: String?
+
     @Flag(name: .customLong("no-suppress"), help: "Do not suppress small counts (researchers only; stamped on the report).")
     var noSuppress = false
 
@@ -34,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
         let snapshot = try store.snapshot()
         let directory = out ?? "reports/\(period.label)"
         let report = FunderReport(
-            period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format)
+            period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         try report.write(from: snapshot, to: directory)
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }
