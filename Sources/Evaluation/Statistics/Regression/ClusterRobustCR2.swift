@@ -18,8 +18,10 @@ import Foundation
 ///     A_g = Φ_g^½ · [Φ_g^½ (I − X̃_g M X̃_gᵀ W_g) Φ_g Φ_g^½]^(−½) · Φ_g^½
 ///         = V_g^½ · [V_g (I − H_gg) V_g]^(−½) · V_g^½,
 ///
-/// where H_gg = Z_g M Z_gᵀ, Z = diag(√(d²/v))·X (the weighted design of the
-/// last IRLS step), and the inverse square root is symmetric, with eigenvalues
+/// where H_gg = Z_g M_U Z_gᵀ, Z = diag(√(d²/v))·X, M_U = (X̃ᵀWX̃)⁻¹ = (ZᵀZ)⁻¹
+/// at the final fit (equal to M for OLS; for a GLM, R's bread M comes from the
+/// weights of the last IRLS step, so the two differ slightly, as in
+/// clubSandwich), and the inverse square root is symmetric, with eigenvalues
 /// at or below 1e-12 treated as zero (clubSandwich's `matrix_power`). For
 /// OLS (d = v = 1) this is the familiar A_g = (I − H_gg)^(−½).
 ///
@@ -65,6 +67,19 @@ public struct ClusterRobustCR2: Sendable {
         let lower = try Cholesky(parts.bread).lower
         let identityTarget =
             parts.meanDerivative.allSatisfy { $0 == 1 } && parts.varianceFunction.allSatisfy { $0 == 1 }
+        // The adjustment's hat matrix uses (X̃ᵀWX̃)⁻¹ at the final fit (clubSandwich's
+        // M_U in `vcov_CR`); for a GLM this differs slightly from the bread, which
+        // R takes from the weights of the last IRLS step. For OLS they coincide.
+        let adjustmentLower: Matrix
+        if identityTarget {
+            adjustmentLower = lower
+        } else {
+            let weights = (0..<n).map { i in
+                parts.meanDerivative[i] * parts.meanDerivative[i] / parts.varianceFunction[i]
+            }
+            let information = try Cholesky(parts.design.weightedGram(weights)).inverse()
+            adjustmentLower = try Cholesky(information).lower
+        }
 
         var totals = Matrix(rows: p, columns: clusters.count)
         var satterthwaite = SatterthwaiteDegreesOfFreedom(parameterCount: p)
@@ -72,7 +87,7 @@ public struct ClusterRobustCR2: Sendable {
             let cluster = CR2Cluster(parts: parts, rows: rows)
             let adjusted = try identityTarget
                 ? cluster.adjustedWeightsLowRank(lower: lower)
-                : cluster.adjustedWeightsDense(lower: lower)
+                : cluster.adjustedWeightsDense(lower: adjustmentLower)
             // Column g of the meat's square root: E_g e_g = (A_g W_g X̃_g)ᵀ e_g.
             let total = adjusted.times(cluster.residuals, .transposed)
             for j in 0..<p { totals[j, g] = total[j] }

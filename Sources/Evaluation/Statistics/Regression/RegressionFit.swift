@@ -18,6 +18,8 @@ public protocol RegressionFit: Sendable {
     var observationCount: Int { get }
     /// The ingredients of sandwich covariances.
     var sandwichParts: SandwichParts { get }
+    /// Model-based inference (t for OLS, z for logistic regression).
+    func coefficientTable(level: Double) -> CoefficientTable
 }
 
 extension RegressionFit {
