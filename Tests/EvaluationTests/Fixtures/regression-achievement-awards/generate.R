@@ -36,7 +36,6 @@ describe <- function(name, fit, data) {
     model = if (inherits(fit, "glm")) "logistic" else "linear",
     response = as.character(formula(fit)[[2]]),
     covariates = covariates,
-    subset_pairs = if (nrow(data) == nrow(d)) NULL else sort(unique(data$pair)),
     n = nrow(data),
     clusters = length(unique(data$school_id)),
     terms = names(coef(fit)),
@@ -57,6 +56,7 @@ describe <- function(name, fit, data) {
     cr2_ci_low = ci$CI_L,
     cr2_ci_high = ci$CI_U
   )
+  if (nrow(data) < nrow(d)) out$subset_pairs <- sort(unique(data$pair))
   if (inherits(fit, "glm")) {
     out$iterations <- fit$iter
     out$converged <- fit$converged

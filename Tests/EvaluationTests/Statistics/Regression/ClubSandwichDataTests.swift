@@ -55,7 +55,8 @@ struct ClubSandwichDataTests {
         let y = rows.map { data[r.response][$0] }
         let school = rows.map { data["school_id"][$0] }
         let fit: any RegressionFit
-        // Closed forms to 1e-10; IRLS fits to the brief's 1e-6 (they agree far better, see the report).
+        // Observed agreement is 1e-11 or better; IRLS fits get a margin for the
+        // iteration (the contract asks 1e-5), closed forms 1e-9.
         let rtol: Double
         if r.model == "logistic" {
             let logistic = try LogisticRegression(design: x, response: y, terms: r.terms).fit()
@@ -66,7 +67,7 @@ struct ClubSandwichDataTests {
             expectClose(logistic.nullDeviance, r.null_deviance, rtol: 1e-10)
             expectClose(logistic.aic, r.aic, rtol: 1e-10)
             fit = logistic
-            rtol = 1e-6
+            rtol = 1e-8
         } else {
             let linear = try LinearRegression(design: x, response: y, terms: r.terms).fit()
             expectClose(linear.sigma, r.sigma, rtol: 1e-10)
@@ -87,13 +88,13 @@ struct ClubSandwichDataTests {
         let table = cr2.coefficientTable()
         expectClose(table.rows.map { $0.standardError ?? .nan }, r.cr2_se, rtol: rtol, "SE")
         expectClose(table.rows.map { $0.statistic ?? .nan }, r.cr2_t, rtol: rtol, "t")
-        expectClose(table.rows.map { $0.pValue ?? .nan }, r.cr2_p, rtol: max(rtol, 1e-6), "p")
-        expectClose(table.rows.map { $0.lower ?? .nan }, r.cr2_ci_low, rtol: max(rtol, 1e-6), "CI low")
-        expectClose(table.rows.map { $0.upper ?? .nan }, r.cr2_ci_high, rtol: max(rtol, 1e-6), "CI high")
+        expectClose(table.rows.map { $0.pValue ?? .nan }, r.cr2_p, rtol: max(rtol, 1e-8), "p")
+        expectClose(table.rows.map { $0.lower ?? .nan }, r.cr2_ci_low, rtol: max(rtol, 1e-8), "CI low")
+        expectClose(table.rows.map { $0.upper ?? .nan }, r.cr2_ci_high, rtol: max(rtol, 1e-8), "CI high")
         if r.model == "logistic" {
             let model = fit.coefficientTable(level: 0.95)
             expectClose(model.rows.map { $0.statistic ?? .nan }, r.model_statistic, rtol: rtol, "z")
-            expectClose(model.rows.map { $0.pValue ?? .nan }, r.model_p, rtol: max(rtol, 1e-6), "p(z)")
+            expectClose(model.rows.map { $0.pValue ?? .nan }, r.model_p, rtol: max(rtol, 1e-8), "p(z)")
         }
     }
 }

@@ -82,12 +82,12 @@ struct LogisticRegressionTests {
         let (fit, carb, r) = try Self.load()
         let cr2 = try ClusterRobustCR2(fit, cluster: carb)
         #expect(cr2.clusterCount == 6)
-        expectClose(cr2.covariance, r.vcov_cr2, rtol: 1e-8)
-        expectClose(cr2.degreesOfFreedom, r.cr2_df, rtol: 1e-8)
+        expectClose(cr2.covariance, r.vcov_cr2, rtol: 1e-9)
+        expectClose(cr2.degreesOfFreedom, r.cr2_df, rtol: 1e-9)
         let table = cr2.coefficientTable()
-        expectClose(table.rows.map { $0.standardError ?? .nan }, r.cr2_se, rtol: 1e-8)
-        expectClose(table.rows.map { $0.pValue ?? .nan }, r.cr2_p, rtol: 1e-7)
-        expectClose(table.rows.map { $0.lower ?? .nan }, r.cr2_ci_low, rtol: 1e-7)
-        expectClose(table.rows.map { $0.upper ?? .nan }, r.cr2_ci_high, rtol: 1e-7)
+        expectClose(table.rows.map { $0.standardError ?? .nan }, r.cr2_se, rtol: 1e-9)
+        expectClose(table.rows.map { $0.pValue ?? .nan }, r.cr2_p, rtol: 1e-9)
+        expectClose(table.rows.map { $0.lower ?? .nan }, r.cr2_ci_low, rtol: 1e-9)
+        expectClose(table.rows.map { $0.upper ?? .nan }, r.cr2_ci_high, rtol: 1e-9)
     }
 }
