@@ -33,7 +33,7 @@ public struct LinearFit: RegressionFit {
     public var sandwichParts: SandwichParts {
         let ones = [Double](repeating: 1, count: observationCount)
         return SandwichParts(
-            design: design, bread: unscaledCovariance, scores: residuals, leverages: leverages,
+            design: design, bread: unscaledCovariance, scores: residuals, hatWeights: ones,
             meanDerivative: ones, varianceFunction: ones, responseResiduals: residuals)
     }
 

@@ -57,7 +57,7 @@ public struct LogisticFit: RegressionFit {
         return SandwichParts(
             design: design, bread: covariance,
             scores: (0..<n).map { working[$0] * workingWeights[$0] },
-            leverages: Leverage.diagonal(design: design, weights: workingWeights, bread: covariance),
+            hatWeights: workingWeights,
             meanDerivative: d, varianceFunction: fitted.map(LogitLink.variance),
             responseResiduals: (0..<n).map { response[$0] - fitted[$0] })
     }

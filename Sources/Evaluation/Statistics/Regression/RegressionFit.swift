@@ -34,7 +34,8 @@ extension RegressionFit {
 ///   weights (for OLS, W = I and M = (XᵀX)⁻¹);
 /// - `scores` ψᵢ with estimating function uᵢ = xᵢ ψᵢ (for OLS the residual;
 ///   for a GLM R's working residual × working weight, as `sandwich::estfun`);
-/// - `leverages` hᵢ, the diagonal of the weighted hat matrix (`hatvalues`);
+/// - `hatWeights` wᵢ, the weights of the hat matrix √W X M Xᵀ √W whose
+///   diagonal is R's `hatvalues` (1 for OLS; the last IRLS weights for a GLM);
 /// - `meanDerivative` dᵢ = dμ/dη, `varianceFunction` vᵢ = v(μᵢ) and
 ///   `responseResiduals` eᵢ = yᵢ − μᵢ, from which clubSandwich builds CR2:
 ///   its model matrix is X̃ = diag(d) X, its weight matrix W = diag(1/v) and
@@ -43,21 +44,26 @@ public struct SandwichParts: Sendable {
     public let design: Matrix
     public let bread: Matrix
     public let scores: [Double]
-    public let leverages: [Double]
+    public let hatWeights: [Double]
     public let meanDerivative: [Double]
     public let varianceFunction: [Double]
     public let responseResiduals: [Double]
 
     public init(
-        design: Matrix, bread: Matrix, scores: [Double], leverages: [Double],
+        design: Matrix, bread: Matrix, scores: [Double], hatWeights: [Double],
         meanDerivative: [Double], varianceFunction: [Double], responseResiduals: [Double]
     ) {
         self.design = design
         self.bread = bread
         self.scores = scores
-        self.leverages = leverages
+        self.hatWeights = hatWeights
         self.meanDerivative = meanDerivative
         self.varianceFunction = varianceFunction
         self.responseResiduals = responseResiduals
+    }
+
+    /// Leverages hᵢ = wᵢ·xᵢᵀ M xᵢ, the diagonal of the weighted hat matrix.
+    public var leverages: [Double] {
+        Leverage.diagonal(design: design, weights: hatWeights, bread: bread)
     }
 }

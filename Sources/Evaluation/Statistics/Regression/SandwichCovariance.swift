@@ -52,13 +52,14 @@ public enum SandwichCovariance {
         let parts = fit.sandwichParts
         let n = parts.design.rows
         let p = parts.design.columns
+        let leverages = type == .hc2 || type == .hc3 ? parts.leverages : []
         let omega: [Double] = (0..<n).map { i in
             let psi2 = parts.scores[i] * parts.scores[i]
             switch type {
             case .hc0: return psi2
             case .hc1: return psi2 * Double(n) / Double(n - p)
-            case .hc2: return psi2 / (1 - parts.leverages[i])
-            case .hc3: return psi2 / ((1 - parts.leverages[i]) * (1 - parts.leverages[i]))
+            case .hc2: return psi2 / (1 - leverages[i])
+            case .hc3: return psi2 / ((1 - leverages[i]) * (1 - leverages[i]))
             }
         }
         let meat: Matrix
