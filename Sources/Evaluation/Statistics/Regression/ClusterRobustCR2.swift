@@ -15,7 +15,7 @@ import Foundation
 /// covariance ("target") Φ = diag(v), its Cholesky factor Φ_g^½; and the
 /// adjustment (clubSandwich's `CR2` with `inverse_var = TRUE`)
 ///
-///     A_g = Φ_g^½ · [Φ_g^½ (I − X̃_g M X̃_gᵀ W_g) Φ_g Φ_g^½]^(−½) · Φ_g^½
+///     A_g = Φ_g^½ · [Φ_g^½ (I − X̃_g M_U X̃_gᵀ W_g) Φ_g Φ_g^½]^(−½) · Φ_g^½
 ///         = V_g^½ · [V_g (I − H_gg) V_g]^(−½) · V_g^½,
 ///
 /// where H_gg = Z_g M_U Z_gᵀ, Z = diag(√(d²/v))·X, M_U = (X̃ᵀWX̃)⁻¹ = (ZᵀZ)⁻¹
