@@ -6,7 +6,8 @@ import Foundation
 /// β̂ = R⁻¹Qᵀy, residuals e = y − Xβ̂, σ̂² = eᵀe / (n − p), model-based
 /// covariance σ̂²(XᵀX)⁻¹ = σ̂²R⁻¹R⁻ᵀ, residual degrees of freedom n − p.
 ///
-/// Matches `lm(y ~ …)` with `summary.lm` (t tests on n − p degrees of freedom)
+/// Reference: Golub & Van Loan, *Matrix Computations* (4th ed., 2013), §5.3
+/// (least squares by Householder QR). Matches `lm(y ~ …)` with `summary.lm` (t tests on n − p degrees of freedom)
 /// and `confint.lm`. The design is taken as given: include a column of ones
 /// for an intercept.
 ///

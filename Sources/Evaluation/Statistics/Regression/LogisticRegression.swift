@@ -15,12 +15,15 @@ import Foundation
 /// `summary.glm`'s `cov.unscaled`, dispersion 1), and inference is by z
 /// (normal) statistics as `summary.glm` and `confint.default`.
 ///
-/// Matches `glm(y ~ …, family = binomial())`. Separation is not an error:
+/// Reference: McCullagh & Nelder, *Generalized Linear Models* (2nd ed., 1989),
+/// §2.5 (IRLS). Matches `glm(y ~ …, family = binomial())`. Separation is not an error:
 /// the fit returns, and carries a `.separation` diagnostic when any fitted
 /// probability is within 10ε of 0 or 1 (R's warning "fitted probabilities
 /// numerically 0 or 1 occurred") and a `.nonConvergence` diagnostic when the
-/// iteration limit is reached ("algorithm did not converge"). The caller
-/// decides to report `null` for such a fit.
+/// iteration limit is reached ("algorithm did not converge"). A residual
+/// deviance below 1e-6 (every outcome predicted perfectly, e.g. an outcome
+/// that is always 0, where R converges silently) is also flagged as
+/// separation. The caller decides to report `null` for such a fit.
 public struct LogisticRegression: Sendable {
     /// The design X, n × p (include a column of ones for an intercept).
     public let design: Matrix
@@ -59,6 +62,9 @@ public struct LogisticRegression: Sendable {
         self.maxIterations = max(1, maxIterations)
         self.tolerance = tolerance
     }
+
+    /// A residual deviance below this counts as a perfect fit (separation).
+    static let perfectFitDeviance = 1e-6
 
     /// Fits the model by IRLS.
     /// - Throws: `LinearAlgebraError.singular` when the weighted design is
@@ -111,6 +117,12 @@ public struct LogisticRegression: Sendable {
         if mu.contains(where: { $0 > 1 - eps || $0 < eps }) {
             diagnostics.append(
                 Diagnostic(.separation, "fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated and the coefficients and their standard errors are not estimable"))
+        } else if deviance < LogisticRegression.perfectFitDeviance {
+            // R stays silent here (e.g. an outcome that is always 0 converges at
+            // fitted probabilities near 1e-11), but a deviance of zero means every
+            // observation is predicted perfectly: complete separation.
+            diagnostics.append(
+                Diagnostic(.separation, "the model predicts every outcome perfectly (deviance \(deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"))
         }
 
         let unscaled = try qr.inverseGram()

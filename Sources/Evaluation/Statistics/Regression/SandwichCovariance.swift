@@ -6,7 +6,8 @@ import Foundation
 ///
 /// For CR2 see `ClusterRobustCR2`.
 public enum SandwichCovariance {
-    /// White's estimator and its small-sample variants (MacKinnon & White 1985):
+    /// White's estimator (White 1980) and its small-sample variants (MacKinnon &
+    /// White 1985; Long & Ervin 2000):
     /// B = Σᵢ ωᵢ uᵢuᵢᵀ with ωᵢ = 1 (HC0), n/(n − p) (HC1), 1/(1 − hᵢ) (HC2),
     /// 1/(1 − hᵢ)² (HC3), hᵢ the leverage.
     public enum HCType: String, Sendable, CaseIterable {
@@ -71,7 +72,8 @@ public enum SandwichCovariance {
         return parts.bread * meat * parts.bread
     }
 
-    /// Cluster-robust covariance (Liang & Zeger 1986; Arellano 1987) as
+    /// Cluster-robust covariance (Liang & Zeger 1986; Arellano 1987; Cameron &
+    /// Miller 2015), V = M · c·Σ_g u_g u_gᵀ · M, as
     /// `sandwich::vcovCL` (see `ClusterAdjustment` for the factor matched).
     /// - Throws: `RegressionError.tooFewClusters` with fewer than 2 clusters,
     ///   `RegressionError.lengthMismatch` when the clusters do not cover the data.

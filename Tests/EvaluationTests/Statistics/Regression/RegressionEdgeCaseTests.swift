@@ -61,16 +61,24 @@ struct RegressionEdgeCaseTests {
         expectClose(fit.deviance, r.deviance, rtol: 1e-12)
     }
 
+    @Test("no events at all: a separation diagnostic, not a crash or a silent estimate")
+    func noEvents() throws {
+        let x = Matrix(columns: [[1, 1, 1, 1, 1], [1, 2, 3, 4, 5]])
+        let fit = try LogisticRegression(design: x, response: [0, 0, 0, 0, 0]).fit()
+        #expect(fit.diagnostics.contains { $0.kind == .separation })
+        #expect(fit.fitted.allSatisfy { $0 < 1e-8 })
+    }
+
     static let collinear = Matrix(columns: [
         [1, 1, 1, 1, 1, 1], [1, 2, 3, 4, 5, 6], [2, 4, 6, 8, 10, 12],
     ])
 
     @Test("a singular design throws for OLS and for logistic regression")
     func singularDesign() throws {
-        #expect(throws: LinearAlgebraError.self) {
+        #expect(throws: LinearAlgebraError.singular(rank: 2, columns: 3)) {
             try LinearRegression(design: Self.collinear, response: [1, 3, 2, 5, 4, 6]).fit()
         }
-        #expect(throws: LinearAlgebraError.self) {
+        #expect(throws: LinearAlgebraError.singular(rank: 2, columns: 3)) {
             try LogisticRegression(design: Self.collinear, response: [0, 1, 0, 1, 1, 0]).fit()
         }
     }
@@ -132,5 +140,19 @@ struct RegressionEdgeCaseTests {
         }
         let fit = try LinearRegression(design: x, response: [1, 3, 2]).fit()
         #expect(throws: RegressionError.self) { try ClusterRobustCR2(fit, cluster: [1, 2]) }
+    }
+
+    @Test("coefficient tables: z for infinite df, nil where df or SE are undefined")
+    func tableInference() {
+        let v = Matrix.diagonal([4, 0, 1])
+        let z = CoefficientTable(terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .infinite, method: .hc0)
+        let infinite = CoefficientTable(terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .common(.infinity), method: .hc0)
+        #expect(z.rows == infinite.rows)
+        expectClose(z.rows[0].pValue, 0.049995790296440856, rtol: 1e-12)  // 2·pnorm(-1.96)
+        expectClose(z.rows[0].lower, 3.92 - 1.9599639845400536 * 2, rtol: 1e-12)  // qnorm(0.975)
+        #expect(z.rows[1].standardError == nil && z.rows[1].pValue == nil)
+        let t = CoefficientTable(terms: ["a", "b", "c"], estimates: [1, 1, 2], covariance: v, degreesOfFreedom: .perCoefficient([4, 4, .nan]), method: .cr2)
+        expectClose(t.rows[0].pValue, 0.64332996318186331, rtol: 1e-10)  // 2·pt(-0.5, 4)
+        #expect(t.rows[2].standardError == 1 && t.rows[2].pValue == nil && t.rows[2].degreesOfFreedom == nil)
     }
 }
