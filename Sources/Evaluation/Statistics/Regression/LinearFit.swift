@@ -37,11 +37,14 @@ public struct LinearFit: RegressionFit {
             meanDerivative: ones, varianceFunction: ones, responseResiduals: residuals)
     }
 
+    /// t on n − p degrees of freedom.
+    public var modelDegreesOfFreedom: CoefficientTable.DegreesOfFreedom { .common(Double(residualDegreesOfFreedom)) }
+
     /// Model-based inference as `summary.lm`/`confint.lm`: t on n − p degrees of freedom.
     public func coefficientTable(level: Double = 0.95) -> CoefficientTable {
         CoefficientTable(
             terms: terms, estimates: coefficients, covariance: covariance,
-            degreesOfFreedom: .common(Double(residualDegreesOfFreedom)),
+            degreesOfFreedom: modelDegreesOfFreedom,
             method: .modelBased, level: level, diagnostics: diagnostics)
     }
 }

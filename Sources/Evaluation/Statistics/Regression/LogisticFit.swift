@@ -62,11 +62,14 @@ public struct LogisticFit: RegressionFit {
             responseResiduals: (0..<n).map { response[$0] - fitted[$0] })
     }
 
+    /// Normal (z) statistics.
+    public var modelDegreesOfFreedom: CoefficientTable.DegreesOfFreedom { .infinite }
+
     /// Model-based inference as `summary.glm` (z statistics) and
     /// `confint.default` (Wald intervals).
     public func coefficientTable(level: Double = 0.95) -> CoefficientTable {
         CoefficientTable(
             terms: terms, estimates: coefficients, covariance: covariance,
-            degreesOfFreedom: .infinite, method: .modelBased, level: level, diagnostics: diagnostics)
+            degreesOfFreedom: modelDegreesOfFreedom, method: .modelBased, level: level, diagnostics: diagnostics)
     }
 }

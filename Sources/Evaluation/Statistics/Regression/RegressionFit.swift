@@ -18,6 +18,10 @@ public protocol RegressionFit: Sendable {
     var observationCount: Int { get }
     /// The ingredients of sandwich covariances.
     var sandwichParts: SandwichParts { get }
+    /// Reference distribution of model-based tests: t on n − p degrees of
+    /// freedom for OLS, normal for logistic regression (as `summary.lm`,
+    /// `summary.glm` and `lmtest::coeftest`'s default).
+    var modelDegreesOfFreedom: CoefficientTable.DegreesOfFreedom { get }
     /// Model-based inference (t for OLS, z for logistic regression).
     func coefficientTable(level: Double) -> CoefficientTable
 }

@@ -122,12 +122,32 @@ public enum SandwichCovariance {
 }
 
 extension RegressionFit {
-    /// Coefficient table with HC standard errors and z (normal) inference, as
-    /// `lmtest::coeftest(fit, vcov = vcovHC(fit, type), df = Inf)`.
+    /// Coefficient table with HC standard errors, as
+    /// `lmtest::coeftest(fit, vcov = sandwich::vcovHC(fit, type))`: t on n − p
+    /// degrees of freedom for OLS, z for logistic regression.
     public func coefficientTable(hc type: SandwichCovariance.HCType, level: Double = 0.95) -> CoefficientTable {
         CoefficientTable(
             terms: terms, estimates: coefficients,
             covariance: SandwichCovariance.heteroskedasticityConsistent(self, type: type),
-            degreesOfFreedom: .infinite, method: type.method, level: level, diagnostics: diagnostics)
+            degreesOfFreedom: modelDegreesOfFreedom, method: type.method, level: level, diagnostics: diagnostics)
+    }
+
+    /// Coefficient table with CR0/CR1/CR1S standard errors and t on G − 1
+    /// degrees of freedom (Stata's convention for clustered errors, and
+    /// statsmodels' with `use_t = True`).
+    /// - Throws: as `SandwichCovariance.clusterRobust`.
+    public func coefficientTable(
+        clusters: ClusterIndex, adjustment: SandwichCovariance.ClusterAdjustment = .cr1S, level: Double = 0.95
+    ) throws -> CoefficientTable {
+        let covariance = try SandwichCovariance.clusterRobust(self, clusters: clusters, adjustment: adjustment)
+        var notes = diagnostics
+        if clusters.count <= parameterCount {
+            notes.append(
+                Diagnostic(.fewClusters, "\(clusters.count) clusters for \(parameterCount) coefficients: the cluster-robust covariance is rank-deficient and its tests are unreliable"))
+        }
+        return CoefficientTable(
+            terms: terms, estimates: coefficients, covariance: covariance,
+            degreesOfFreedom: .common(Double(clusters.count - 1)), method: adjustment.method, level: level,
+            diagnostics: notes)
     }
 }

@@ -52,6 +52,14 @@ expected <- list(
   vcov_cr1 = flat(vcovCL(fit, cluster = ~firm, type = "HC0", cadjust = TRUE)),
   vcov_cr0 = flat(vcovCL(fit, cluster = ~firm, type = "HC0", cadjust = FALSE)),
   vcov_cr2 = flat(cr2),
+  # lmtest::coeftest(fit, vcov = vcovHC(fit, type = "HC3")) without lmtest:
+  # t on the residual degrees of freedom.
+  hc3_p = unname(2 * pt(-abs(coef(fit) / sqrt(diag(vcovHC(fit, type = "HC3")))), fit$df.residual)),
+  # Stata-style clustered tests: CR1S with t on G - 1 degrees of freedom.
+  cr1s_p = unname(2 * pt(-abs(coef(fit) / sqrt(diag(vcovCL(fit, cluster = ~firm, type = "HC1")))),
+                         length(unique(d$firm)) - 1)),
+  cr1s_ci_low = unname(coef(fit) - qt(0.975, length(unique(d$firm)) - 1) *
+                         sqrt(diag(vcovCL(fit, cluster = ~firm, type = "HC1")))),
   cr2_se = ct$SE,
   cr2_t = ct$tstat,
   cr2_df = ct$df_Satt,

@@ -24,6 +24,9 @@ struct LinearRegressionTests {
         let vcov_cr1: [Double]
         let vcov_cr1s: [Double]
         let vcov_cr2: [Double]
+        let hc3_p: [Double]
+        let cr1s_p: [Double]
+        let cr1s_ci_low: [Double]
         let cr2_se: [Double]
         let cr2_t: [Double]
         let cr2_df: [Double]
@@ -65,6 +68,20 @@ struct LinearRegressionTests {
         let expected = [SandwichCovariance.ClusterAdjustment.cr0: r.vcov_cr0, .cr1: r.vcov_cr1, .cr1S: r.vcov_cr1s][adjustment] ?? []
         let v = try SandwichCovariance.clusterRobust(fit, cluster: firm, adjustment: adjustment)
         expectClose(v, expected, rtol: 1e-10)
+    }
+
+    @Test("HC3 tests use t on n − p (coeftest's default); CR1S tests t on G − 1")
+    func sandwichTables() throws {
+        let (fit, firm, r) = try Self.load()
+        let hc3 = fit.coefficientTable(hc: .hc3)
+        #expect(hc3.method == .hc3)
+        #expect(hc3.rows.allSatisfy { $0.degreesOfFreedom == 4998 })
+        expectClose(hc3.rows.map { $0.pValue ?? .nan }, r.hc3_p, rtol: 1e-6)
+        let cr1s = try fit.coefficientTable(clusters: ClusterIndex(firm))
+        #expect(cr1s.method == .cr1S)
+        #expect(cr1s.rows.allSatisfy { $0.degreesOfFreedom == 499 })
+        expectClose(cr1s.rows.map { $0.pValue ?? .nan }, r.cr1s_p, rtol: 1e-9)
+        expectClose(cr1s.rows.map { $0.lower ?? .nan }, r.cr1s_ci_low, rtol: 1e-10)
     }
 
     @Test("CR2, Satterthwaite df, p-values and intervals match clubSandwich")
