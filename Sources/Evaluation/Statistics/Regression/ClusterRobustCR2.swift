@@ -52,11 +52,20 @@ public struct ClusterRobustCR2: Sendable {
     /// √diag(V^CR2).
     public var standardErrors: [Double] { covariance.diagonal.map { $0.squareRoot() } }
 
+    /// Largest cluster for which a logistic fit's n_g × n_g adjustment is
+    /// formed by default (10,000 rows: an 800 MB matrix).
+    public static let defaultMaximumDenseClusterSize = 10_000
+
     /// Computes V^CR2 and the Satterthwaite degrees of freedom.
+    /// - Parameter maximumDenseClusterSize: for logistic fits, the largest
+    ///   cluster whose n_g × n_g adjustment may be formed (OLS has no limit).
     /// - Throws: `RegressionError.tooFewClusters` (G < 2),
-    ///   `RegressionError.lengthMismatch`, or a `LinearAlgebraError` when the
-    ///   bread is not positive definite.
-    public init(_ fit: some RegressionFit, clusters: ClusterIndex) throws {
+    ///   `RegressionError.clusterTooLarge`, `RegressionError.lengthMismatch`,
+    ///   or a `LinearAlgebraError` when the bread is not positive definite.
+    public init(
+        _ fit: some RegressionFit, clusters: ClusterIndex,
+        maximumDenseClusterSize: Int = ClusterRobustCR2.defaultMaximumDenseClusterSize
+    ) throws {
         let parts = fit.sandwichParts
         let n = parts.design.rows
         let p = parts.design.columns
@@ -70,6 +79,9 @@ public struct ClusterRobustCR2: Sendable {
         // The adjustment's hat matrix uses (X̃ᵀWX̃)⁻¹ at the final fit (clubSandwich's
         // M_U in `vcov_CR`); for a GLM this differs slightly from the bread, which
         // R takes from the weights of the last IRLS step. For OLS they coincide.
+        if !identityTarget, let largest = clusters.members.map(\.count).max(), largest > maximumDenseClusterSize {
+            throw RegressionError.clusterTooLarge(size: largest, limit: maximumDenseClusterSize)
+        }
         let adjustmentLower: Matrix
         if identityTarget {
             adjustmentLower = lower

@@ -13,6 +13,9 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible {
     case responseOutOfRange(index: Int, value: Double)
     /// A cluster-robust variance needs at least two clusters.
     case tooFewClusters(Int)
+    /// CR2 for a logistic fit decomposes an n_g × n_g matrix per cluster;
+    /// this cluster is larger than the limit set for that.
+    case clusterTooLarge(size: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +29,8 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible {
             return "response \(value) at observation \(index + 1) is outside [0, 1]"
         case .tooFewClusters(let count):
             return "cluster-robust variance needs at least 2 clusters, got \(count)"
+        case .clusterTooLarge(let size, let limit):
+            return "a cluster of \(size) observations is over the limit of \(limit) for CR2 of a logistic fit (it needs a \(size) × \(size) matrix)"
         }
     }
 }

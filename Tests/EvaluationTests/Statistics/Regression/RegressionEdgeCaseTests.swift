@@ -92,6 +92,20 @@ struct RegressionEdgeCaseTests {
         #expect(throws: RegressionError.tooFewClusters(1)) { try SandwichCovariance.clusterRobust(fit, cluster: cluster) }
     }
 
+    @Test("a logistic CR2 refuses clusters over its dense-size limit before allocating")
+    func clusterTooLarge() throws {
+        let data = SatterthwaiteTests.synthetic(seed: 3, n: 80)
+        let fit = try LogisticRegression(design: data.x, response: data.yBinary).fit()
+        let largest = ClusterIndex(data.cluster).members.map(\.count).max() ?? 0
+        #expect(throws: RegressionError.clusterTooLarge(size: largest, limit: 5)) {
+            try ClusterRobustCR2(fit, clusters: ClusterIndex(data.cluster), maximumDenseClusterSize: 5)
+        }
+        let linear = try LinearRegression(design: data.x, response: data.yLinear).fit()
+        #expect(throws: Never.self) {
+            try ClusterRobustCR2(linear, clusters: ClusterIndex(data.cluster), maximumDenseClusterSize: 5)
+        }
+    }
+
     @Test("no more clusters than coefficients: CR2 carries a fewClusters diagnostic")
     func fewClusters() throws {
         let x = Matrix(columns: [[1, 1, 1, 1, 1, 1], [1, 2, 3, 4, 5, 6]])
