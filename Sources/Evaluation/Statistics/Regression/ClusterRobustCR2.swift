@@ -76,12 +76,12 @@ public struct ClusterRobustCR2: Sendable {
         let lower = try Cholesky(parts.bread).lower
         let identityTarget =
             parts.meanDerivative.allSatisfy { $0 == 1 } && parts.varianceFunction.allSatisfy { $0 == 1 }
-        // The adjustment's hat matrix uses (X̃ᵀWX̃)⁻¹ at the final fit (clubSandwich's
-        // M_U in `vcov_CR`); for a GLM this differs slightly from the bread, which
-        // R takes from the weights of the last IRLS step. For OLS they coincide.
         if !identityTarget, let largest = clusters.members.map(\.count).max(), largest > maximumDenseClusterSize {
             throw RegressionError.clusterTooLarge(size: largest, limit: maximumDenseClusterSize)
         }
+        // The adjustment's hat matrix uses (X̃ᵀWX̃)⁻¹ at the final fit (clubSandwich's
+        // M_U in `vcov_CR`); for a GLM this differs slightly from the bread, which
+        // R takes from the weights of the last IRLS step. For OLS they coincide.
         let adjustmentLower: Matrix
         if identityTarget {
             adjustmentLower = lower
