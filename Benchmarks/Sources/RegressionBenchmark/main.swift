@@ -3,7 +3,10 @@
 //
 //   cd Benchmarks && swift run -c release RegressionBenchmark \
 //       [--rows 1000000] [--clusters 8000] [--covariates 20] [--runs 3] \
-//       [--seed 20240601] [--csv PATH] [--no-csv]
+//       [--seed 20240601] [--csv PATH] [--no-csv] [--linear]
+//
+// With --linear the same data are fitted by OLS (a linear probability model)
+// instead, to time CR2 + Satterthwaite for `lm`.
 //
 // The data are generated with a fixed seed and written to PATH (default
 // data/logistic-cr2-<rows>-<clusters>.csv) so that the R and Python scripts in
@@ -21,6 +24,7 @@ struct Options {
     var seed: UInt64 = 20_240_601
     var csv: String?
     var writeCSV = true
+    var linear = false
 
     init(_ arguments: [String]) {
         var it = arguments.dropFirst().makeIterator()
@@ -33,6 +37,7 @@ struct Options {
             case "--seed": seed = it.next().flatMap { UInt64($0) } ?? seed
             case "--csv": csv = it.next()
             case "--no-csv": writeCSV = false
+            case "--linear": linear = true
             default: print("unknown option \(flag)")
             }
         }
@@ -128,7 +133,7 @@ func median(_ values: [Double]) -> Double {
 }
 
 let options = Options(CommandLine.arguments)
-print("logistic regression + CR2 + Satterthwaite: \(options.rows) rows, \(options.clusters) clusters, \(options.covariates) covariates + intercept")
+print("\(options.linear ? "linear" : "logistic") regression + CR2 + Satterthwaite: \(options.rows) rows, \(options.clusters) clusters, \(options.covariates) covariates + intercept")
 let data = generate(options)
 if options.writeCSV {
     let path = options.csv ?? "data/logistic-cr2-\(options.rows)-\(options.clusters).csv"
@@ -147,7 +152,16 @@ var cr1s: [Double] = []
 var table: CoefficientTable?
 for run in 1...options.runs {
     let start = clock.now
-    let fit = try LogisticRegression(design: design, response: data.y, terms: terms).fit()
+    let fit: any RegressionFit
+    let iterations: Int
+    if options.linear {
+        fit = try LinearRegression(design: design, response: data.y, terms: terms).fit()
+        iterations = 0
+    } else {
+        let logistic = try LogisticRegression(design: design, response: data.y, terms: terms).fit()
+        iterations = logistic.iterations
+        fit = logistic
+    }
     let fitted = clock.now
     let cr2 = try ClusterRobustCR2(fit, clusters: clusters)
     table = cr2.coefficientTable()
@@ -162,9 +176,9 @@ for run in 1...options.runs {
     cr2s.append(seconds(end - fitted))
     cr1s.append(seconds(cr1End - end))
     totals.append(seconds(end - start))
-    print(String(format: "run %d: total %.2f s (IRLS %.2f s in %d iterations, CR2 + df %.2f s); CR1S alone %.3f s", run, totals[run - 1], fits[run - 1], fit.iterations, cr2s[run - 1], cr1s[run - 1]))
+    print(String(format: "run %d: total %.2f s (fit %.2f s, %d IRLS iterations, CR2 + df %.2f s); CR1S alone %.3f s", run, totals[run - 1], fits[run - 1], iterations, cr2s[run - 1], cr1s[run - 1]))
 }
-print(String(format: "median of %d runs: total %.2f s (IRLS %.2f s, CR2 + df %.2f s); IRLS + CR1S %.2f s", options.runs, median(totals), median(fits), median(cr2s), median(zip(fits, cr1s).map { $0 + $1 })))
+print(String(format: "median of %d runs: total %.2f s (fit %.2f s, CR2 + df %.2f s); fit + CR1S %.2f s", options.runs, median(totals), median(fits), median(cr2s), median(zip(fits, cr1s).map { $0 + $1 })))
 if let table {
     print("term         estimate        SE(CR2)        df        p")
     for row in table.rows.prefix(4) {
