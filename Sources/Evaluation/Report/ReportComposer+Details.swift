@@ -43,7 +43,10 @@ extension ReportComposer {
         let median = e.timeToJob.median
         var rows: [[Cell]] = [[
             .text(l.t("Median days from enrolment to first job (Kaplan–Meier)", "Giorni mediani dall'iscrizione al primo lavoro (Kaplan–Meier)")),
-            number(median?.estimate, people: people, digits: 0), interval(median.flatMap { m in
+            median?.estimate == nil && people >= max(disclosure.threshold, 1)
+                ? Cell(l.t("not reached", "non raggiunta"), csv: .text("not reached"))
+                : number(median?.estimate, people: people, digits: 0),
+            interval(median.flatMap { m in
                 m.lower.flatMap { lo in m.upper.map { ConfidenceInterval(lower: lo, upper: $0, level: 0.95) } }
             }, people: people),
         ]]
