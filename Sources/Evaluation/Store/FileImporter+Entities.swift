@@ -121,7 +121,7 @@ struct AttributeStage {
               AND entity_ref IN (SELECT t.id FROM \(table) t WHERE t.code IN (SELECT DISTINCT code FROM temp.\(core.name)));
             INSERT OR REPLACE INTO attributes (entity, entity_ref, name, value)
               SELECT '\(entity)', t.id, s.name, s.value FROM temp.\(stage.name) s JOIN \(table) t ON t.code = s.code
-              WHERE s.line IN (SELECT MIN(line) FROM temp.\(stage.name) GROUP BY code, name);
+              WHERE true;
             """)
     }
 }

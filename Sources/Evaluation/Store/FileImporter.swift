@@ -77,6 +77,7 @@ struct FileImporter {
         _ source: CSVSource, _ decoder: D, _ handle: (D.Row, inout ProblemList) throws -> Void
     ) throws -> Int {
         try throwIfErrors(source.displayName)
+        PhaseTrace.start()
         var records = 0
         var structural = ProblemList(limit: problems.limit)
         var local = problems
@@ -90,6 +91,7 @@ struct FileImporter {
             for row in rows { try handle(row, &local) }
         }
         progress?(records)
+        PhaseTrace.mark("\(source.displayName): read and staged \(records) records")
         problems = structural
         problems.append(contentsOf: local)
         return records
@@ -115,8 +117,9 @@ struct FileImporter {
                 reason: "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"))
         }
         try throwIfErrors(file)
-        let counts = try stage.changeCounts(db: db)
-        try stage.merge(db: db)
+        PhaseTrace.mark("\(file): checked in-file duplicates")
+        let counts = try stage.merge(db: db)
+        PhaseTrace.mark("\(file): merged into \(stage.target)")
         return Counts(records: 0, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged)
     }
 

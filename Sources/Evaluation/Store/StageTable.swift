@@ -19,10 +19,24 @@ struct StageTable {
         self.keys = keys
         self.values = values
         name = "stage_\(target)"
-        let columns = (["line INTEGER NOT NULL"] + (keys + values).map { "\($0) ANY" }).joined(separator: ", ")
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.\(name); CREATE TEMP TABLE \(name) (\(columns))")
-        let placeholders = Array(repeating: "?", count: 1 + keys.count + values.count).joined(separator: ", ")
-        insert = try db.makeStatement(sql: "INSERT INTO temp.\(name) VALUES (\(placeholders))")
+        // Keyed by the natural key, so in-file repeats are folded at insert time:
+        // `repeats` counts later rows with the same key, `conflicts` those whose
+        // values differ from the first, `other_line` the last such line.
+        let columns = (["line INTEGER NOT NULL"] + (keys + values).map { "\($0) ANY" }
+            + ["repeats INTEGER NOT NULL DEFAULT 0", "conflicts INTEGER NOT NULL DEFAULT 0", "other_line INTEGER"])
+            .joined(separator: ", ")
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.\(name);
+            CREATE TEMP TABLE \(name) (\(columns), PRIMARY KEY (\(keys.joined(separator: ", ")))) WITHOUT ROWID
+            """)
+        let all = ["line"] + keys + values
+        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+        let differ = values.isEmpty ? "0" : "(" + values.map { "\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ") + ")"
+        insert = try db.makeStatement(sql: """
+            INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
+            ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET
+              repeats = repeats + 1, conflicts = conflicts + \(differ), other_line = excluded.line
+            """)
     }
 
     /// One value to bind.
@@ -73,70 +87,52 @@ struct StageTable {
     }
 
     private var keyList: String { keys.joined(separator: ", ") }
-    private func keyMatch(_ a: String, _ b: String) -> String {
-        keys.map { "\(a).\($0) IS \(b).\($0)" }.joined(separator: " AND ")
-    }
-    private func valuesDiffer(_ a: String, _ b: String) -> String {
-        values.isEmpty ? "0" : values.map { "\(a).\($0) IS NOT \(b).\($0)" }.joined(separator: " OR ")
-    }
 
-    /// Natural keys given twice in the file: the first two lines, and whether
-    /// the rows differ (a conflict) or repeat each other exactly.
+    /// Natural keys given twice in the file: the first line and a later one,
+    /// split into conflicts (different values) and exact repeats.
     func duplicates(db: Database, limit: Int) throws -> (conflicts: [(first: Int, second: Int)], exactRepeats: [(first: Int, second: Int)], exactCount: Int) {
-        let valueCount = values.isEmpty ? "1" : "COUNT(DISTINCT \(values.map { "quote(\($0))" }.joined(separator: " || ',' || ")))"
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT MIN(line) AS first, MAX(line) AS last, COUNT(*) AS n, \(valueCount) AS variants
-            FROM temp.\(name) GROUP BY \(keyList) HAVING COUNT(*) > 1 ORDER BY first
-            """)
         var conflicts: [(Int, Int)] = []
         var repeats: [(Int, Int)] = []
         var exactCount = 0
-        for row in rows {
-            let first: Int = row["first"]
-            let last: Int = row["last"]
-            let n: Int = row["n"]
-            let variants: Int = row["variants"]
-            if variants > 1 {
-                if conflicts.count < limit { conflicts.append((first, last)) }
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT line, other_line, repeats, conflicts FROM temp.\(name) WHERE repeats > 0 ORDER BY line")
+        while let row = try rows.next() {
+            let first: Int = row[0]
+            let other: Int = row[1]
+            let repeated: Int = row[2]
+            let conflicting: Int = row[3]
+            if conflicting > 0 {
+                if conflicts.count < limit { conflicts.append((first, other)) }
             } else {
-                exactCount += n - 1
-                if repeats.count < limit { repeats.append((first, last)) }
+                exactCount += repeated
+                if repeats.count < limit { repeats.append((first, other)) }
             }
         }
         return (conflicts, repeats, exactCount)
     }
 
-    /// Counts of staged keys new to the target, present with other values, and
-    /// present with the same values (after in-file exact repeats are merged).
-    func changeCounts(db: Database, targetAlias: String = "t") throws -> (inserted: Int, updated: Int, unchanged: Int) {
-        let distinct = "(SELECT * FROM temp.\(name) WHERE line IN (SELECT MIN(line) FROM temp.\(name) GROUP BY \(keyList)))"
-        let row = try Row.fetchOne(db, sql: """
-            SELECT
-              SUM(CASE WHEN t.rowid_marker IS NULL THEN 1 ELSE 0 END) AS inserted,
-              SUM(CASE WHEN t.rowid_marker IS NOT NULL AND (\(valuesDiffer("s", "t"))) THEN 1 ELSE 0 END) AS updated,
-              SUM(CASE WHEN t.rowid_marker IS NOT NULL AND NOT (\(valuesDiffer("s", "t"))) THEN 1 ELSE 0 END) AS unchanged
-            FROM \(distinct) s
-            LEFT JOIN (SELECT 1 AS rowid_marker, \((keys + values).joined(separator: ", ")) FROM \(target)) t
-              ON \(keyMatch("s", "t"))
-            """)
-        return (row?["inserted"] ?? 0, row?["updated"] ?? 0, row?["unchanged"] ?? 0)
-    }
-
-    /// Merges the staged rows into the target by natural key: new keys are
-    /// inserted, changed rows updated, identical rows left untouched.
-    func merge(db: Database, extraAssignments: [String: String] = [:]) throws {
+    /// Merges the staged rows into the target by natural key (in key order, so
+    /// the target's B-tree is filled sequentially; entities with a surrogate id
+    /// are inserted in file order, so ids follow the file): new keys are
+    /// inserted, changed rows updated, identical rows left untouched. Returns
+    /// how many keys were new, changed and already identical.
+    func merge(db: Database) throws -> (inserted: Int, updated: Int, unchanged: Int) {
         let all = keys + values
+        let staged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.\(name)") ?? 0
+        let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
         let assignments = values.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let onConflict = values.isEmpty
             ? "DO NOTHING"
             : "DO UPDATE SET \(assignments) WHERE \(values.map { "\(target).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR "))"
         try db.execute(sql: """
             INSERT INTO \(target) (\(all.joined(separator: ", ")))
-            SELECT \(all.joined(separator: ", ")) FROM temp.\(name)
-            WHERE line IN (SELECT MIN(line) FROM temp.\(name) GROUP BY \(keyList))
-            ORDER BY line
+            SELECT \(all.joined(separator: ", ")) FROM temp.\(name) WHERE true \(keys == ["code"] ? "ORDER BY line" : "")
             ON CONFLICT (\(keyList)) \(onConflict)
             """)
+        let written = db.changesCount
+        let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
+        let inserted = after - before
+        return (inserted, written - inserted, staged - written)
     }
 
     /// Drops the stage.
