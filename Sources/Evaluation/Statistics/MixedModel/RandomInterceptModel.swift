@@ -16,7 +16,7 @@ import Foundation
 ///
 /// Optimisation: Brent's bounded minimisation (Brent 1973, ch. 5) over
 /// u = θ/(1 + θ) ∈ [0, 1), then the minimiser is refined by Brent's root
-/// finder (ch. 4) on the analytic derivative of the criterion, which pins θ̂
+/// finder (ch. 4, `RootFinding.brent`) on the analytic derivative of the criterion, which pins θ̂
 /// to ~1e-13 relative; θ = 0 is compared explicitly (a boundary fit).
 ///
 /// Matches `lme4::lmer(y ~ x + (1 | g), REML = TRUE)`: `fixef`, `vcov`,
@@ -140,11 +140,12 @@ public struct RandomInterceptModel: Sendable {
         var width = 1e-7
         while width < 1, !diverging, theta > 0 {
             let low = theta * (1 - width), high = theta * (1 + width)
-            if slope(low) <= 0, slope(high) >= 0 {
-                if let root = BrentRootFinder(tolerance: 1e-14 * theta).root(slope, between: low, and: high) {
-                    theta = root
-                    refined = true
-                }
+            let slopeLow = slope(low), slopeHigh = slope(high)
+            if slopeLow <= 0, slopeHigh >= 0 {
+                theta = RootFinding.brent(
+                    slope, lower: low, upper: high, fLower: slopeLow, fUpper: slopeHigh,
+                    absoluteTolerance: 1e-14 * theta)
+                refined = true
                 break
             }
             width *= 8
