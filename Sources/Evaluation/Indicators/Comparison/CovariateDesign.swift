@@ -1,0 +1,63 @@
+/// The columns `--adjust` adds to a model (DESIGN §5, issue "compare"):
+/// numeric attributes as given; categorical ones as dummy columns against their
+/// first level (the stated reference), named `attribute:level`. Participants
+/// with a missing covariate are left out and counted.
+struct CovariateDesign {
+    struct Column {
+        var term: String
+        var values: [Int: Double]
+    }
+
+    var columns: [Column] = []
+    /// Reference level of each categorical covariate, for the report.
+    var references: [String: String] = [:]
+    /// Participants with every covariate present.
+    var complete: Set<Int>
+
+    init(attributes: ParticipantAttributes, names: [String], participants: [Int]) throws {
+        var complete = Set(participants)
+        for name in names {
+            guard attributes.values[name] != nil else { throw ComparisonError.unknownCovariate(name) }
+            var present: [Int: String] = [:]
+            for i in participants {
+                if let v = attributes.level(name, of: i), v != Levels.missing { present[i] = v } else { complete.remove(i) }
+            }
+            let numbers = present.compactMapValues { Double($0) }
+            if !present.isEmpty && numbers.count == present.count {
+                columns.append(Column(term: name, values: numbers))
+            } else {
+                let levels = Levels.sorted(present.values)
+                guard let reference = levels.first else { continue }
+                references[name] = reference
+                for level in levels.dropFirst() {
+                    columns.append(Column(term: "\(name):\(level)", values: present.mapValues { $0 == level ? 1 : 0 }))
+                }
+            }
+        }
+        self.complete = complete
+    }
+}
+
+/// Why a comparison cannot be made at all.
+public enum ComparisonError: Error, CustomStringConvertible {
+    case unknownAttribute(String, known: String)
+    case unknownCovariate(String)
+    case unknownReference(String, levels: [String])
+    case tooFewLevels(String, [String])
+    case tooManyLevels(String, Int)
+
+    public var description: String {
+        switch self {
+        case .unknownAttribute(let name, let known):
+            return "'\(name)' is not an attribute of the participants or their groups (known: \(known))"
+        case .unknownCovariate(let name):
+            return "--adjust: '\(name)' is not an attribute of the participants or their groups"
+        case .unknownReference(let level, let levels):
+            return "--reference: '\(level)' is not a level (levels: \(levels.joined(separator: ", ")))"
+        case .tooFewLevels(let name, let levels):
+            return "'\(name)' has \(levels.count) level(s) among the participants (\(levels.joined(separator: ", "))): nothing to compare"
+        case .tooManyLevels(let name, let n):
+            return "'\(name)' has \(n) distinct values, more than \(Subgroups.maximumLevels): bin it into fewer categories first"
+        }
+    }
+}
