@@ -113,6 +113,17 @@ for run in 1...options.runs {
     last = fit
     print(String(format: "run %d: %.3f s", run, seconds))
 }
+// Where the time goes: validation (model init) and the rank check alone.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+let initTime = median(try (0..<options.runs).map { _ in
+    try seconds { _ = try RandomInterceptModel(response: data.y, design: design, groups: data.group) }
+})
+let qrTime = median(try (0..<options.runs).map { _ in try seconds { _ = try QRDecomposition(design) } })
+print(String(format: "of which: validation (init) %.3f s, rank check (pivoted QR of X) %.3f s", initTime, qrTime))
 if let fit = last {
     print("rows \(options.rows), groups \(fit.groupCount), evaluations \(fit.evaluations)")
     for (k, name) in fit.termNames.enumerated() {
