@@ -40,8 +40,8 @@ public struct WellbeingAnalysis: Sendable {
         let ended = GroupEnd.ends(snapshot: snapshot, to: to)
         var changes: [WellbeingChange] = []
         var quality: [InstrumentQuality] = []
-        for key in scored.instruments {
-            guard let instrument = configuration.instrument(key), let waves = scored.questionnaires[key] else { continue }
+        for instrument in scored.analysed(configuration) {
+            guard let waves = scored.questionnaires[instrument.answersID.uppercased()] else { continue }
             var alphas: [Wave: CronbachAlpha] = [:]
             for wave in Wave.allCases {
                 guard let rows = waves[wave], instrument.items >= 2 else { continue }

@@ -16,9 +16,18 @@ public struct WellbeingScores: Sendable {
     /// Instrument keys in order.
     public var instruments: [String] { questionnaires.keys.sorted() }
 
+    /// The instruments to analyse: each one answered, and every alternative
+    /// scoring of it (GHQ12 → GHQ12 and GHQ12-GHQ), in id order.
+    public func analysed(_ configuration: ProjectConfiguration) -> [Instrument] {
+        let answered = Set(instruments)
+        return configuration.instruments.values
+            .filter { answered.contains($0.answersID.uppercased()) }
+            .sorted { Levels.codePointOrder($0.id.uppercased(), $1.id.uppercased()) }
+    }
+
     /// Scores of one instrument at one wave, by participant.
     public func scores(_ instrument: Instrument, _ wave: Wave) -> [Int: Double] {
-        (questionnaires[instrument.id.uppercased()]?[wave] ?? [:]).compactMapValues { q in
+        (questionnaires[instrument.answersID.uppercased()]?[wave] ?? [:]).compactMapValues { q in
             q.items.isEmpty ? q.score : instrument.score(items: q.items)
         }
     }

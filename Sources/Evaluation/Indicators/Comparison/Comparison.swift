@@ -90,8 +90,7 @@ public struct Comparison: Sendable {
             name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
             values: attendance.map { $0.rate ?? 0 }, events: []))
         let scores = WellbeingScores(snapshot: snapshot, members: Set(cohort), to: to)
-        for key in scores.instruments {
-            guard let instrument = configuration.instrument(key) else { continue }
+        for instrument in scores.analysed(configuration) {
             let changes = scores.changes(instrument)
             let people = changes.keys.sorted()
             guard !people.isEmpty else { continue }
