@@ -53,7 +53,10 @@ extension HTMLRenderer {
         thead th { vertical-align: bottom; border-bottom: 1.5px solid #1a1a1a; font-weight: 600; }
         tbody td { border-bottom: 0.5px solid #c8c8c8; }
         tbody tr:nth-child(even) { background: #f6f6f6; }
+        table.narrow { width: auto; min-width: 60%; }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        thead th.num { white-space: normal; }
+        td.nowrap { white-space: nowrap; }
         td.token { word-break: break-all; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; }
         figure.chart { margin: 1.2em 0 1.6em; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -70,6 +73,7 @@ extension HTMLRenderer {
           h1 { font-size: 18pt; }
           h2 { font-size: 13pt; margin-top: 0; }
           section { break-before: page; }
+          main > section:first-of-type { break-before: auto; }
           h2, h3, h4, caption { break-after: avoid; }
           p, li { orphans: 3; widows: 3; }
           .table-block { overflow: visible; break-inside: avoid; }

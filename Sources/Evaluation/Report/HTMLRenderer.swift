@@ -111,9 +111,12 @@ public struct HTMLRenderer: Sendable {
     }
 
     func render(_ table: ReportTable) -> Body {
-        let classes = ["report-table"] + (table.columns.count >= 8 ? ["wide"] : [])
+        let size = table.columns.count >= 8 ? ["wide"] : table.columns.count <= 3 ? ["narrow"] : []
+        let classes = ["report-table"] + size
         func cellClass(_ column: Int, _ text: String) -> String? {
             if table.numeric.contains(column) { return "num" }
+            // Intervals and counts written as text ("3.12 – 6.44", "31 / 47 / 6") stay on one line.
+            if text.count <= 40 && !text.contains(where: \.isLetter) { return "nowrap" }
             // A long unbroken token (a SHA-256) may break anywhere rather than overflow the page.
             return text.split(separator: " ").contains(where: { $0.count > 24 }) ? "token" : nil
         }

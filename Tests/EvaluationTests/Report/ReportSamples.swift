@@ -89,7 +89,7 @@ enum ReportSamples {
             labels: ChartLabels(
                 title: l.t("Homogeneous vs heterogeneous groups", "Gruppi omogenei e eterogenei"),
                 subtitle: l.t("Differences with cluster-robust (CR2) 95% intervals", "Differenze con intervalli al 95% robusti per gruppo (CR2)"),
-                xAxis: l.t("Difference (homogeneous − heterogeneous), percentage points", "Differenza (omogenei − eterogenei), punti percentuali")),
+                xAxis: l.t("Difference in proportion (homogeneous − heterogeneous)", "Differenza di proporzione (omogenei − eterogenei)")),
             rows: [
                 .init(label: l.t("Re-employed", "Inseriti"), estimate: ChartEstimate(0.074, lower: -0.061, upper: 0.209), note: "n = 137"),
                 .init(label: l.t("Retained", "Trattenuti"), estimate: ChartEstimate(0.121, lower: 0.012, upper: 0.23), note: "n = 137"),

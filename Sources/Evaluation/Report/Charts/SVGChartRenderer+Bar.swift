@@ -37,7 +37,8 @@ extension SVGChartRenderer {
         var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
         if !chart.labels.xAxis.isEmpty {
             bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: plot.width, size: Style.labelSize,
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
                 anchor: .middle)
         }
 

@@ -47,12 +47,16 @@ extension SVGChartRenderer {
             let tickWidth = tickLabels(scale, chart.valueFormat).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
             let plot = Rect(
                 x: panelX + tickWidth + 8, y: panelY + titleHeight + 8, width: actualPanel - tickWidth - 8, height: plotHeight)
-            yAxis(&svg, scale, chart.valueFormat, plot: plot)
-            svg.line(plot.x, plot.bottom, plot.right, plot.bottom, stroke: Style.axis, width: 1)
-
             let xs = [plot.x + plot.width * 0.3, plot.x + plot.width * 0.7]
             let py = { (v: Double) in scale.position(v, from: plot.bottom, to: plot.y) }
             let estimates = [item.before, item.after].map { $0.flatMap { $0.isDrawable ? $0 : nil } }
+            if estimates.allSatisfy({ $0 == nil }) && scales[item.instrument] == nil {
+                // Nothing to place on a scale: a plain box, no meaningless ticks.
+                svg.rect(plot.x, plot.y, plot.width, plot.height, fill: "#f5f5f5")
+            } else {
+                yAxis(&svg, scale, chart.valueFormat, plot: plot)
+            }
+            svg.line(plot.x, plot.bottom, plot.right, plot.bottom, stroke: Style.axis, width: 1)
             if let b = estimates[0], let a = estimates[1] {
                 svg.line(xs[0], py(b.value), xs[1], py(a.value), stroke: Style.connector, width: 1.5)
             }
@@ -94,7 +98,8 @@ extension SVGChartRenderer {
     }
 
     /// One scale per instrument, covering every interval of its panels (or
-    /// the instrument's whole range when given).
+    /// the instrument's whole range when given); none for an instrument with
+    /// nothing to draw.
     static func sharedScales(_ items: [BeforeAfterChart.Item]) -> [String: AxisScale] {
         var extents: [String: [Double]] = [:]
         var ranges: [String: ClosedRange<Double>] = [:]
@@ -115,8 +120,6 @@ extension SVGChartRenderer {
             } else if let low = values.min(), let high = values.max() {
                 let pad = (high - low) * 0.08
                 scales[instrument] = .nice(low - pad, high + pad, maxTicks: 5)
-            } else {
-                scales[instrument] = .nice(0, 1, maxTicks: 5)
             }
         }
         return scales

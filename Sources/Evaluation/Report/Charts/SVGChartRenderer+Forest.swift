@@ -67,7 +67,8 @@ extension SVGChartRenderer {
         }
         if !chart.labels.xAxis.isEmpty {
             bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: plot.width, size: Style.labelSize,
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
                 anchor: .middle)
         }
         svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")

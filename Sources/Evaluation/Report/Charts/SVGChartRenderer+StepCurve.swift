@@ -62,7 +62,8 @@ extension SVGChartRenderer {
         var bottom = xAxis(&svg, xScale, chart.xFormat, plot: plot, grid: false)
         if !chart.labels.xAxis.isEmpty {
             bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: plot.width, size: Style.labelSize,
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
                 anchor: .middle)
         }
 

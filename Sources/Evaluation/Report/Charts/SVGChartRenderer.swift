@@ -57,6 +57,11 @@ public struct SVGChartRenderer: Sendable {
         return baseline
     }
 
+    /// The widest centred text around `x` that stays inside the padding.
+    func centredWidth(_ x: Double, in width: Double) -> Double {
+        2 * min(x - Style.padding, width - Style.padding - x)
+    }
+
     /// The whole document for a chart with nothing to draw: its title and a
     /// framed "no data" note.
     func noData(_ labels: ChartLabels, id: String, width: Double = Style.width) -> String {
