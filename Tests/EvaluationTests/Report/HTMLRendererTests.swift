@@ -142,6 +142,10 @@ struct HTMLRendererTests {
                 document: ReportSamples.document(language), summary: .object([]), language: language,
                 figures: ReportSamples.figures(language))
             try ReportWriter().write(files, to: directory + "/" + language.rawValue)
+            let edge = try ReportWriter().files(
+                document: ReportSamples.edgeDocument(language), summary: .object([]), language: language,
+                figures: ReportSamples.edgeFigures(language))
+            try ReportWriter().write(edge, to: directory + "/edge-" + language.rawValue)
         }
     }
 }

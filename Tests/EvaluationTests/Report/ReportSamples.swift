@@ -187,3 +187,65 @@ enum ReportSamples {
             title: l.t("Programme evaluation report — 2016Q2", "Rapporto di valutazione del programma — 2016Q2"), blocks: blocks)
     }
 }
+
+extension ReportSamples {
+    /// Awkward cases for the eye: no data, long labels, one panel, a
+    /// logarithmic forest plot with intervals off the axis, many bars.
+    static func edgeFigures(_ l: ReportLanguage) -> [ReportFigure] {
+        let charts: [any ReportChart] = [
+            StepCurveChart(
+                id: "edge_empty_curve",
+                labels: ChartLabels(title: l.t("Time to first job", "Tempo al primo lavoro"), xAxis: "x", yAxis: "y"), series: []),
+            BarChart(
+                id: "edge_long_labels",
+                labels: ChartLabels(
+                    title: l.t(
+                        "Re-employment by type of work among participants enrolled in the second quarter, with a title long enough to wrap over two lines",
+                        "Inserimento lavorativo per tipo tra i partecipanti iscritti nel secondo trimestre, con un titolo abbastanza lungo da andare a capo"),
+                    xAxis: l.t("Share of enrolled", "Quota degli iscritti")),
+                bars: [
+                    .init(label: l.t("Fixed-term contract of at least six months with the same employer", "Contratto a tempo determinato di almeno sei mesi con lo stesso datore di lavoro"), value: 0.62, valueText: "62.0% (85)"),
+                    .init(label: l.t("Traineeship", "Tirocinio"), value: 0.999),
+                    .init(label: "A", value: 0),
+                    .init(label: "B", value: nil),
+                    .init(label: "C", value: nil),
+                    .init(label: "D", value: 0.01),
+                    .init(label: "E", value: 0.05),
+                    .init(label: "F", value: 0.31),
+                ]),
+            BeforeAfterChart(
+                id: "edge_one_panel",
+                labels: ChartLabels(title: "SWEMWBS", yAxis: l.t("Metric score", "Punteggio metrico")),
+                items: [
+                    .init(
+                        instrument: "SWEMWBS", comparison: l.t("baseline → end", "ingresso → fine"), beforeLabel: l.t("baseline", "ingresso"),
+                        afterLabel: l.t("end", "fine"), n: 12, before: ChartEstimate(21.3, lower: 19.0, upper: 23.6),
+                        after: ChartEstimate(20.9, lower: 18.1, upper: 23.7), scale: 7...35)
+                ]),
+            ForestPlot(
+                id: "edge_log_forest",
+                labels: ChartLabels(title: l.t("Odds ratios", "Odds ratio"), xAxis: l.t("Odds ratio (log scale)", "Odds ratio (scala logaritmica)")),
+                rows: [
+                    .init(label: "a", estimate: ChartEstimate(1.8, lower: 0.9, upper: 3.6)),
+                    .init(label: "b", estimate: ChartEstimate(0.45, lower: 0.2, upper: 1.01)),
+                    .init(label: "c", estimate: ChartEstimate(2.5, lower: 1.1, upper: 5.7)),
+                ],
+                reference: 1, logarithmic: true),
+            ForestPlot(
+                id: "edge_clipped_forest",
+                labels: ChartLabels(title: l.t("Fixed axis", "Asse fisso"), xAxis: "d"),
+                rows: [
+                    .init(label: "a", estimate: ChartEstimate(0.2, lower: -3, upper: 0.5)),
+                    .init(label: "b", estimate: ChartEstimate(1.4, lower: 0.6, upper: 2.2)),
+                ],
+                reference: 0, domain: -1...1),
+        ]
+        return charts.map { ReportFigure(chart: $0, caption: $0.id, language: l) }
+    }
+
+    static func edgeDocument(_ l: ReportLanguage) -> ReportDocument {
+        ReportDocument(
+            title: "Edge cases",
+            blocks: [.heading(level: 2, text: "Charts")] + edgeFigures(l).map(\.block))
+    }
+}

@@ -143,6 +143,19 @@ struct SVGChartTests {
         #expect(!forestSVG.contains("nan") && !forestSVG.contains("inf"))
     }
 
+    @Test("intervals past a fixed forest axis end in arrows; estimates outside are not drawn")
+    func clippedForest() {
+        let plot = ForestPlot(
+            id: "clip", labels: ChartLabels(title: "Clipped"),
+            rows: [.init(label: "a", estimate: ChartEstimate(0.2, lower: -3, upper: 0.5)), .init(label: "b", estimate: ChartEstimate(1.4, lower: 0.6, upper: 2.2))],
+            domain: -1...1)
+        let svg = plot.svg(language: .en)
+        #expect(XMLCheck.parse(svg).isWellFormed)
+        #expect(svg.components(separatedBy: "Z\" fill=\"\(ChartStyle.ink)\"").count - 1 == 2)
+        #expect(svg.components(separatedBy: "width=\"9\" height=\"9\"").count - 1 == 1)
+        #expect(svg.contains(">1.40 [0.60, 2.20]</text>"))
+    }
+
     @Test("the step path follows the steps and the band is one closed shape")
     func stepGeometry() {
         let px = { (x: Double) in x * 10 }

@@ -10,6 +10,9 @@ public struct ForestPlot: ReportChart, Equatable {
     public var reference: Double
     public var logarithmic: Bool
     public var valueFormat: ChartValueFormat
+    /// The axis range; `nil` fits every interval. Intervals running past a
+    /// given range end in an arrow.
+    public var domain: ClosedRange<Double>?
     /// Words under the axis on either side of the reference ("favours A", "favours B").
     public var lowerDirection: String?
     public var upperDirection: String?
@@ -32,7 +35,8 @@ public struct ForestPlot: ReportChart, Equatable {
 
     public init(
         id: String, labels: ChartLabels, rows: [Row], reference: Double = 0, logarithmic: Bool = false,
-        valueFormat: ChartValueFormat = .number(digits: 2), lowerDirection: String? = nil, upperDirection: String? = nil
+        valueFormat: ChartValueFormat = .number(digits: 2), domain: ClosedRange<Double>? = nil,
+        lowerDirection: String? = nil, upperDirection: String? = nil
     ) {
         self.id = id
         self.labels = labels
@@ -40,6 +44,7 @@ public struct ForestPlot: ReportChart, Equatable {
         self.reference = reference
         self.logarithmic = logarithmic
         self.valueFormat = valueFormat
+        self.domain = domain
         self.lowerDirection = lowerDirection
         self.upperDirection = upperDirection
     }

@@ -6,10 +6,11 @@ extension SVGChartRenderer {
         guard !chart.items.isEmpty else { return noData(chart.labels, id: chart.id) }
         let columns = min(chart.items.count, 3)
         let gap = 20.0
-        let panelWidth = 190.0
-        let width = max(Style.width, 2 * Style.padding + Double(columns) * panelWidth + Double(columns - 1) * gap)
+        // Three panels fill the standard width; fewer keep that panel width
+        // (left-aligned) rather than stretching two points across the page.
+        let actualPanel = (Style.width - 2 * Style.padding - 2 * gap) / 3
+        let width = max(480, 2 * Style.padding + Double(columns) * actualPanel + Double(columns - 1) * gap)
         let usable = width - 2 * Style.padding
-        let actualPanel = (usable - Double(columns - 1) * gap) / Double(columns)
         var svg = SVGWriter(idPrefix: chart.id)
         var y = header(&svg, chart.labels, width: width)
         y = legend(

@@ -19,7 +19,11 @@ extension SVGChartRenderer {
         }
         let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
         let scale: AxisScale
-        if chart.logarithmic {
+        if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
+            scale = chart.logarithmic
+                ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
+                : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
+        } else if chart.logarithmic {
             scale = .logarithmic(extent.filter { $0 > 0 }.min() ?? 0.5, extent.filter { $0 > 0 }.max() ?? 2)
         } else {
             scale = .nice(extent.min() ?? -1, extent.max() ?? 1, maxTicks: 7)
@@ -54,7 +58,8 @@ extension SVGChartRenderer {
         }
         var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
         let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
-        let referenceX = px(chart.reference)
+        let referenceShown = scale.contains(chart.reference)
+        let referenceX = referenceShown ? px(chart.reference) : plot.midX
         if chart.lowerDirection != nil || chart.upperDirection != nil {
             bottom += 12
             if let lower = chart.lowerDirection {
@@ -71,7 +76,9 @@ extension SVGChartRenderer {
                 size: Style.labelSize,
                 anchor: .middle)
         }
-        svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")
+        if referenceShown {
+            svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")
+        }
 
         var rowTop = plot.y
         var summary: [String] = []
