@@ -68,7 +68,9 @@ if [[ ${1:-} == --sample ]]; then
     root=$(cd "$(dirname "$0")/.." && pwd)
     mkdir -p "$out"
     sample="$out/sample"
-    (cd "$root" && EVALRUN_RENDER_SAMPLE="$sample" swift test --filter "HTMLRendererTests/sampleReport" >/dev/null)
+    (cd "$root" && EVALRUN_RENDER_SAMPLE="$sample" swift test --filter "HTMLRendererTests/sampleReport" >"$out/swift-test.log" 2>&1) ||
+        die "writing the sample report failed (see $out/swift-test.log)"
+    for lang in en it; do check_folder "$sample/edge-$lang" "$out/edge-$lang" "$dpi"; done
     for lang in en it; do check_folder "$sample/$lang" "$out/$lang" "$dpi"; done
 else
     [[ $# -ge 1 ]] || die "usage: scripts/render-check.sh REPORT_DIR [OUT_DIR] [DPI] | --sample [OUT_DIR] [DPI]"

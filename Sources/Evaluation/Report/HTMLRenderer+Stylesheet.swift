@@ -33,7 +33,7 @@ extension HTMLRenderer {
         :root { color-scheme: light; }
         html { -webkit-text-size-adjust: 100%; }
         body {
-          margin: 0 auto; padding: 24px 28px 48px; max-width: 820px;
+          margin: 0 auto; padding: 24px 28px 48px; max-width: 900px;
           font: 15px/1.5 \(fontStack); color: #1a1a1a; background: #fff;
         }
         h1 { font-size: 1.75em; line-height: 1.2; margin: 0 0 0.8em; padding-bottom: 0.3em; border-bottom: 2px solid #1f3b63; color: #1f3b63; }
@@ -47,7 +47,7 @@ extension HTMLRenderer {
         .stamp code { background: transparent; color: inherit; }
         .table-block { margin: 1em 0 1.4em; overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9em; line-height: 1.35; }
-        table.wide { font-size: 0.8em; }
+        table.wide { font-size: 0.72em; }
         caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 0.4em; }
         th, td { padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
         thead th { vertical-align: bottom; border-bottom: 1.5px solid #1a1a1a; font-weight: 600; }

@@ -115,8 +115,10 @@ public struct HTMLRenderer: Sendable {
         let classes = ["report-table"] + size
         func cellClass(_ column: Int, _ text: String) -> String? {
             if table.numeric.contains(column) { return "num" }
-            // Intervals and counts written as text ("3.12 – 6.44", "31 / 47 / 6") stay on one line.
+            // Intervals and counts written as text ("3.12 – 6.44", "31 / 47 / 6") and short
+            // single tokens (a timestamp, a file name) stay on one line.
             if text.count <= 40 && !text.contains(where: \.isLetter) { return "nowrap" }
+            if text.count <= 24 && !text.contains(" ") { return "nowrap" }
             // A long unbroken token (a SHA-256) may break anywhere rather than overflow the page.
             return text.split(separator: " ").contains(where: { $0.count > 24 }) ? "token" : nil
         }

@@ -54,6 +54,8 @@ struct HTMLRendererTests {
         #expect(html.contains("<th scope=\"col\" class=\"num\">Count</th>"))
         #expect(html.contains("<td class=\"num\">1,234</td>"))
         #expect(html.contains("<td>Meetings held in the period</td>"))
+        #expect(html.contains("<td class=\"nowrap\">64.4% – 79.2%</td>"))
+        #expect(html.contains("<td class=\"nowrap\">2016-07-02T09:14:00Z</td>"))
         #expect(html.contains(".num { text-align: right;"))
         #expect(html.contains("<table class=\"report-table wide\">"))
         #expect(html.contains("<td class=\"token\">9f86d081"))
