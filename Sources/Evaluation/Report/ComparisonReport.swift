@@ -120,11 +120,41 @@ public struct ComparisonReport: Sendable {
                 l.t("Mixed estimate", "Stima mista"), l.t("Mixed SE", "ES misto"), l.t("SD groups", "DS gruppi"), l.t("SD residual", "DS residua"),
             ],
             rows: otherRows, numeric: [1, 2, 4, 5, 6, 7])))
+        if let forest = forestFigure { blocks.append(forest.block) }
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, text: l.t("Warnings", "Avvertenze")))
             blocks.append(.bullets(notes))
         }
         return ReportDocument(title: l.t("Comparison by \(c.attribute)", "Confronto per \(c.attribute)"), blocks: blocks)
+    }
+
+    /// Odds and hazard ratios of the by-terms with their cluster-robust 95%
+    /// intervals, on a log axis (a forest plot of the binary and survival outcomes).
+    public var forestFigure: ReportFigure? {
+        let l = language
+        var rows: [ForestPlot.Row] = []
+        for o in comparison.outcomes {
+            for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) && (t.model == "logistic" || t.model == "cox") {
+                let low = t.model == "cox" ? t.ciLowRobust : t.ciLowCR2
+                let high = t.model == "cox" ? t.ciHighRobust : t.ciHighCR2
+                let label = "\(o.outcome) — \(t.term) (\(t.model == "cox" ? "HR" : "OR"))"
+                rows.append(ForestPlot.Row(
+                    label: label,
+                    estimate: t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
+                    missingText: l.t("not estimable", "non stimabile")))
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let chart = ForestPlot(
+            id: "comparison_forest",
+            labels: ChartLabels(
+                title: l.t("\(comparison.attribute): adjusted ratios", "\(comparison.attribute): rapporti aggiustati"),
+                subtitle: l.t("Reference: \(comparison.referenceLevel); 95% cluster-robust intervals", "Riferimento: \(comparison.referenceLevel); intervalli robusti per gruppo al 95%"),
+                xAxis: l.t("Odds or hazard ratio (log scale)", "Odds o hazard ratio (scala logaritmica)"),
+                description: l.t("Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference.",
+                    "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento.")),
+            rows: rows, reference: 1, logarithmic: true)
+        return ReportFigure(chart: chart, caption: l.t("Adjusted odds and hazard ratios", "Odds e hazard ratio aggiustati"), language: l)
     }
 
     /// The Markdown text.
@@ -139,6 +169,7 @@ public struct ComparisonReport: Sendable {
             files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
         }
         files.append(("comparison.json", Data(ComparisonJSON(comparison).document.serialised().utf8)))
+        if let forest = forestFigure { files.append((forest.path, Data(forest.svg.utf8))) }
         try ReportWriter(csvFormat: csvFormat).write(files, to: directory)
     }
 }
