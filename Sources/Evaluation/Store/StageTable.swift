@@ -89,7 +89,7 @@ struct StageTable {
         sqlite3_reset(plain)
         bind(plain)
         var code = sqlite3_step(plain)
-        if code == SQLITE_CONSTRAINT {
+        if code & 0xFF == SQLITE_CONSTRAINT {  // extended codes: SQLITE_CONSTRAINT_PRIMARYKEY
             sqlite3_reset(plain)
             let upsert = fold.sqliteStatement
             sqlite3_reset(upsert)
