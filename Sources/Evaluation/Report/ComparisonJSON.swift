@@ -34,7 +34,8 @@ public struct ComparisonJSON: Sendable {
             ("kind", .string(o.kind.rawValue)),
             ("levels", .array(o.levels.map { l in .object([("level", .string(l.level)), ("n", .int(l.n)), ("estimate", .of(l.estimate))]) })),
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
-            ("differences", o.kind == .survival ? .array([]) : .array(differences)),
+            // DESIGN §5: always one element per non-reference level (null values for time_to_job).
+            ("differences", .array(differences)),
             ("adjusted", .array(o.adjusted.map { adjusted($0, warning: o.adjustedWarning) })),
             ("randomization", o.randomization.map { r in
                 .object([("p", .number(r.p)), ("relabelings", .int(r.relabelings)), ("exact", .bool(r.exact))])

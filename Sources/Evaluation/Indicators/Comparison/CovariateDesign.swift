@@ -15,12 +15,28 @@ struct CovariateDesign {
     var complete: Set<Int>
 
     init(attributes: ParticipantAttributes, names: [String], participants: [Int]) throws {
+        for name in names where attributes.values[name] == nil { throw ComparisonError.unknownCovariate(name) }
+        self.init(names: names, participants: participants) { name, i in
+            attributes.level(name, of: i).flatMap { $0 == Levels.missing ? nil : $0 }
+        }
+    }
+
+    /// Covariates given as columns of values indexed by participant (`nil` =
+    /// missing), for analyses of data that do not come from a programme.
+    init(columns: [(name: String, values: [String?])], participants: [Int]) {
+        let byName = Dictionary(columns.map { ($0.name, $0.values) }, uniquingKeysWith: { first, _ in first })
+        self.init(names: columns.map(\.name), participants: participants) { name, i in
+            guard let column = byName[name], column.indices.contains(i) else { return nil }
+            return column[i]
+        }
+    }
+
+    private init(names: [String], participants: [Int], value: (String, Int) -> String?) {
         var complete = Set(participants)
         for name in names {
-            guard attributes.values[name] != nil else { throw ComparisonError.unknownCovariate(name) }
             var present: [Int: String] = [:]
             for i in participants {
-                if let v = attributes.level(name, of: i), v != Levels.missing { present[i] = v } else { complete.remove(i) }
+                if let v = value(name, i) { present[i] = v } else { complete.remove(i) }
             }
             let numbers = present.compactMapValues { Double($0) }
             if !present.isEmpty && numbers.count == present.count {
