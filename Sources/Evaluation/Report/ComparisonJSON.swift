@@ -51,7 +51,8 @@ public struct ComparisonJSON: Sendable {
                 if let warning = o.mixedWarning { pairs.append(("warning", .string(warning))) }
                 return .object(pairs)
             }
-            fields.append(("mixed", terms.count == 1 ? terms[0] : (terms.first ?? .null)))
+            // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
+            fields.append(("mixed", terms.count == 1 ? terms[0] : .null))
             fields.append(("mixed_terms", .array(terms)))
         } else {
             fields.append(("mixed", .null))

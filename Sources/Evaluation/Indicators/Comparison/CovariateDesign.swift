@@ -5,12 +5,17 @@
 struct CovariateDesign {
     struct Column {
         var term: String
+        /// The covariate the column codes (`sex` for `sex:M`).
+        var covariate: String
         var values: [Int: Double]
     }
 
     var columns: [Column] = []
     /// Reference level of each categorical covariate, for the report.
     var references: [String: String] = [:]
+    /// Categorical covariates with at most one level among the participants:
+    /// they add no column, and a model adjusted for them cannot be fitted.
+    var singleLevel: [String] = []
     /// Participants with every covariate present.
     var complete: Set<Int>
 
@@ -40,13 +45,14 @@ struct CovariateDesign {
             }
             let numbers = present.compactMapValues { Double($0) }
             if !present.isEmpty && numbers.count == present.count {
-                columns.append(Column(term: name, values: numbers))
+                columns.append(Column(term: name, covariate: name, values: numbers))
             } else {
                 let levels = Levels.sorted(present.values)
+                if levels.count < 2 { singleLevel.append(name) }
                 guard let reference = levels.first else { continue }
                 references[name] = reference
                 for level in levels.dropFirst() {
-                    columns.append(Column(term: "\(name):\(level)", values: present.mapValues { $0 == level ? 1 : 0 }))
+                    columns.append(Column(term: "\(name):\(level)", covariate: name, values: present.mapValues { $0 == level ? 1 : 0 }))
                 }
             }
         }

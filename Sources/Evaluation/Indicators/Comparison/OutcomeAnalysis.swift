@@ -73,11 +73,14 @@ struct OutcomeAnalysis {
             result.differences.append(d)
         }
 
-        let groupsPerLevel = byLevel.map { rows in Set(rows.map { groupOf[$0] }).count }
-        adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, groupsPerLevel: groupsPerLevel, into: &result)
+        adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
         if data.kind != .survival {
             randomization(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
-            result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
+            // A constant outcome has no variance to share out: the ICC is 0/0 (lmer
+            // returns NaN), so null rather than the 0 a boundary fit would give.
+            if let first = data.values.first, data.values.contains(where: { $0 != first }) {
+                result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
+            }
         }
         if suppressed {
             result.adjusted = result.adjusted.map { .init(term: $0.term, model: $0.model) }

@@ -160,6 +160,11 @@ analyse <- function(d, outcome, kind, levels, covariates = character(0)) {
     out$mixed <- if (length(others) == 1) mixed[[1]] else NULL
     out$mixed_default <- if (length(others) == 1) mixed_default[[1]] else NULL
     out$mixed_terms <- mixed
+    if (!fits) {
+      out$mixed_terms <- lapply(mixed, function(t) t["term"])
+      out$mixed <- if (length(others) == 1) out$mixed_terms[[1]] else NULL
+      out$mixed_default <- NULL
+    }
   }
   out
 }

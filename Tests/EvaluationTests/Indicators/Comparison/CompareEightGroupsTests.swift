@@ -11,12 +11,15 @@ import Testing
 /// medians), by composition alone and adjusted for age and sex.
 @Suite("compare on an 8-group programme against R")
 struct CompareEightGroupsTests {
-    static let adjustments: [[String]] = [[], ["age", "sex"]]
+    /// generate.R's analyses: compared attribute and covariates.
+    static let analyses: [(by: String, adjust: [String])] = [
+        ("composition", []), ("composition", ["age", "sex"]), ("site", []), ("sex", ["age"]),
+    ]
 
-    func comparison(adjust: [String]) throws -> (Comparison, ProgrammeSnapshot) {
+    func comparison(by attribute: String = "composition", adjust: [String]) throws -> (Comparison, ProgrammeSnapshot) {
         let (snapshot, to) = try CompareFixture.snapshot()
         let comparison = try Comparison(
-            snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: "composition",
+            snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: attribute,
             adjust: adjust, disclosure: Disclosure(threshold: 0))
         return (comparison, snapshot)
     }
@@ -24,7 +27,7 @@ struct CompareEightGroupsTests {
     @Test("the analysis data equals data.csv (pins the derivation of every outcome)")
     func analysisData() throws {
         let (comparison, snapshot) = try comparison(adjust: [])
-        let text = CompareFixture.dataCSV(comparison, snapshot: snapshot, covariates: ["age", "sex"])
+        let text = CompareFixture.dataCSV(comparison, snapshot: snapshot, attributes: ["composition", "site", "age", "sex"])
         // To regenerate after a deliberate change of a definition:
         // EVALRUN_WRITE_COMPARE_DATA=/path/to/Fixtures/compare-8groups/data.csv swift test --filter analysisData
         if let path = ProcessInfo.processInfo.environment["EVALRUN_WRITE_COMPARE_DATA"] {
@@ -36,14 +39,16 @@ struct CompareEightGroupsTests {
         #expect(comparison.groupsPerLevel == ["heterogeneous": 4, "homogeneous": 4])
     }
 
-    @Test("every number of compare --json matches R", arguments: [0, 1])
+    @Test("every number of compare --json matches R", arguments: 0..<4)
     func matchesR(analysis: Int) throws {
         let expected = try Fixture.json(RJSON.self, CompareFixture.name)
         let r = expected["analyses"]?.array[analysis] ?? .null
-        let adjust = r["adjust"]?.array.compactMap(\.string) ?? []
-        #expect(adjust == Self.adjustments[analysis])
-        let (comparison, _) = try comparison(adjust: adjust)
+        let (by, adjust) = Self.analyses[analysis]
+        #expect(r["by"]?.string == by && r["adjust"]?.array.compactMap(\.string) == adjust)
+        let (comparison, _) = try comparison(by: by, adjust: adjust)
         let document = ComparisonJSON(comparison).document
+        #expect(document["by"]?.string == by)
+        #expect(document["adjust"]?.items.compactMap(\.string) == adjust)
         let reference = ReferenceComparison()
         reference.compareOutcomes(document, r, label: r["name"]?.string ?? "")
         print("compare-8groups \(r["name"]?.string ?? ""): worst relative error vs R\n\(reference.summary)")

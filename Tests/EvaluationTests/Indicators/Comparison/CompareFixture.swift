@@ -24,13 +24,12 @@ enum CompareFixture {
     }
 
     /// One row per compared participant (code order): participant, group,
-    /// level of the compared attribute, the covariates as `ParticipantAttributes`
-    /// gives them, then one column per outcome (`NA` when the participant has
+    /// the `attributes` as `ParticipantAttributes` gives them, then one column per outcome (`NA` when the participant has
     /// none); the survival outcome as `<name>` (days) and `<name>_event` (0/1).
     /// Numbers are Swift's shortest round-trip text, which R reads exactly.
-    static func dataCSV(_ comparison: Comparison, snapshot: ProgrammeSnapshot, covariates: [String]) -> String {
+    static func dataCSV(_ comparison: Comparison, snapshot: ProgrammeSnapshot, attributes names: [String]) -> String {
         let attributes = ParticipantAttributes(snapshot: snapshot, to: comparison.to)
-        var header = ["participant", "group", comparison.attribute] + covariates
+        var header = ["participant", "group"] + names
         var columns: [[Int: String]] = []
         for outcome in comparison.data {
             var values: [Int: String] = [:]
@@ -50,8 +49,8 @@ enum CompareFixture {
         var lines = [header.joined(separator: ",")]
         for i in people {
             let p = snapshot.participants[i]
-            var cells = [p.code, snapshot.groups[p.group].code, attributes.level(comparison.attribute, of: i) ?? "NA"]
-            cells += covariates.map { name in attributes.level(name, of: i).flatMap { $0 == Levels.missing ? nil : $0 } ?? "NA" }
+            var cells = [p.code, snapshot.groups[p.group].code]
+            cells += names.map { name in attributes.level(name, of: i).flatMap { $0 == Levels.missing ? nil : $0 } ?? "NA" }
             cells += columns.map { $0[i] ?? "NA" }
             lines.append(cells.joined(separator: ","))
         }
