@@ -94,6 +94,9 @@ struct CompareEdgeCaseTests {
         let json = ComparisonJSON.outcome(o)
         #expect(json["difference"]?["estimate"]?.isNull == true)
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
+        // An empty level discloses nobody: not a suppression.
+        let controlled = Self.analysis(d, threshold: 5).analyse(d)
+        #expect(!controlled.warnings.contains { $0.contains("suppressed") } && controlled.levels.allSatisfy { !$0.suppressed })
     }
 
     @Test("all outcomes equal: no crash, no silent number", arguments: [0.0, 1.0, 2.5])
@@ -206,17 +209,22 @@ struct CompareEdgeCaseTests {
         #expect(json["mixed"]?.isNull == true)
     }
 
-    @Test("a level below the suppression threshold: its estimate, the differences and the models are null")
+    @Test("a level below the suppression threshold: its n and estimate, the other n, the differences and the models are null")
     func suppression() {
         let d = Self.data(kind: .continuous, sizes: [10, 2, 9, 2, 13, 10], level: [0, 1, 0, 1, 0, 0], value: Self.noise)
         let o = Self.analysis(d, threshold: 5).analyse(d)
+        #expect(o.levels.map(\.n) == [42, 4])
         #expect(o.levels[0].estimate != nil && o.levels[1].estimate == nil)
         #expect(o.differences.allSatisfy { $0.estimate == nil && $0.ciLow == nil })
         #expect(o.adjusted.allSatisfy { $0.estimate == nil && $0.seCR2 == nil })
         #expect(o.randomization == nil)
         #expect(o.mixed?.allSatisfy { $0.estimate == nil } == true)
+        // The counts add up to the outcome's total: the lone small one (4) takes the next smallest (42) with it.
+        #expect(o.levels.map(\.n) == [42, 4] && o.levels.map(\.suppressed) == [true, true])
         let json = ComparisonJSON.outcome(o)
+        #expect(json["levels"]?.items.allSatisfy { $0["n"]?.isNull == true } == true)
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
+        #expect(json["levels"]?.items[0]["estimate"]?.isNull == false)
         #expect(json["difference"]?["estimate"]?.isNull == true)
         #expect(json["warning"]?.string?.contains("suppressed") == true)
     }
