@@ -16,7 +16,7 @@ public struct ComparisonJSON: Sendable {
             ("cluster", .string("group_id")),
             ("clusters", .int(c.clusters)),
             ("adjust", .array(c.adjust.map { .string($0) })),
-            ("outcomes", .array(c.outcomes.map(outcome))),
+            ("outcomes", .array(c.outcomes.map(Self.outcome))),
             ("to", .string(c.to.iso8601)),
             ("constant_within_groups", .bool(c.constantWithinGroups)),
             ("groups_per_level", .object(c.levels.map { ($0, .int(c.groupsPerLevel[$0] ?? 0)) })),
@@ -25,17 +25,20 @@ public struct ComparisonJSON: Sendable {
         ])
     }
 
-    func outcome(_ o: OutcomeComparison) -> JSONValue {
+    static func outcome(_ o: OutcomeComparison) -> JSONValue {
         let differences: [JSONValue] = o.differences.map { d in
             .object([("level", .string(d.level)), ("estimate", .of(d.estimate)), ("ci_low", .of(d.ciLow)), ("ci_high", .of(d.ciHigh))])
         }
         var fields: [(String, JSONValue)] = [
             ("outcome", .string(o.outcome)),
             ("kind", .string(o.kind.rawValue)),
-            ("levels", .array(o.levels.map { l in .object([("level", .string(l.level)), ("n", .int(l.n)), ("estimate", .of(l.estimate))]) })),
+            ("levels", .array(o.levels.map { l in
+                .object([("level", .string(l.level)), ("n", l.suppressed ? .null : .int(l.n)), ("estimate", .of(l.estimate))])
+            })),
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
-            ("differences", o.kind == .survival ? .array([]) : .array(differences)),
-            ("adjusted", .array(o.adjusted.map { adjusted($0, warning: o.adjustedWarning) })),
+            // DESIGN §5: always one element per non-reference level (null values for time_to_job).
+            ("differences", .array(differences)),
+            ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning) })),
             ("randomization", o.randomization.map { r in
                 .object([("p", .number(r.p)), ("relabelings", .int(r.relabelings)), ("exact", .bool(r.exact))])
             } ?? .null),
@@ -50,7 +53,8 @@ public struct ComparisonJSON: Sendable {
                 if let warning = o.mixedWarning { pairs.append(("warning", .string(warning))) }
                 return .object(pairs)
             }
-            fields.append(("mixed", terms.count == 1 ? terms[0] : (terms.first ?? .null)))
+            // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
+            fields.append(("mixed", terms.count == 1 ? terms[0] : .null))
             fields.append(("mixed_terms", .array(terms)))
         } else {
             fields.append(("mixed", .null))
@@ -63,7 +67,7 @@ public struct ComparisonJSON: Sendable {
         return .object(fields)
     }
 
-    func adjusted(_ t: OutcomeComparison.AdjustedTerm, warning: String?) -> JSONValue {
+    static func adjusted(_ t: OutcomeComparison.AdjustedTerm, warning: String?) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("term", .string(t.term)), ("model", .string(t.model)), ("estimate", .of(t.estimate)),
             ("se_model", .of(t.seModel)), ("p_model", .of(t.pModel)),

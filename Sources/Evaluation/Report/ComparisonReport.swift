@@ -53,7 +53,7 @@ public struct ComparisonReport: Sendable {
         var notes: [String] = []
         for o in c.outcomes {
             for level in o.levels {
-                let shown = disclosure.count(level.n)
+                let shown = level.suppressed ? nil : disclosure.count(level.n)
                 levelRows.append([
                     .text(o.outcome), .text(level.level),
                     shown.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("<\(disclosure.threshold)", csv: .text("<\(disclosure.threshold)")),

@@ -5,32 +5,54 @@
 struct CovariateDesign {
     struct Column {
         var term: String
+        /// The covariate the column codes (`sex` for `sex:M`).
+        var covariate: String
         var values: [Int: Double]
     }
 
     var columns: [Column] = []
     /// Reference level of each categorical covariate, for the report.
     var references: [String: String] = [:]
+    /// Categorical covariates with at most one level among the participants:
+    /// they add no column, and a model adjusted for them cannot be fitted.
+    var singleLevel: [String] = []
     /// Participants with every covariate present.
     var complete: Set<Int>
 
     init(attributes: ParticipantAttributes, names: [String], participants: [Int]) throws {
+        for name in names where attributes.values[name] == nil { throw ComparisonError.unknownCovariate(name) }
+        self.init(names: names, participants: participants) { name, i in
+            attributes.level(name, of: i).flatMap { $0 == Levels.missing ? nil : $0 }
+        }
+    }
+
+    /// Covariates given as columns of values indexed by participant (`nil` =
+    /// missing), for analyses of data that do not come from a programme.
+    init(columns: [(name: String, values: [String?])], participants: [Int]) {
+        let byName = Dictionary(columns.map { ($0.name, $0.values) }, uniquingKeysWith: { first, _ in first })
+        self.init(names: columns.map(\.name), participants: participants) { name, i in
+            guard let column = byName[name], column.indices.contains(i) else { return nil }
+            return column[i]
+        }
+    }
+
+    private init(names: [String], participants: [Int], value: (String, Int) -> String?) {
         var complete = Set(participants)
         for name in names {
-            guard attributes.values[name] != nil else { throw ComparisonError.unknownCovariate(name) }
             var present: [Int: String] = [:]
             for i in participants {
-                if let v = attributes.level(name, of: i), v != Levels.missing { present[i] = v } else { complete.remove(i) }
+                if let v = value(name, i) { present[i] = v } else { complete.remove(i) }
             }
             let numbers = present.compactMapValues { Double($0) }
             if !present.isEmpty && numbers.count == present.count {
-                columns.append(Column(term: name, values: numbers))
+                columns.append(Column(term: name, covariate: name, values: numbers))
             } else {
                 let levels = Levels.sorted(present.values)
+                if levels.count < 2 { singleLevel.append(name) }
                 guard let reference = levels.first else { continue }
                 references[name] = reference
                 for level in levels.dropFirst() {
-                    columns.append(Column(term: "\(name):\(level)", values: present.mapValues { $0 == level ? 1 : 0 }))
+                    columns.append(Column(term: "\(name):\(level)", covariate: name, values: present.mapValues { $0 == level ? 1 : 0 }))
                 }
             }
         }

@@ -1,10 +1,7 @@
 extension OutcomeAnalysis {
     /// The adjusted model (logistic, linear or Cox) and, for continuous
     /// outcomes, the random-intercept mixed model (DESIGN §5 "Models", "Too few clusters").
-    func adjustedModel(
-        _ data: OutcomeData, levelIndex: [Int], groupOf: [Int], groupsPerLevel: [Int],
-        into result: inout OutcomeComparison
-    ) {
+    func adjustedModel(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
         let model: String
         switch data.kind {
         case .binary: model = "logistic"
@@ -14,20 +11,38 @@ extension OutcomeAnalysis {
         let intercept = data.kind != .survival
         let (rows, matrix, terms) = design(data, levelIndex: levelIndex, intercept: intercept)
         let reported = terms.filter { $0 != "(Intercept)" }
-        let empty = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
         let groups = rows.map { groupOf[$0] }
         let clusterCount = Set(groups).count
         let parameters = matrix.columns
-        if let thin = groupsPerLevel.firstIndex(where: { $0 < 2 }) {
-            result.adjusted = empty
-            result.adjustedWarning = "level '\(levels[thin])' has \(groupsPerLevel[thin]) group(s): a model needs at least 2 groups per level"
-            if data.kind == .continuous { result.mixed = levelTerms.map { .init(term: $0) } ; result.mixedWarning = result.adjustedWarning }
+        // Null values with a warning, for the mixed model too (DESIGN §6).
+        func unavailable(_ warning: String) {
+            result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
+            result.adjustedWarning = warning
+            if data.kind == .continuous {
+                result.mixed = levelTerms.map { .init(term: $0) }
+                result.mixedWarning = warning
+            }
+        }
+        // Groups per level among the rows the model uses (those with every covariate).
+        var groupSets = [Set<Int>](repeating: [], count: levels.count)
+        for row in rows { groupSets[levelIndex[row]].insert(groupOf[row]) }
+        let groupsPerLevel = groupSets.map(\.count)
+        let thin = groupsPerLevel.indices.filter { groupsPerLevel[$0] < 2 }
+        if !thin.isEmpty {
+            let which = thin.map { "'\(levels[$0])' has \(groupsPerLevel[$0])" }.joined(separator: ", ")
+            unavailable("with this outcome, level \(which) group(s): a model needs at least 2 groups per level")
             return
         }
         if parameters >= clusterCount {
-            result.adjusted = empty
-            result.adjustedWarning = "the model has \(parameters) parameters for \(clusterCount) groups: too few clusters to estimate it"
-            if data.kind == .continuous { result.mixed = levelTerms.map { .init(term: $0) } ; result.mixedWarning = result.adjustedWarning }
+            unavailable("the model has \(parameters) parameters for \(clusterCount) groups: too few clusters to estimate it")
+            return
+        }
+        if let name = constantCovariate(matrix: matrix, terms: terms) {
+            unavailable("covariate '\(name)' takes a single value among the \(rows.count) participants with this outcome: the design is singular, so the model cannot be fitted")
+            return
+        }
+        if data.kind != .survival, let first = rows.first.map({ data.values[$0] }), rows.allSatisfy({ data.values[$0] == first }) {
+            unavailable("the outcome is constant (every value is \(CSVWriter.number(first, digits: 6, decimalComma: false))): there is no variation to model")
             return
         }
         if groupsPerLevel.contains(where: { $0 < 10 }) {
@@ -39,25 +54,30 @@ extension OutcomeAnalysis {
             case .binary:
                 let fit = try LogisticRegression(design: matrix, response: response, terms: terms).fit()
                 if let problem = fit.diagnostics.first(where: { $0.kind == .separation || $0.kind == .nonConvergence }) {
-                    result.adjusted = empty
-                    result.adjustedWarning = problem.message
+                    unavailable(problem.message)
                     return
                 }
                 result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
             case .continuous:
                 let fit = try LinearRegression(design: matrix, response: response, terms: terms).fit()
+                // An exact fit leaves no residual variation: standard errors and
+                // p-values are 0/0 (R's lm warns "essentially perfect fit" and prints noise).
+                let mean = response.reduce(0, +) / Double(response.count)
+                let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
+                guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
+                    unavailable("the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined")
+                    return
+                }
                 result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
             case .survival:
                 let events = rows.map { data.events[$0] }
                 guard events.contains(true) else {
-                    result.adjusted = empty
-                    result.adjustedWarning = "no job was observed: the Cox model cannot be fitted"
+                    unavailable("no job was observed: the Cox model cannot be fitted")
                     return
                 }
                 let fit = try CoxRegression(time: response, event: events, covariates: matrix, cluster: groups).fit()
                 if let problem = fit.diagnostics.first(where: { $0.kind == .monotoneLikelihood || $0.kind == .nonConvergence }) {
-                    result.adjusted = empty
-                    result.adjustedWarning = problem.message
+                    unavailable(problem.message)
                     return
                 }
                 let table = fit.coefficientTable(confidenceLevel: 0.95)
@@ -77,12 +97,27 @@ extension OutcomeAnalysis {
                 }
             }
         } catch {
-            result.adjusted = empty
-            result.adjustedWarning = "the model cannot be fitted: \(error)"
+            unavailable("the model cannot be fitted: \(error)")
+            return
         }
         if data.kind == .continuous {
             mixedModel(response: response, matrix: matrix, terms: terms, groups: groups, into: &result)
         }
+    }
+
+    /// The first covariate whose design columns are constant over the model's
+    /// rows (a numeric covariate with one value, a categorical one with one
+    /// level present), or one with a single level in the whole sample.
+    func constantCovariate(matrix: Matrix, terms: [String]) -> String? {
+        if let name = covariates.singleLevel.first { return name }
+        let covariateTerms = Set(covariates.columns.map(\.term))
+        for (j, term) in terms.enumerated() where covariateTerms.contains(term) {
+            let column = matrix.column(j)
+            if let first = column.first, column.allSatisfy({ $0 == first }) {
+                return covariates.columns.first { $0.term == term }?.covariate ?? term
+            }
+        }
+        return nil
     }
 
     func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: String, reported: [String]) throws -> [OutcomeComparison.AdjustedTerm] {

@@ -36,12 +36,18 @@ struct OutcomeAnalysis {
             }
             result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate))
         }
-        let smallest = byLevel.map(\.count).min() ?? 0
-        let suppressed = disclosure.isApplied && smallest < disclosure.threshold
+        // Disclosure (DESIGN §5 "Suppression of partitions"): a level of 1 … threshold − 1
+        // people hides its estimate and every comparison; the levels' counts add up to
+        // the outcome's total, so they are protected as a partition (a lone small
+        // count takes the next smallest with it). An empty level discloses nothing.
+        let counts = byLevel.map(\.count)
+        let suppressed = disclosure.isApplied && counts.contains { $0 > 0 && $0 < disclosure.threshold }
         if suppressed {
             result.warnings.append("a level has fewer than \(disclosure.threshold) people: its figures and the comparisons are suppressed")
-            for k in result.levels.indices where result.levels[k].n < disclosure.threshold {
-                result.levels[k].estimate = nil
+            let shown = disclosure.partition(counts)
+            for k in result.levels.indices {
+                if shown[k] == nil { result.levels[k].suppressed = true }
+                if counts[k] < disclosure.threshold { result.levels[k].estimate = nil }
             }
         }
 
@@ -73,11 +79,14 @@ struct OutcomeAnalysis {
             result.differences.append(d)
         }
 
-        let groupsPerLevel = byLevel.map { rows in Set(rows.map { groupOf[$0] }).count }
-        adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, groupsPerLevel: groupsPerLevel, into: &result)
+        adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
         if data.kind != .survival {
             randomization(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
-            result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
+            // A constant outcome has no variance to share out: the ICC is 0/0 (lmer
+            // returns NaN), so null rather than the 0 a boundary fit would give.
+            if let first = data.values.first, data.values.contains(where: { $0 != first }) {
+                result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
+            }
         }
         if suppressed {
             result.adjusted = result.adjusted.map { .init(term: $0.term, model: $0.model) }
