@@ -41,15 +41,22 @@ public struct EvaluationStore: Sendable {
 
     /// Runs `body` in one write transaction; rolls back when it throws or when
     /// `commit` is false (dry runs).
+    ///
+    /// A write that fails for want of space (a full disk, a file-size limit) is
+    /// thrown as ``StoreError/cannotWrite(_:_:)``; the transaction is rolled back.
     func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return commit ? .commit : .rollback
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return commit ? .commit : .rollback
+                }
+                guard let result else { throw StoreError.internal("transaction produced no result") }
+                return result
             }
-            guard let result else { throw StoreError.internal("transaction produced no result") }
-            return result
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path, error.message ?? "\(error.resultCode)")
         }
     }
 
@@ -81,12 +88,17 @@ public struct EvaluationStore: Sendable {
 public enum StoreError: Error, CustomStringConvertible {
     case cannotCreate(String)
     case notInitialised(String)
+    /// The database (or SQLite's temporary files) could not be written: a full disk,
+    /// a file-size limit. Nothing was changed.
+    case cannotWrite(String, String)
     case `internal`(String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path): return "cannot create the database at \(path)"
         case .notInitialised(let path): return "no evalrun database at \(path) (run `evalrun init` first)"
+        case .cannotWrite(let path, let message):
+            return "\(path): the database could not be written (\(message)); the disk may be full or a file-size limit reached. Nothing was changed"
         case .internal(let message): return "internal error: \(message)"
         }
     }

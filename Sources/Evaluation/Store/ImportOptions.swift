@@ -1,0 +1,11 @@
+/// How files are imported, beyond what each file says.
+public struct ImportOptions: Sendable {
+    /// When set, participant codes are replaced by their pseudonym before they are
+    /// staged, in every file; the database must hold pseudonymised codes made with
+    /// the same key, or no participant data yet.
+    public var pseudonymizer: Pseudonymizer?
+
+    public init(pseudonymizer: Pseudonymizer? = nil) {
+        self.pseudonymizer = pseudonymizer
+    }
+}
