@@ -25,9 +25,13 @@ public struct EvaluationStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrator.migrate(pool)
-        return EvaluationStore(writer: pool, path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+            return EvaluationStore(writer: pool, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path, error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// An in-memory store (tests).
@@ -63,6 +67,12 @@ public struct EvaluationStore: Sendable {
     /// Runs `body` with read access.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
+    }
+
+    /// SQLite's own check of the file's structure: `["ok"]` when sound, else one
+    /// line per problem found (`PRAGMA integrity_check`).
+    public func integrityCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
     /// A textual dump of every table, in a stable order (tests compare dumps
