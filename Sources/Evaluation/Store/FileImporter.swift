@@ -27,6 +27,7 @@ struct FileImporter {
         self.options = options
         self.today = today
         self.progress = progress
+        problems = ProblemList(limit: options.limits.maxProblems)
         if let pseudonymizer = options.pseudonymizer {
             pseudonym = { pseudonymizer.pseudonym($0) }
         } else {

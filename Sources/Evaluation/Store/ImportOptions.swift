@@ -4,8 +4,11 @@ public struct ImportOptions: Sendable {
     /// staged, in every file; the database must hold pseudonymised codes made with
     /// the same key, or no participant data yet.
     public var pseudonymizer: Pseudonymizer?
+    /// The reader's limits (DESIGN §3's by default; smaller ones for fuzzing and tests).
+    public var limits: CSVLimits
 
-    public init(pseudonymizer: Pseudonymizer? = nil) {
+    public init(pseudonymizer: Pseudonymizer? = nil, limits: CSVLimits = CSVLimits()) {
         self.pseudonymizer = pseudonymizer
+        self.limits = limits
     }
 }
