@@ -16,6 +16,10 @@ struct Evalrun: AsyncParsableCommand {
     /// Runs the command and maps every failure to the exit codes of the
     /// contract: 0 ok, 1 invalid input (nothing changed), 2 usage error, 3 internal error.
     static func main() async {
+        // Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, which ends the
+        // process mid-write; ignored, the write fails with EFBIG and is reported like a
+        // full disk, with nothing left half-written.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -30,6 +30,15 @@ enum ExitStatus {
         case let error as InputFailure:
             Terminal.error(error.description)
             return invalidInput
+        case let error as PseudonymisationError:
+            Terminal.error("error: \(error.description)")
+            return usage
+        case let error as ReportWriteError:
+            Terminal.error("error: \(error.description)")
+            return `internal`
+        case let error as StoreError:
+            Terminal.error(error.description)
+            return `internal`
         case let error as UsageFailure:
             Terminal.error("error: \(error.message)")
             return usage
@@ -60,3 +69,4 @@ struct InputFailure: Error, CustomStringConvertible {
 struct UsageFailure: Error {
     var message: String
 }
+

@@ -14,7 +14,9 @@ public struct CSVLimits: Sendable, Equatable {
     /// The read buffer grows to hold one record and never beyond this size, so memory
     /// stays bounded whatever the file's size.
     public var maxRecordBytes: Int
-    /// The size of each read from the file (and the initial buffer size).
+    /// The size of each read from the file (and the initial buffer size); never more
+    /// than ``maxRecordBytes``, so that every record longer than that limit is refused
+    /// the same way whatever the buffer's size.
     public var readBufferBytes: Int
     /// How many bytes from the start of the file the dialect is sniffed from.
     public var sniffBytes: Int
@@ -32,7 +34,7 @@ public struct CSVLimits: Sendable, Equatable {
         self.maxColumns = max(1, maxColumns)
         self.maxProblems = max(0, maxProblems)
         self.maxRecordBytes = max(16, maxRecordBytes)
-        self.readBufferBytes = max(16, readBufferBytes)
+        self.readBufferBytes = min(max(16, readBufferBytes), self.maxRecordBytes)
         self.sniffBytes = max(16, sniffBytes)
     }
 }

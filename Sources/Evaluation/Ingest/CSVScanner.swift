@@ -64,8 +64,10 @@ final class CSVScanner {
         self.displayName = displayName
         self.separator = separator
         self.limits = limits
-        capacity = limits.readBufferBytes
-        maxCapacity = max(limits.readBufferBytes, limits.maxRecordBytes)
+        // A buffer larger than the record limit would let longer records through on
+        // the normal path (and refuse them on the oversized one with a smaller buffer).
+        capacity = max(16, min(limits.readBufferBytes, limits.maxRecordBytes))
+        maxCapacity = max(capacity, limits.maxRecordBytes)
         buffer = .allocate(byteCount: capacity, alignment: 16)
         self.fieldCapacity = max(1, fieldCapacity)
         fields = .allocate(capacity: self.fieldCapacity)

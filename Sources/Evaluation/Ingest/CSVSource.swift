@@ -76,6 +76,7 @@ public struct CSVSource: Sendable {
         } else if survey.firstInvalidUTF8Offset == nil {
             encoding = survey.hasUTF8ByteOrderMark ? .utf8WithBOM : .utf8
         } else {
+            try rejectMixedEncodings(survey, path: path, displayName: name, limits: limits)
             encoding = .windows1252
         }
 
@@ -134,6 +135,25 @@ public struct CSVSource: Sendable {
             return scanner.recordLine
         }
         return nil
+    }
+
+    /// Throws when a file that is not UTF-8 also holds UTF-8 text: read as Windows-1252,
+    /// its UTF-8 characters would be stored garbled (`Forlì` as `ForlÃ¬`) without a word.
+    private static func rejectMixedEncodings(
+        _ survey: FileSurvey, path: String, displayName: String, limits: CSVLimits
+    ) throws(CSVError) {
+        guard let invalid = survey.firstInvalidUTF8Offset,
+            let evidence = FileSurvey.firstMojibakeProneUTF8(path: path, bufferBytes: limits.readBufferBytes)
+        else { return }
+        let lines = FileSurvey.lines(ofOffsets: [invalid, evidence.offset], path: path, bufferBytes: limits.readBufferBytes)
+        let byte = FileSurvey.byte(at: invalid, path: path) ?? 0
+        let asWindows1252 = Windows1252.isUndefined(byte) ? "" : " ('\([byte].withUnsafeBytes { Windows1252.decode($0) })' in Windows-1252)"
+        throw CSVError(
+            Problem(
+                file: displayName, line: lines[0],
+                value: evidence.text,
+                reason: "the file mixes two encodings: line \(lines[1]) holds UTF-8 text ('\(evidence.text)') but this line holds byte 0x\(String(byte, radix: 16, uppercase: true)), which is not UTF-8\(asWindows1252)",
+                hint: "open the file in a spreadsheet, save it again as CSV UTF-8, and import that file"))
     }
 
     private static func rejectNULs(_ survey: FileSurvey, path: String, displayName: String, limits: CSVLimits) throws(CSVError) {

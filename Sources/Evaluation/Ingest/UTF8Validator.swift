@@ -6,8 +6,11 @@ struct UTF8Validator {
     /// The allowed range of the next continuation byte.
     private var lower: UInt8 = 0x80
     private var upper: UInt8 = 0xBF
-    /// Offset, from the start of the stream, of the first byte that makes it invalid.
+    /// Offset, from the start of the stream, of the first byte that makes it invalid (the
+    /// lead byte, when a sequence is cut short).
     private(set) var firstInvalidOffset: Int?
+    /// Offset of the lead byte of the sequence in progress.
+    private var sequenceStart = 0
     /// Bytes consumed so far.
     private var consumed = 0
     /// Whether any byte ≥ 0x80 was seen.
@@ -18,7 +21,7 @@ struct UTF8Validator {
 
     /// Marks the stream as ended: an open sequence makes it invalid.
     mutating func finish() {
-        if firstInvalidOffset == nil && pending > 0 { firstInvalidOffset = consumed }
+        if firstInvalidOffset == nil && pending > 0 { firstInvalidOffset = sequenceStart }
     }
 
     /// Validates the next chunk.
@@ -39,6 +42,7 @@ struct UTF8Validator {
                 index += 1
                 if byte < 0x80 { continue }
                 sawNonASCII = true
+                sequenceStart = consumed + index - 1
                 switch byte {
                 case 0xC2...0xDF: (pending, lower, upper) = (1, 0x80, 0xBF)
                 case 0xE0: (pending, lower, upper) = (2, 0xA0, 0xBF)
@@ -55,7 +59,7 @@ struct UTF8Validator {
                 let byte = base.load(fromByteOffset: index, as: UInt8.self)
                 index += 1
                 guard byte >= lower && byte <= upper else {
-                    firstInvalidOffset = consumed + index - 1
+                    firstInvalidOffset = sequenceStart
                     return
                 }
                 pending -= 1

@@ -5,18 +5,20 @@ extension EvaluationStore {
     /// Imports one file in one transaction: all or nothing (DESIGN §3).
     ///
     /// - Parameters:
+    ///   - options: how to import (e.g. pseudonymise participant codes).
     ///   - dryRun: check and count everything, then roll back.
     ///   - progress: called with the number of records read so far (every few thousand).
     /// - Throws: `ImportError` listing every problem (up to the limit) when any
     ///   row is invalid; `CSVError` for a malformed file. The database is then unchanged.
     public func importFile(
-        _ request: ImportRequest, configuration: ProjectConfiguration, dryRun: Bool = false,
+        _ request: ImportRequest, configuration: ProjectConfiguration, options: ImportOptions = ImportOptions(),
+        dryRun: Bool = false,
         today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
-        let source = try CSVSource.open(path: request.path)
+        let source = try CSVSource.open(path: request.path, limits: options.limits)
         return try write(commit: !dryRun, checkedReferences: true) { db in
             var importer = FileImporter(
-                db: db, configuration: configuration, today: today, now: now, progress: progress)
+                db: db, configuration: configuration, options: options, today: today, now: now, progress: progress)
             var summary = try importer.run(request, source: source)
             summary.dryRun = dryRun
             try importer.record(summary, dryRun: dryRun)
@@ -27,17 +29,18 @@ extension EvaluationStore {
     /// Imports several files in dependency order in ONE transaction: if any
     /// file is rejected, nothing from any of them is kept.
     public func importFiles(
-        _ requests: [ImportRequest], configuration: ProjectConfiguration, dryRun: Bool = false,
+        _ requests: [ImportRequest], configuration: ProjectConfiguration, options: ImportOptions = ImportOptions(),
+        dryRun: Bool = false,
         today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (String, Int) -> Void)? = nil
     ) throws -> [ImportSummary] {
         let ordered = requests.sorted { ($0.kind, $0.path) < ($1.kind, $1.path) }
-        let sources = try ordered.map { try CSVSource.open(path: $0.path) }
+        let sources = try ordered.map { try CSVSource.open(path: $0.path, limits: options.limits) }
         return try write(commit: !dryRun, checkedReferences: true) { db in
             var summaries: [ImportSummary] = []
             for (request, source) in zip(ordered, sources) {
                 let name = source.displayName
                 var importer = FileImporter(
-                    db: db, configuration: configuration, today: today, now: now,
+                    db: db, configuration: configuration, options: options, today: today, now: now,
                     progress: progress.map { report in { @Sendable count in report(name, count) } })
                 var summary = try importer.run(request, source: source)
                 summary.dryRun = dryRun

@@ -29,9 +29,13 @@ public struct EvaluationStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA temp.cache_size = -65536")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrator.migrate(pool)
-        return EvaluationStore(writer: pool, path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+            return EvaluationStore(writer: pool, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path, error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// An in-memory store (tests).
@@ -50,23 +54,36 @@ public struct EvaluationStore: Sendable {
     /// participant and meeting reference itself (the importers do, to report
     /// them with their line), so SQLite's own foreign-key checks are switched
     /// off for the transaction: they would repeat the same lookups per row.
+    ///
+    /// A write that fails for want of space (a full disk, a file-size limit) is
+    /// thrown as ``StoreError/cannotWrite(_:_:)``; the transaction is rolled back.
     func write<T>(commit: Bool = true, checkedReferences: Bool = false, _ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            if checkedReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-            defer { if checkedReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return commit ? .commit : .rollback
+        do {
+            return try writer.writeWithoutTransaction { db in
+                if checkedReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if checkedReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return commit ? .commit : .rollback
+                }
+                guard let result else { throw StoreError.internal("transaction produced no result") }
+                return result
             }
-            guard let result else { throw StoreError.internal("transaction produced no result") }
-            return result
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path, error.message ?? "\(error.resultCode)")
         }
     }
 
     /// Runs `body` with read access.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
+    }
+
+    /// SQLite's own check of the file's structure: `["ok"]` when sound, else one
+    /// line per problem found (`PRAGMA integrity_check`).
+    public func integrityCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
     /// A textual dump of every table, in a stable order (tests compare dumps
@@ -92,12 +109,17 @@ public struct EvaluationStore: Sendable {
 public enum StoreError: Error, CustomStringConvertible {
     case cannotCreate(String)
     case notInitialised(String)
+    /// The database (or SQLite's temporary files) could not be written: a full disk,
+    /// a file-size limit. Nothing was changed.
+    case cannotWrite(String, String)
     case `internal`(String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path): return "cannot create the database at \(path)"
         case .notInitialised(let path): return "no evalrun database at \(path) (run `evalrun init` first)"
+        case .cannotWrite(let path, let message):
+            return "\(path): the database could not be written (\(message)); the disk may be full or a file-size limit reached. Nothing was changed"
         case .internal(let message): return "internal error: \(message)"
         }
     }

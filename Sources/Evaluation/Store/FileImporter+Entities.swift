@@ -16,11 +16,12 @@ extension FileImporter {
             try attributes.append(line: row.line, code: row.code, row.attributes)
         }
         return try finishEntity(stage, attributes: attributes, table: "groups", file: source.displayName, records: records) {
-            "group on line \($0)"
+            "group '\($0[0])'"
         }
     }
 
     mutating func importParticipants(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
         let decoder = ParticipantRowDecoder(context, problems: &problems)
         let groups = try codeMap("groups")
         let stage = try StageTable(
@@ -40,15 +41,16 @@ extension FileImporter {
                     hint: "import groups.csv first, or correct the code"))
                 return
             }
+            let code = pseudonym(row.code)
             try stage.append(line: row.line, [
-                .text(row.code), .integer(group), .of(row.enrolledOn), .of(row.leftOn), .of(row.sex),
+                .text(code), .integer(group), .of(row.enrolledOn), .of(row.leftOn), .of(row.sex),
                 .of(row.birthYear), .of(row.education), .of(row.statusAtEntry), .of(row.referredBy),
                 .of(row.unemployedSince), .of(row.followedUpUntil),
             ])
-            try attributes.append(line: row.line, code: row.code, row.attributes)
+            try attributes.append(line: row.line, code: code, row.attributes)
         }
         return try finishEntity(stage, attributes: attributes, table: "participants", file: file, records: records) {
-            "participant on line \($0)"
+            "participant '\($0[0])'"
         }
     }
 
@@ -57,7 +59,7 @@ extension FileImporter {
     /// as updated.
     mutating func finishEntity(
         _ stage: StageTable, attributes: AttributeStage, table: String, file: String, records: Int,
-        what: (Int) -> String
+        what: ([String]) -> String
     ) throws -> Counts {
         let attributeChanges = try attributes.changedCodesWithUnchangedCore(db: db, stage: stage, table: table)
         var counts = try finish(stage, file: file, what: what)

@@ -16,12 +16,13 @@ extension FileImporter {
             }
             try stage.append(line: row.line, [.integer(group), .integer(Int64(row.sessionNo)), .of(row.date), .of(row.held)])
         }
-        var counts = try finish(stage, file: file) { "meeting on line \($0)" }
+        var counts = try finish(stage, file: file) { "meeting \($0[1]) of group '\($0[0])'" }
         counts.records = records
         return counts
     }
 
     mutating func importAttendance(_ source: CSVSource, _ context: DecoderContext, wide: Bool) throws -> Counts {
+        let pseudonym = self.pseudonym
         let groups = try codeMap("groups")
         let participants = try codeMap("participants")
         let meetings = try MeetingIndex(db: db)
@@ -51,7 +52,7 @@ extension FileImporter {
             let participant: Int64
             if let last = lastParticipant, last.code == row.participantCode {
                 participant = last.ref
-            } else if let ref = participants[row.participantCode] {
+            } else if let ref = participants[pseudonym(row.participantCode)] {
                 participant = ref
                 lastParticipant = (row.participantCode, ref)
             } else {
@@ -103,12 +104,13 @@ extension FileImporter {
         } else {
             records = 0
         }
-        var counts = try finish(stage, file: file) { "the mark on line \($0) (same participant and meeting)" }
+        var counts = try finish(stage, file: file) { "the mark of participant '\($0[0])' for meeting \($0[2]) of group '\($0[1])'" }
         counts.records = records
         return counts
     }
 
     mutating func importQuestionnaires(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
         let decoder = QuestionnaireRowDecoder(context, problems: &problems)
         let participants = try codeMap("participants")
         let stage = try StageTable(
@@ -117,7 +119,7 @@ extension FileImporter {
         let file = source.displayName
         let column = decoder.fields.map["participant_id"].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[row.participantCode] else {
+            guard let participant = participants[pseudonym(row.participantCode)] else {
                 problems.append(Problem(
                     file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
                     reason: "participant '\(row.participantCode)' is not in the database",
@@ -129,12 +131,13 @@ extension FileImporter {
                 .of(ItemList.encode(row.items)), .of(row.score),
             ])
         }
-        var counts = try finish(stage, file: file) { "the questionnaire on line \($0) (same participant, instrument and wave)" }
+        var counts = try finish(stage, file: file) { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }
         counts.records = records
         return counts
     }
 
     mutating func importServices(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
         let decoder = ServiceRowDecoder(context, problems: &problems)
         let participants = try codeMap("participants")
         let stage = try StageTable(
@@ -142,7 +145,7 @@ extension FileImporter {
         let file = source.displayName
         let column = decoder.fields.map["participant_id"].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[row.participantCode] else {
+            guard let participant = participants[pseudonym(row.participantCode)] else {
                 problems.append(Problem(
                     file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
                     reason: "participant '\(row.participantCode)' is not in the database",
@@ -153,12 +156,13 @@ extension FileImporter {
                 .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
             ])
         }
-        var counts = try finish(stage, file: file) { "the service on line \($0) (same participant, service and date)" }
+        var counts = try finish(stage, file: file) { "the service '\($0[1])' of participant '\($0[0])' on \($0[2])" }
         counts.records = records
         return counts
     }
 
     mutating func importOutcomes(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
         let decoder = OutcomeRowDecoder(context, problems: &problems)
         let participants = try codeMap("participants")
         let stage = try StageTable(
@@ -166,7 +170,7 @@ extension FileImporter {
         let file = source.displayName
         let column = decoder.fields.map["participant_id"].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[row.participantCode] else {
+            guard let participant = participants[pseudonym(row.participantCode)] else {
                 problems.append(Problem(
                     file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
                     reason: "participant '\(row.participantCode)' is not in the database",
@@ -177,7 +181,7 @@ extension FileImporter {
                 .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
             ])
         }
-        var counts = try finish(stage, file: file) { "the event on line \($0) (same participant, date and outcome)" }
+        var counts = try finish(stage, file: file) { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }
         counts.records = records
         return counts
     }

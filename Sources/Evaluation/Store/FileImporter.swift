@@ -12,20 +12,31 @@ struct FileImporter {
     /// The import time recorded for provenance.
     let now: Date
     let progress: (@Sendable (Int) -> Void)?
+    let options: ImportOptions
+    /// A participant code as stored: itself, or its pseudonym.
+    let pseudonym: @Sendable (String) -> String
     var problems = ProblemList(limit: CSVLimits().maxProblems)
 
     init(
-        db: Database, configuration: ProjectConfiguration, today: CalendarDate, now: Date,
-        progress: (@Sendable (Int) -> Void)?
+        db: Database, configuration: ProjectConfiguration, options: ImportOptions = ImportOptions(), today: CalendarDate,
+        now: Date, progress: (@Sendable (Int) -> Void)?
     ) {
         self.db = db
         self.now = now
         self.configuration = configuration
+        self.options = options
         self.today = today
         self.progress = progress
+        problems = ProblemList(limit: options.limits.maxProblems)
+        if let pseudonymizer = options.pseudonymizer {
+            pseudonym = { pseudonymizer.pseudonym($0) }
+        } else {
+            pseudonym = { $0 }
+        }
     }
 
     mutating func run(_ request: ImportRequest, source: CSVSource) throws -> ImportSummary {
+        try checkParticipantCodes(request.kind, file: source.displayName)
         let context = DecoderContext(
             file: source.displayName, header: source.header, headerLine: source.headerLine,
             dialect: source.dialect, configuration: configuration, today: today)
@@ -60,6 +71,46 @@ struct FileImporter {
                 summary.kind.rawValue, summary.file, summary.sha256, summary.rows, summary.dialect,
                 ISO8601DateFormatter().string(from: now), summary.inserted, summary.updated, summary.unchanged,
             ])
+    }
+
+    /// Refuses to mix pseudonymised and plain participant codes in one database, or
+    /// two pseudonymisation keys; records the pseudonymisation at the first import
+    /// that stores or looks up participant codes (groups and sessions hold none).
+    func checkParticipantCodes(_ kind: FileKind, file: String) throws {
+        guard kind != .groups && kind != .sessions else { return }
+        let wanted = options.pseudonymizer?.recordedMode ?? "plain"
+        var recorded = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'participant_codes'")
+        if recorded == nil, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM participants)") == true {
+            recorded = "plain"  // a database from before the setting existed
+        }
+        guard let recorded else {
+            // Plain codes need no record: participants without one are plain.
+            if options.pseudonymizer != nil {
+                try db.execute(sql: "INSERT INTO settings (name, value) VALUES ('participant_codes', ?)", arguments: [wanted])
+            }
+            return
+        }
+        guard recorded != wanted else { return }
+        let problem: Problem
+        if recorded == "plain" {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "this database holds participant codes as written; a pseudonymised import would mix them with pseudonyms",
+                hint: "pseudonymise into a new database (evalrun init --db NEW), importing every file with --pseudonymise")
+        } else if wanted == "plain" {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "this database holds pseudonymised participant codes; a plain import would mix codes as written with pseudonyms",
+                hint: "import with --pseudonymise and the key the database was made with (--key-file or \(Pseudonymizer.environmentVariable))")
+        } else {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "the pseudonymisation key is not the one this database was made with (\(wanted) here, \(recorded) there)",
+                hint: "use the same key file or \(Pseudonymizer.environmentVariable) as for the earlier imports")
+        }
+        var problems = ProblemList()
+        problems.append(problem)
+        throw ImportError(file: file, problems: problems)
     }
 
     struct Counts {
@@ -103,12 +154,15 @@ struct FileImporter {
     }
 
     /// Checks the stage for in-file duplicates, then merges it; returns counts.
-    mutating func finish(_ stage: StageTable, file: String, what: (Int) -> String) throws -> Counts {
+    ///
+    /// `what` names a staged row from its natural key's values (codes, not ids).
+    mutating func finish(_ stage: StageTable, file: String, what: ([String]) -> String) throws -> Counts {
         let duplicates = try stage.duplicates(db: db, limit: problems.limit)
         for pair in duplicates.conflicts {
+            let key = try stage.keyValues(db: db, line: pair.first)
             problems.append(Problem(
-                file: file, line: pair.second,
-                reason: "\(what(pair.first)) is given again with different values (first on line \(pair.first))",
+                file: file, line: pair.second, value: key.first,
+                reason: "\(what(key)) is given again with different values (first on line \(pair.first))",
                 hint: "keep one row per \(stage.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
         }
         if duplicates.exactCount > 0, let first = duplicates.exactRepeats.first {

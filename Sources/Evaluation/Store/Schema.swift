@@ -96,6 +96,11 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-settings") { db in
+            // Facts about the whole database, such as whether participant codes are
+            // pseudonymised (never the key).
+            try db.execute(sql: "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

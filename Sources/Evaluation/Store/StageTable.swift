@@ -150,6 +150,29 @@ struct StageTable {
         return (inserted, written - inserted, staged - written)
     }
 
+    /// The natural key of the staged row first given on `line`, as text, with
+    /// `participant_ref` and `group_ref` shown as the codes they stand for.
+    func keyValues(db: Database, line: Int) throws -> [String] {
+        let columns = keys.map { key -> String in
+            switch key {
+            case "participant_ref": return "(SELECT code FROM participants WHERE id = s.participant_ref)"
+            case "group_ref": return "(SELECT code FROM groups WHERE id = s.group_ref)"
+            default: return "s.\(key)"
+            }
+        }
+        let row = try Row.fetchOne(
+            db, sql: "SELECT \(columns.joined(separator: ", ")) FROM temp.\(name) s WHERE s.line = ?", arguments: [line])
+        return (0..<keys.count).map { index in
+            guard let value = row?[index] as DatabaseValue? else { return "?" }
+            switch value.storage {
+            case .string(let text): return text
+            case .int64(let n): return String(n)
+            case .double(let x): return String(x)
+            case .null, .blob: return "?"
+            }
+        }
+    }
+
     /// Drops the stage.
     func drop(db: Database) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.\(name)")

@@ -24,6 +24,16 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check and count everything, change nothing.")
     var dryRun = false
 
+    @Flag(
+        name: [.customLong("pseudonymise"), .customLong("pseudonymize")],
+        help: "Store participant codes as a keyed hash (HMAC-SHA-256), so the database can be handed to a researcher; the key is never stored. Every import into the database must then use the same key.")
+    var pseudonymise = false
+
+    @Option(
+        name: .customLong("key-file"),
+        help: ArgumentHelp("The pseudonymisation key (at least 32 bytes; default: the environment variable EVALRUN_PSEUDONYM_KEY).", valueName: "PATH"))
+    var keyFile: String?
+
     func validate() throws {
         guard arguments.count == 1 || arguments.count == 2 else {
             throw ValidationError("give KIND FILE, or a folder DIR")
@@ -32,17 +42,24 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError(
                 "'\(arguments[0])' is not a kind of file (\(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        if keyFile != nil && !pseudonymise {
+            throw ValidationError("--key-file goes with --pseudonymise")
+        }
     }
 
     func run() async throws {
         let configuration = try global.loadConfiguration()
+        var options = ImportOptions()
+        if pseudonymise {
+            options.pseudonymizer = try Pseudonymizer.load(keyFile: keyFile, environment: ProcessInfo.processInfo.environment)
+        }
         let store = try global.openStore()
         let progress = ProgressLine("importing", quiet: global.quiet)
         defer { progress.finish() }
         let summaries: [ImportSummary]
         if arguments.count == 1 {
             let requests = try DirectoryScan.requests(in: arguments[0])
-            summaries = try store.importFiles(requests, configuration: configuration, dryRun: dryRun) { file, rows in
+            summaries = try store.importFiles(requests, configuration: configuration, options: options, dryRun: dryRun) { file, rows in
                 progress.update(file, rows: rows)
             }
         } else {
@@ -53,7 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let request = ImportRequest(kind: kind, path: path, wide: wide ? true : nil)
             summaries = [
-                try store.importFile(request, configuration: configuration, dryRun: dryRun) { rows in
+                try store.importFile(request, configuration: configuration, options: options, dryRun: dryRun) { rows in
                     progress.update((path as NSString).lastPathComponent, rows: rows)
                 }
             ]

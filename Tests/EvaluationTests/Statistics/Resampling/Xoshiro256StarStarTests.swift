@@ -17,9 +17,9 @@ struct Xoshiro256StarStarTests {
 
     @Test("SplitMix64 reproduces the reference outputs (seed 0 and seed 42)")
     func splitMixKnownAnswers() {
-        var zero = SplitMix64(seed: 0)
+        var zero = Evaluation.SplitMix64(seed: 0)
         #expect(zero.next() == 0xE220_A839_7B1D_CDAF)  // the published first output for seed 0
-        var generator = SplitMix64(seed: 42)
+        var generator = Evaluation.SplitMix64(seed: 42)
         let outputs = (0..<4).map { _ in generator.next() }
         #expect(outputs == [13_679_457_532_755_275_413, 2_949_826_092_126_892_291, 5_139_283_748_462_763_858, 6_349_198_060_258_255_764])
     }

@@ -1,0 +1,12 @@
+#ifndef EVALRUN_FUZZER_DRIVER_H
+#define EVALRUN_FUZZER_DRIVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's driver, for a program that has its own `main`: SwiftPM names an
+/// executable's entry point `<Target>_main` and links `main` to it, so the fuzz
+/// targets define that entry point and hand over to libFuzzer from there.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+#endif
