@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "evalrun-benchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "evalrun", path: "..")],
     targets: ["RegressionBenchmark", "SurvivalBenchmark", "MixedModelBenchmark", "ImportBenchmark"].map {
         .executableTarget(name: $0, dependencies: [.product(name: "Evaluation", package: "evalrun")])
     },
