@@ -23,7 +23,8 @@ public struct CoxFit: Sendable {
     public let waldTest: CoxGlobalTest
     /// Robust score test with clusters (`rscore`), `nil` without.
     public let robustScoreTest: CoxGlobalTest?
-    /// Newton iterations taken (`iter`).
+    /// Newton iterations taken (`iter`; when the limit is reached this is the
+    /// limit, where R reports `iter.max + 1`).
     public let iterations: Int
     /// Whether the log-likelihood converged within the iteration limit.
     public let converged: Bool
@@ -36,7 +37,8 @@ public struct CoxFit: Sendable {
     /// Clusters (0 without).
     public let clusterCount: Int
     /// Caveats: non-convergence, possibly infinite coefficients (monotone
-    /// likelihood), tied event times, few clusters.
+    /// likelihood, R's "Loglik converged before variable …" warning), tied
+    /// event times (Efron/Breslow approximation), fewer than 30 clusters.
     public let diagnostics: [Diagnostic]
 
     /// R's `fit$var`: the robust covariance with clusters, else the model one.
