@@ -82,8 +82,8 @@ enum EvalrunProcess {
         let id = UUID().uuidString
         let stdout = directory.appendingPathComponent(".out-\(id)")
         let stderr = directory.appendingPathComponent(".err-\(id)")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         process.standardInput = FileHandle.nullDevice
