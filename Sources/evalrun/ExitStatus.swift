@@ -21,6 +21,9 @@ enum ExitStatus {
         case let error as ConfigurationError:
             Terminal.error(error.description)
             return invalidInput
+        case let error as ComparisonError:
+            Terminal.error("error: \(error.description)")
+            return usage
         case let error as SubgroupError:
             Terminal.error("error: \(error.description)")
             return usage

@@ -17,6 +17,11 @@ public enum BuiltinInstruments {
     /// General Health Questionnaire, 12 items 0–3 (already keyed), Likert sum 0–36, lower is better.
     public static let ghq12 = Instrument(id: "GHQ12", items: 12, min: 0, max: 3, better: .lower)
 
+    /// The GHQ method of scoring the GHQ-12 answers: items 0,0,1,1, sum 0–12, lower is better.
+    public static let ghq12Method = Instrument(
+        id: "GHQ12-GHQ", items: 12, min: 0, max: 3, better: .lower, itemRecode: [0: 0, 1: 0, 2: 1, 3: 1],
+        scoresAnswersOf: "GHQ12")
+
     /// General self-efficacy scale: 10 items 1–4, sum 10–40.
     public static let gse = Instrument(id: "GSE", items: 10, min: 1, max: 4)
 
@@ -24,7 +29,7 @@ public enum BuiltinInstruments {
     public static let phq9 = Instrument(id: "PHQ9", items: 9, min: 0, max: 3, better: .lower)
 
     /// Every built-in instrument.
-    public static let all: [Instrument] = [wemwbs, swemwbs, rses, ghq12, gse, phq9]
+    public static let all: [Instrument] = [wemwbs, swemwbs, rses, ghq12, ghq12Method, gse, phq9]
 
     /// SWEMWBS raw sum → metric score.
     static let swemwbsMetric: [Int: Double] = [

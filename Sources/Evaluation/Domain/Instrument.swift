@@ -34,13 +34,21 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var scoreMax: Double?
     /// Raw sum → reported score (e.g. SWEMWBS's Rasch metric), indexed by raw sum.
     public var conversion: [Int: Double]?
+    /// Item recoding applied after reverse keying (e.g. the GHQ method's 0,0,1,1).
+    public var itemRecode: [Double: Double]?
+    /// For an alternative scoring of another instrument's answers: that
+    /// instrument's id (e.g. `GHQ12-GHQ` scores the `GHQ12` questionnaires).
+    public var scoresAnswersOf: String?
 
     public init(
         id: String, items: Int, min: Double, max: Double, reverse: [Int] = [], score: ScoreRule = .sum,
         better: Better = .higher, maxMissing: Int = 0, reliability: Double? = nil, mid: Double? = nil,
         normMean: Double? = nil, normSD: Double? = nil, normSource: String? = nil,
-        scoreMin: Double? = nil, scoreMax: Double? = nil, conversion: [Int: Double]? = nil
+        scoreMin: Double? = nil, scoreMax: Double? = nil, conversion: [Int: Double]? = nil,
+        itemRecode: [Double: Double]? = nil, scoresAnswersOf: String? = nil
     ) {
+        self.itemRecode = itemRecode
+        self.scoresAnswersOf = scoresAnswersOf
         self.id = id
         self.items = items
         self.min = min
@@ -64,6 +72,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var scoreRange: ClosedRange<Double> {
         if let low = scoreMin, let high = scoreMax, low <= high { return low...high }
         if let table = conversion, let low = table.values.min(), let high = table.values.max() { return low...high }
+        if let recode = itemRecode, let low = recode.values.min(), let high = recode.values.max() {
+            return score == .sum ? (Double(items) * low)...(Double(items) * high) : low...high
+        }
         switch score {
         case .sum: return (Double(items) * min)...(Double(items) * max)
         case .mean: return min...max
@@ -79,7 +90,8 @@ public struct Instrument: Sendable, Equatable, Codable {
     public func keyed(_ values: [Double?]) -> [Double?] {
         values.enumerated().map { index, value in
             guard let value else { return nil }
-            return reverse.contains(index + 1) ? min + max - value : value
+            let keyed = reverse.contains(index + 1) ? min + max - value : value
+            return itemRecode.map { $0[keyed] ?? keyed } ?? keyed
         }
     }
 
@@ -103,4 +115,8 @@ public struct Instrument: Sendable, Equatable, Codable {
             return sum
         }
     }
+
+    /// The id of the questionnaires this instrument scores (its own, or the
+    /// instrument it re-scores).
+    public var answersID: String { scoresAnswersOf ?? id }
 }

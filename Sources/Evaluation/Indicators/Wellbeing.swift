@@ -36,21 +36,12 @@ public struct WellbeingAnalysis: Sendable {
     public var quality: [InstrumentQuality]
 
     public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
-        let memberSet = Set(members)
-        // participant → instrument → wave → questionnaire
-        var byInstrument: [String: [Wave: [Int: ProgrammeSnapshot.Questionnaire]]] = [:]
-        for q in snapshot.questionnaires where memberSet.contains(q.participant) {
-            if let done = q.completedOn, done > to { continue }
-            byInstrument[q.instrument.uppercased(), default: [:]][q.wave, default: [:]][q.participant] = q
-        }
+        let scored = WellbeingScores(snapshot: snapshot, members: Set(members), to: to)
         let ended = GroupEnd.ends(snapshot: snapshot, to: to)
         var changes: [WellbeingChange] = []
         var quality: [InstrumentQuality] = []
-        for key in byInstrument.keys.sorted() {
-            guard let instrument = configuration.instrument(key), let waves = byInstrument[key] else { continue }
-            func score(_ q: ProgrammeSnapshot.Questionnaire) -> Double? {
-                q.items.isEmpty ? q.score : instrument.score(items: q.items)
-            }
+        for instrument in scored.analysed(configuration) {
+            guard let waves = scored.questionnaires[instrument.answersID.uppercased()] else { continue }
             var alphas: [Wave: CronbachAlpha] = [:]
             for wave in Wave.allCases {
                 guard let rows = waves[wave], instrument.items >= 2 else { continue }
@@ -63,12 +54,12 @@ public struct WellbeingAnalysis: Sendable {
                 alphas[wave] = alpha
                 quality.append(InstrumentQuality(instrument: instrument.id, wave: wave, alpha: alpha))
             }
-            let baseline = (waves[.baseline] ?? [:]).compactMapValues(score)
+            let baseline = scored.scores(instrument, .baseline)
             let baselineSD = SampleSummary(baseline.keys.sorted().compactMap { baseline[$0] }).sd
             let direction: Direction = instrument.better == .higher ? .higherIsBetter : .lowerIsBetter
             for wave in [Wave.end, .followup] {
                 guard let rows = waves[wave], !rows.isEmpty else { continue }
-                let later = rows.compactMapValues(score)
+                let later = scored.scores(instrument, wave)
                 let pairs = baseline.keys.sorted().filter { later[$0] != nil }
                 let before = pairs.compactMap { baseline[$0] }
                 let after = pairs.compactMap { later[$0] }

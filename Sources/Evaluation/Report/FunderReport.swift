@@ -32,9 +32,10 @@ public struct FunderReport: Sendable {
     public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
-        let document = ReportComposer(evaluation, disclosure: disclosure, language: language, subgroups: subgroups).document
+        let composer = ReportComposer(evaluation, disclosure: disclosure, language: language, subgroups: subgroups)
         let summary = SummaryJSON(evaluation, disclosure: disclosure, subgroups: subgroups).document
-        return try ReportWriter(csvFormat: csvFormat).files(document: document, summary: summary)
+        return try ReportWriter(csvFormat: csvFormat).files(
+            document: composer.document, summary: summary, language: language, figures: composer.figures)
     }
 
     /// Writes the report into `directory` (atomically replaced).

@@ -84,3 +84,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out + "\""
     }
 }
+
+extension JSONValue {
+    /// The value at a path of object keys, if any.
+    public subscript(path path: [String]) -> JSONValue? {
+        guard let first = path.first else { return self }
+        guard case .object(let pairs) = self, let child = pairs.first(where: { $0.0 == first })?.1 else { return nil }
+        return child[path: Array(path.dropFirst())]
+    }
+
+    /// A copy with the value at a path of object keys replaced (no-op when the path is absent).
+    public func setting(_ path: [String], to value: JSONValue) -> JSONValue {
+        guard let first = path.first else { return value }
+        guard case .object(let pairs) = self else { return self }
+        return .object(pairs.map { key, child in key == first ? (key, child.setting(Array(path.dropFirst()), to: value)) : (key, child) })
+    }
+}

@@ -41,6 +41,29 @@ extension ReportComposer {
                 ],
                 rows: rows, numeric: [2, 3, 4, 5, 7, 8, 9, 11, 12])),
             .table(ReportTable(
+                id: "wellbeing_attrition",
+                caption: l.t("Attrition check: baseline means of those with and without the later wave (Welch test); dropouts in groups still running have not had their chance yet",
+                    "Controllo dell'abbandono: medie all'ingresso di chi ha e non ha la rilevazione successiva (test di Welch); chi appartiene a gruppi ancora in corso non ha ancora avuto l'occasione"),
+                columns: [
+                    l.t("Instrument", "Strumento"), l.t("Wave", "Rilevazione"), l.t("With the wave", "Con la rilevazione"),
+                    l.t("Baseline mean", "Media all'ingresso"), l.t("Without", "Senza"), l.t("Baseline mean", "Media all'ingresso"),
+                    l.t("p (Welch)", "p (Welch)"), l.t("Without, in running groups", "Senza, in gruppi in corso"),
+                    l.t("Population reference", "Riferimento di popolazione"),
+                ],
+                rows: changes.map { w in
+                    let a = w.attrition
+                    let norm = w.instrument.normMean.map { m in
+                        l.number(m) + (w.instrument.normSD.map { " (SD \(l.number($0)))" } ?? "") + (w.instrument.normSource.map { ", \($0)" } ?? "")
+                    } ?? "–"
+                    return [
+                        .text(w.instrument.id), .text(Self.waveName(w.wave, l)), count(a.completers.n),
+                        number(a.completers.mean, people: a.completers.n), count(a.dropouts.n),
+                        number(a.dropouts.mean, people: a.dropouts.n),
+                        pValue(a.welch.p, people: min(a.completers.n, a.dropouts.n)), count(a.dropoutsInRunningGroups),
+                        .text(norm),
+                    ]
+                }, numeric: [2, 3, 4, 5, 6, 7])),
+            .table(ReportTable(
                 id: "instrument_quality",
                 caption: l.t("Instrument quality: Cronbach's α (complete questionnaires) with Feldt 95% CI",
                     "Qualità degli strumenti: α di Cronbach (questionari completi) con IC 95% di Feldt"),

@@ -77,8 +77,11 @@ public struct ReportComposer: Sendable {
                 "Counts below \(disclosure.threshold), and rates or means computed from fewer than \(disclosure.threshold) people, are shown as \(suppressedMark)\(disclosure.roundingBase > 1 ? "; displayed counts are rounded to the nearest \(disclosure.roundingBase)" : "").",
                 "I conteggi inferiori a \(disclosure.threshold), e i tassi o le medie calcolati su meno di \(disclosure.threshold) persone, sono indicati come \(suppressedMark)\(disclosure.roundingBase > 1 ? "; i conteggi mostrati sono arrotondati a \(disclosure.roundingBase)" : "").")))
         }
-        blocks += reachSection + servicesAndMakeUpSection + retentionSection + retentionCurveSection + reemploymentSection
-            + timeToJobSection + wellbeingSection + costSection + subgroupSection + methodSection + provenanceSection
+        let figure = { (f: ReportFigure?) -> [ReportDocument.Block] in f.map { [$0.block] } ?? [] }
+        blocks += reachSection + servicesAndMakeUpSection + retentionSection + figure(retentionCurveFigure)
+            + retentionCurveSection + reemploymentSection + figure(reemploymentByTypeFigure) + timeToJobSection
+            + figure(timeToJobFigure) + wellbeingSection + figure(wellbeingFigure) + costSection + subgroupSection
+            + methodSection + provenanceSection
         return ReportDocument(
             title: l.t("Programme evaluation report — \(e.period.label)", "Rapporto di valutazione del programma — \(e.period.label)"),
             blocks: blocks)
@@ -101,11 +104,30 @@ public struct ReportComposer: Sendable {
         ]
     }
 
-    func rateRow(_ label: String, _ rate: Rate) -> [Cell] {
+    func rateRow(_ label: String, _ rate: Rate, _ definition: String) -> [Cell] {
         [
             .text(label), count(rate.numerator), count(rate.denominator), share(rate.value, people: rate.denominator),
-            interval(rate.interval, people: rate.denominator, percent: true), .text(rate.definition),
+            interval(rate.interval, people: rate.denominator, percent: true), .text(definition),
         ]
+    }
+
+    var retentionDefinition: String {
+        let c = evaluation.configuration
+        let share = language.percent(c.retentionThreshold)
+        return c.retentionInclusive
+            ? language.t("participants who attended at least \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
+                "partecipanti presenti ad almeno il \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro")
+            : language.t("participants who attended more than \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
+                "partecipanti presenti a più del \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro")
+    }
+
+    func reemploymentDefinition(retained: Bool) -> String {
+        let events = evaluation.configuration.reemploymentEvents.map { Self.typeName($0, language).lowercased() }.joined(separator: ", ")
+        return retained
+            ? language.t("retained participants with a work experience (\(events)) between enrolment and the end of their observation",
+                "partecipanti trattenuti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione")
+            : language.t("participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
+                "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo")
     }
 
     var rateColumns: [String] {
@@ -126,7 +148,7 @@ public struct ReportComposer: Sendable {
                 id: "retention",
                 caption: l.t("Retention: attendance rate \(comparator) \(l.percent(r.threshold))", "Permanenza: tasso di frequenza \(comparator) \(l.percent(r.threshold))"),
                 columns: rateColumns,
-                rows: [rateRow(l.t("Retained", "Trattenuti"), r.rate)], numeric: [1, 2, 3])),
+                rows: [rateRow(l.t("Retained", "Trattenuti"), r.rate, retentionDefinition)], numeric: [1, 2, 3])),
             .paragraph(l.t(
                 "Participants with no meeting held yet since they enrolled (not started, left out of the denominator): \(count(r.notStarted).display).",
                 "Partecipanti senza ancora incontri svolti dalla loro iscrizione (non avviati, esclusi dal denominatore): \(count(r.notStarted).display).")),
@@ -152,8 +174,8 @@ public struct ReportComposer: Sendable {
                 id: "reemployment", caption: l.t("Work experience after enrolment", "Esperienze di lavoro dopo l'iscrizione"),
                 columns: rateColumns,
                 rows: [
-                    rateRow(l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate),
-                    rateRow(l.t("Retained participants", "Partecipanti trattenuti"), evaluation.reemploymentRetained.rate),
+                    rateRow(l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate, reemploymentDefinition(retained: false)),
+                    rateRow(l.t("Retained participants", "Partecipanti trattenuti"), evaluation.reemploymentRetained.rate, reemploymentDefinition(retained: true)),
                 ], numeric: [1, 2, 3])),
             .table(ReportTable(
                 id: "reemployment_by_type",

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes a report directory: `report.md`, `tables/*.csv`, `summary.json`.
+/// Writes a report directory: `report.md`, `report.html`, `tables/*.csv`,
+/// `figures/*.svg`, `summary.json`.
 /// Everything is written into a temporary sibling folder first and renamed into
 /// place at the end, so a failure (disk full, a bug) never leaves a partial
 /// report behind and an existing report is replaced whole.
@@ -20,6 +21,23 @@ public struct ReportWriter: Sendable {
             files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
         }
         files.append(("summary.json", Data(summary.serialised().utf8)))
+        return files
+    }
+
+    /// Files of one report with its HTML page and figures: `report.md`,
+    /// `report.html` (figures inlined), `tables/*.csv`, `figures/*.svg`,
+    /// `summary.json`. Figure files are written in the order given.
+    public func files(
+        document: ReportDocument, summary: JSONValue, language: ReportLanguage, figures: [ReportFigure]
+    ) throws -> [(String, Data)] {
+        var files = try self.files(document: document, summary: summary)
+        var inline: [String: String] = [:]
+        for figure in figures { inline[figure.path] = figure.svg }
+        let html = HTMLRenderer(language: language, figures: inline).render(document)
+        files.insert(("report.html", Data(html.utf8)), at: 1)
+        let json = files.removeLast()
+        for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
+        files.append(json)
         return files
     }
 

@@ -15,9 +15,7 @@ public struct SummaryJSON: Sendable {
     /// The `by` block: each level with the shapes of the top level.
     var by: JSONValue {
         guard let subgroups else { return .null }
-        return .object([
-            ("attribute", .string(subgroups.attribute)),
-            ("levels", .array(subgroups.levels.map { item in
+        var levels: [JSONValue] = subgroups.levels.map { item in
                 let level = SummaryJSON(item.evaluation, disclosure: disclosure)
                 var reach = level.reach
                 if !subgroups.isGroupAttribute, case .object(let pairs) = reach {
@@ -32,8 +30,22 @@ public struct SummaryJSON: Sendable {
                     ("wellbeing", .array(item.evaluation.wellbeing.changes.map(level.wellbeing))),
                     ("reemployment", level.reemployment(item.evaluation.reemployment, retained: item.evaluation.reemploymentRetained)),
                 ])
-            })),
-        ])
+            }
+        // The levels partition the participants: each count is protected across levels.
+        let partitioned: [([String], (ProgrammeEvaluation) -> Int)] = [
+            (["reach", "enrolled"], { $0.reach.enrolled }),
+            (["reach", "attended_once"], { $0.reach.attendedOnce }),
+            (["retention", "n"], { $0.retention.rate.denominator }),
+            (["retention", "retained"], { $0.retention.rate.numerator }),
+            (["retention", "not_started"], { $0.retention.notStarted }),
+            (["reemployment", "n"], { $0.reemployment.rate.denominator }),
+            (["reemployment", "employed"], { $0.reemployment.rate.numerator }),
+        ]
+        for (path, value) in partitioned {
+            let shown = disclosure.partition(subgroups.levels.map { value($0.evaluation) })
+            for k in levels.indices { levels[k] = levels[k].setting(path, to: .of(shown[k])) }
+        }
+        return .object([("attribute", .string(subgroups.attribute)), ("levels", .array(levels))])
     }
 
     public var document: JSONValue {

@@ -24,6 +24,10 @@ public struct EvaluationStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A 64 MiB page cache: large imports touch fewer pages on disk, and
+            // memory stays bounded whatever the file size.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA temp.cache_size = -65536")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -46,11 +50,18 @@ public struct EvaluationStore: Sendable {
     /// Runs `body` in one write transaction; rolls back when it throws or when
     /// `commit` is false (dry runs).
     ///
+    /// With `checkedReferences`, the caller has resolved every group,
+    /// participant and meeting reference itself (the importers do, to report
+    /// them with their line), so SQLite's own foreign-key checks are switched
+    /// off for the transaction: they would repeat the same lookups per row.
+    ///
     /// A write that fails for want of space (a full disk, a file-size limit) is
     /// thrown as ``StoreError/cannotWrite(_:_:)``; the transaction is rolled back.
-    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(commit: Bool = true, checkedReferences: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
+                if checkedReferences { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if checkedReferences { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

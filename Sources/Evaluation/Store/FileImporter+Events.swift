@@ -117,15 +117,10 @@ extension FileImporter {
             db: db, target: "questionnaires", keys: ["participant_ref", "instrument", "wave"],
             values: ["completed_on", "items", "score"])
         let file = source.displayName
-        let column = decoder.fields.map["participant_id"].map { $0 + 1 }
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[pseudonym(row.participantCode)] else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
-                    reason: "participant '\(row.participantCode)' is not in the database",
-                    hint: "import participants.csv first, or correct the code"))
-                return
-            }
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
             try stage.append(line: row.line, [
                 .integer(participant), .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn),
                 .of(ItemList.encode(row.items)), .of(row.score),
@@ -143,15 +138,10 @@ extension FileImporter {
         let stage = try StageTable(
             db: db, target: "services", keys: ["participant_ref", "service", "date"], values: ["hours", "provider", "amount"])
         let file = source.displayName
-        let column = decoder.fields.map["participant_id"].map { $0 + 1 }
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[pseudonym(row.participantCode)] else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
-                    reason: "participant '\(row.participantCode)' is not in the database",
-                    hint: "import participants.csv first, or correct the code"))
-                return
-            }
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
             try stage.append(line: row.line, [
                 .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
             ])
@@ -168,15 +158,10 @@ extension FileImporter {
         let stage = try StageTable(
             db: db, target: "outcomes", keys: ["participant_ref", "event_date", "outcome"], values: ["source", "end_date"])
         let file = source.displayName
-        let column = decoder.fields.map["participant_id"].map { $0 + 1 }
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
-            guard let participant = participants[pseudonym(row.participantCode)] else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: column, columnName: "participant_id", value: row.participantCode,
-                    reason: "participant '\(row.participantCode)' is not in the database",
-                    hint: "import participants.csv first, or correct the code"))
-                return
-            }
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
             try stage.append(line: row.line, [
                 .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
             ])
@@ -225,5 +210,22 @@ enum ItemList {
     static func decode(_ text: String?) -> [Double?] {
         guard let text, !text.isEmpty else { return [] }
         return text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+    }
+}
+
+/// Resolves participant codes of a file to database ids, reporting an unknown
+/// code with its place (the same message for every file kind).
+struct ParticipantResolver {
+    let codes: [String: Int64]
+    let pseudonym: (String) -> String
+    let file: String
+    let column: Int?
+
+    func resolve(_ code: String, line: Int, problems: inout ProblemList) -> Int64? {
+        if let id = codes[pseudonym(code)] { return id }
+        problems.append(Problem(
+            file: file, line: line, column: column, columnName: "participant_id", value: code,
+            reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
+        return nil
     }
 }

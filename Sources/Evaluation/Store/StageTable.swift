@@ -12,7 +12,10 @@ struct StageTable {
     let keys: [String]
     let values: [String]
     let name: String
+    /// Plain insert (the common case: a key not seen before in this file).
     private let insert: Statement
+    /// The same row folded into an earlier one with its key (an in-file repeat).
+    private let fold: Statement
 
     init(db: Database, target: String, keys: [String], values: [String]) throws {
         self.target = target
@@ -32,7 +35,8 @@ struct StageTable {
         let all = ["line"] + keys + values
         let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
         let differ = values.isEmpty ? "0" : "(" + values.map { "\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ") + ")"
-        insert = try db.makeStatement(sql: """
+        insert = try db.makeStatement(sql: "INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))")
+        fold = try db.makeStatement(sql: """
             INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET
               repeats = repeats + 1, conflicts = conflicts + \(differ), other_line = excluded.line
@@ -49,38 +53,49 @@ struct StageTable {
 
     /// Appends a row: its line, then key and value columns in declaration order.
     func append(line: Int, _ fields: [Value]) throws {
-        let statement = insert.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, Int64(line))
-        for (offset, field) in fields.enumerated() {
-            let index = Int32(offset + 2)
-            switch field {
-            case .integer(let v): sqlite3_bind_int64(statement, index, v)
-            case .real(let v): sqlite3_bind_double(statement, index, v)
-            case .null: sqlite3_bind_null(statement, index)
-            case .text(let s):
-                _ = s.utf8CString.withUnsafeBufferPointer { p in
-                    sqlite3_bind_text(statement, index, p.baseAddress, Int32(p.count - 1), SQLITE_TRANSIENT_STAGE)
+        try step { statement in
+            sqlite3_bind_int64(statement, 1, Int64(line))
+            for (offset, field) in fields.enumerated() {
+                let index = Int32(offset + 2)
+                switch field {
+                case .integer(let v): sqlite3_bind_int64(statement, index, v)
+                case .real(let v): sqlite3_bind_double(statement, index, v)
+                case .null: sqlite3_bind_null(statement, index)
+                case .text(let s):
+                    _ = s.utf8CString.withUnsafeBufferPointer { p in
+                        sqlite3_bind_text(statement, index, p.baseAddress, Int32(p.count - 1), SQLITE_TRANSIENT_STAGE)
+                    }
                 }
             }
-        }
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "staging insert failed")
         }
     }
 
     /// Appends a row of three integers and one integer value (the attendance
     /// hot path), without building an array.
     func append(line: Int, _ a: Int64, _ b: Int64, _ c: Int64, _ v: Int64) throws {
-        let statement = insert.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, Int64(line))
-        sqlite3_bind_int64(statement, 2, a)
-        sqlite3_bind_int64(statement, 3, b)
-        sqlite3_bind_int64(statement, 4, c)
-        sqlite3_bind_int64(statement, 5, v)
-        let code = sqlite3_step(statement)
+        try step { statement in
+            sqlite3_bind_int64(statement, 1, Int64(line))
+            sqlite3_bind_int64(statement, 2, a)
+            sqlite3_bind_int64(statement, 3, b)
+            sqlite3_bind_int64(statement, 4, c)
+            sqlite3_bind_int64(statement, 5, v)
+        }
+    }
+
+    /// Binds and runs the plain insert; when the key is already staged (an
+    /// in-file repeat, rare) binds the same values to the folding upsert.
+    private func step(_ bind: (OpaquePointer) -> Void) throws {
+        let plain = insert.sqliteStatement
+        sqlite3_reset(plain)
+        bind(plain)
+        var code = sqlite3_step(plain)
+        if code & 0xFF == SQLITE_CONSTRAINT {  // extended codes: SQLITE_CONSTRAINT_PRIMARYKEY
+            sqlite3_reset(plain)
+            let upsert = fold.sqliteStatement
+            sqlite3_reset(upsert)
+            bind(upsert)
+            code = sqlite3_step(upsert)
+        }
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "staging insert failed")
         }

@@ -1,22 +1,15 @@
 import Foundation
 
-/// SplitMix64 (Steele, Lea & Flood 2014; the generator Vigna recommends for
-/// seeding): a tiny, fast generator with identical streams on every machine,
-/// used to make synthetic programmes reproducible from a seed.
+/// The draws a synthetic programme needs, from `SplitMix64` (the library's
+/// documented generator), so that a seed gives the same files on every machine.
 struct SynthesisRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in [0, 1) from the top 53 bits.
     mutating func uniform() -> Double {

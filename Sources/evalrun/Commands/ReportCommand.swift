@@ -35,6 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
         let snapshot = try store.snapshot()
+        ConsistencySummary.print(ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today), quiet: global.quiet)
         let directory = out ?? "reports/\(period.label)"
         let report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)

@@ -80,7 +80,11 @@ struct RandomInterceptCriterion {
         let axy = (0..<p).map { a[$0, p] }
         let beta = try factor.solve(axy)
         let rss = a[p, p] - Vector.dot(axy, beta)
-        guard rss > 0, rss.isFinite else { throw MixedModelError.degenerateResponse }
+        // r² at rounding level relative to the response's scale (yᵀy) means an
+        // exact fit: a constant response leaves ~1e-30, not 0.
+        guard rss.isFinite, rss > 1e-14 * max(a[p, p], .leastNormalMagnitude) else {
+            throw MixedModelError.degenerateResponse
+        }
         let residualDF = Double(observations - p)
         let logDetL = counts.reduce(0) { $0 + log1p($1 * lambda) }
         let criterion =

@@ -70,20 +70,13 @@ enum CR2Reference {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for synthetic test data.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Draws for synthetic test data from the library's SplitMix64.
+extension SplitMix64 {
     /// Uniform on (0, 1).
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+    mutating func testUniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
     /// Standard normal by Box–Muller.
-    mutating func normal() -> Double {
-        (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())
+    mutating func testNormal() -> Double {
+        (-2 * log(testUniform())).squareRoot() * cos(2 * Double.pi * testUniform())
     }
 }
+

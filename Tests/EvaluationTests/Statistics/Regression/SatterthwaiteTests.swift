@@ -11,7 +11,7 @@ struct SatterthwaiteTests {
     /// n observations in clusters of sizes 1, 1, 2, 3, … (cycling up to 9),
     /// an intercept, one cluster-level and two observation-level covariates.
     static func synthetic(seed: UInt64, n: Int) -> (x: Matrix, yLinear: [Double], yBinary: [Double], cluster: [Int]) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         var cluster: [Int] = []
         var size = 1
         var id = 0
@@ -20,22 +20,22 @@ struct SatterthwaiteTests {
             id += 1
             size = id < 2 ? 1 : (size % 9) + 1
         }
-        let level = (0...id).map { _ in rng.uniform() < 0.5 ? 1.0 : 0.0 }
-        let effect = (0...id).map { _ in 0.7 * rng.normal() }
+        let level = (0...id).map { _ in rng.testUniform() < 0.5 ? 1.0 : 0.0 }
+        let effect = (0...id).map { _ in 0.7 * rng.testNormal() }
         var columns: [[Double]] = [[], [], [], []]
         var yLinear: [Double] = []
         var yBinary: [Double] = []
         for i in 0..<n {
             let x1 = level[cluster[i]]
-            let x2 = rng.normal()
-            let x3 = rng.uniform() * 4
+            let x2 = rng.testNormal()
+            let x3 = rng.testUniform() * 4
             columns[0].append(1)
             columns[1].append(x1)
             columns[2].append(x2)
             columns[3].append(x3)
             let eta = -0.5 + 0.8 * x1 + 0.6 * x2 - 0.3 * x3 + effect[cluster[i]]
-            yLinear.append(eta + rng.normal() * (0.5 + x3 / 4))
-            yBinary.append(rng.uniform() < 1 / (1 + exp(-eta)) ? 1 : 0)
+            yLinear.append(eta + rng.testNormal() * (0.5 + x3 / 4))
+            yBinary.append(rng.testUniform() < 1 / (1 + exp(-eta)) ? 1 : 0)
         }
         return (Matrix(columns: columns), yLinear, yBinary, cluster)
     }

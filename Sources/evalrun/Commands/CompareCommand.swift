@@ -1,0 +1,63 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the levels of a group or participant attribute on every outcome (default: composition).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var periodOptions: PeriodOptions
+
+    @Option(help: "The attribute to compare (composition, site, sex, service:support_pact, …).")
+    var by: String = "composition"
+
+    @Option(help: "The reference level (default: heterogeneous for composition, else the first level).")
+    var reference: String?
+
+    @Option(help: "Covariates, comma-separated (e.g. age,sex).")
+    var adjust: String?
+
+    @Flag(help: "Print the comparison as JSON on stdout.")
+    var json = false
+
+    @Option(help: "Also write comparison.md and tables/comparison_*.csv into this folder.")
+    var out: String?
+
+    @Option(help: "Report language (en or it).")
+    var lang: ReportLanguage = .en
+
+    @Flag(name: .customLong("no-suppress"), help: "Do not suppress levels with fewer people than the threshold.")
+    var noSuppress = false
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let store = try global.openStore()
+        let snapshot = try store.snapshot()
+        let to: CalendarDate
+        if let period = periodOptions.resolved {
+            to = period.to
+        } else if let latest = snapshot.latestDate {
+            to = latest
+            Terminal.note("no period given: comparing everyone enrolled by \(latest.iso8601), the latest date recorded", quiet: global.quiet || json)
+        } else {
+            throw InputFailure(description: "the database holds no records to compare")
+        }
+        let covariates = adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let disclosure = noSuppress ? Disclosure(threshold: 0) : Disclosure(threshold: configuration.suppressionThreshold)
+        let comparison = try Comparison(
+            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference,
+            adjust: covariates, disclosure: disclosure)
+        if json {
+            print(ComparisonJSON(comparison).document.serialised(), terminator: "")
+        }
+        if let out {
+            try ComparisonReport(comparison: comparison, language: lang, disclosure: disclosure).write(to: out)
+            Terminal.note("comparison written to \(out)/comparison.md", quiet: global.quiet)
+        }
+        if !json && out == nil {
+            print(ComparisonReport(comparison: comparison, language: lang, disclosure: disclosure).markdown, terminator: "")
+        }
+    }
+}

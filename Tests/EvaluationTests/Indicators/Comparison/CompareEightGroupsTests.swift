@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import Evaluation
+
+/// `evalrun compare` on the committed synthetic programme with 8 groups
+/// (Fixtures/compare-8groups): the analysis data is pinned by data.csv, and
+/// every number of the `--json` document is checked against R (generate.R:
+/// glm, lm, clubSandwich CR2 + Satterthwaite, coxph with cluster, lmer, an
+/// exact randomization test by combn, Newcombe and Welch differences, survfit
+/// medians), by composition alone and adjusted for age and sex.
+@Suite("compare on an 8-group programme against R")
+struct CompareEightGroupsTests {
+    /// generate.R's analyses: compared attribute and covariates.
+    static let analyses: [(by: String, adjust: [String])] = [
+        ("composition", []), ("composition", ["age", "sex"]), ("site", []), ("sex", ["age"]),
+    ]
+
+    func comparison(by attribute: String = "composition", adjust: [String]) throws -> (Comparison, ProgrammeSnapshot) {
+        let (snapshot, to) = try CompareFixture.snapshot()
+        let comparison = try Comparison(
+            snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: attribute,
+            adjust: adjust, disclosure: Disclosure(threshold: 0))
+        return (comparison, snapshot)
+    }
+
+    @Test("the analysis data equals data.csv (pins the derivation of every outcome)")
+    func analysisData() throws {
+        let (comparison, snapshot) = try comparison(adjust: [])
+        let text = CompareFixture.dataCSV(comparison, snapshot: snapshot, attributes: ["composition", "site", "age", "sex"])
+        // To regenerate after a deliberate change of a definition:
+        // EVALRUN_WRITE_COMPARE_DATA=/path/to/Fixtures/compare-8groups/data.csv swift test --filter analysisData
+        if let path = ProcessInfo.processInfo.environment["EVALRUN_WRITE_COMPARE_DATA"] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let committed = String(decoding: try Fixture.data(CompareFixture.name, "data.csv"), as: UTF8.self)
+        #expect(text == committed)
+        #expect(comparison.clusters == 8)
+        #expect(comparison.groupsPerLevel == ["heterogeneous": 4, "homogeneous": 4])
+    }
+
+    @Test("every number of compare --json matches R", arguments: 0..<4)
+    func matchesR(analysis: Int) throws {
+        let expected = try Fixture.json(RJSON.self, CompareFixture.name)
+        let r = expected["analyses"]?.array[analysis] ?? .null
+        let (by, adjust) = Self.analyses[analysis]
+        #expect(r["by"]?.string == by && r["adjust"]?.array.compactMap(\.string) == adjust)
+        let (comparison, _) = try comparison(by: by, adjust: adjust)
+        let document = ComparisonJSON(comparison).document
+        #expect(document["by"]?.string == by)
+        #expect(document["adjust"]?.items.compactMap(\.string) == adjust)
+        let reference = ReferenceComparison()
+        reference.compareOutcomes(document, r, label: r["name"]?.string ?? "")
+        print("compare-8groups \(r["name"]?.string ?? ""): worst relative error vs R\n\(reference.summary)")
+    }
+}
+
+extension ReferenceComparison {
+    /// Each R outcome against the document's outcome of that name; R's
+    /// `mixed_default` (lmer's default optimiser) at 1e-5 on the estimate and
+    /// its standard error, the contract's `mixed` against the tight fit.
+    func compareOutcomes(_ document: JSONValue, _ r: RJSON, label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let outcomes = document["outcomes"]?.items ?? []
+        let expected = r["outcomes"]?.array ?? []
+        #expect(outcomes.map { $0["outcome"]?.string } == expected.map { $0["outcome"]?.string }, sourceLocation: sourceLocation)
+        for e in expected {
+            guard let name = e["outcome"]?.string, case .object(var fields) = e,
+                let actual = outcomes.first(where: { $0["outcome"]?.string == name })
+            else {
+                Issue.record("\(label): outcome missing", sourceLocation: sourceLocation)
+                continue
+            }
+            if let mixedDefault = fields.removeValue(forKey: "mixed_default"), let mixed = actual["mixed"] {
+                for key in ["estimate", "se"] {
+                    if let value = mixedDefault[key] {
+                        compare(mixed[key], value, quantity: "mixed_default.\(key)", path: "\(label).\(name).mixed_default.\(key)", sourceLocation: sourceLocation)
+                    }
+                }
+            }
+            compare(actual, .object(fields), quantity: "", path: "\(label).\(name)", sourceLocation: sourceLocation)
+            // `difference` is the single element of `differences` with two levels, else null; null for time_to_job.
+            let differences = actual["differences"]?.items ?? []
+            if differences.count == 1 && actual["kind"]?.string != "survival" {
+                #expect(actual["difference"] == differences[0], "\(label).\(name).difference", sourceLocation: sourceLocation)
+            } else {
+                #expect(actual["difference"]?.isNull == true, "\(label).\(name).difference", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}

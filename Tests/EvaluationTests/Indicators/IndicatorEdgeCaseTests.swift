@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import Evaluation
+
+@Suite("Indicator edge cases")
+struct IndicatorEdgeCaseTests {
+    func evaluation(_ f: ImportFixture, _ period: String = "2016") throws -> ProgrammeEvaluation {
+        guard let p = Period(parsing: period) else { throw Fixture.Missing(path: period) }
+        return ProgrammeEvaluation(snapshot: try f.store.snapshot(), period: p, configuration: f.configuration)
+    }
+
+    @Test("a group with no meetings yet: its members are not started and its group is not active")
+    func groupWithoutMeetings() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(.groups, f.write("g.csv", "group_id\nG3\n"))
+        _ = try f.importFile(.participants, f.write("p.csv", "participant_id,group_id,enrolled_on\nP4,G3,2016-05-01\n"))
+        let e = try evaluation(f)
+        #expect(e.retention.notStarted == 1)
+        #expect(e.reach.groups == 2)
+        let check = ConsistencyCheck(snapshot: try f.store.snapshot(), configuration: f.configuration, today: .today)
+        #expect(check.problems.contains { $0.reason.contains("group G3 has no meetings") })
+    }
+
+    @Test("a participant with no questionnaire and an instrument with all items missing add no pair")
+    func questionnaires() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(.questionnaires, f.write("q.csv", """
+            participant_id,instrument,wave,item_1,item_2,item_3,item_4,item_5,item_6,item_7
+            P1,SWEMWBS,baseline,1,2,3,4,5,4,3
+            P1,SWEMWBS,end,2,3,3,4,5,4,3
+            P2,SWEMWBS,baseline,,,,,,,
+            P2,SWEMWBS,end,2,3,3,4,5,4,3
+            """))
+        let e = try evaluation(f)
+        let change = e.wellbeing.changes.first { $0.instrument.id == "SWEMWBS" && $0.wave == .end }
+        #expect(change?.pairedT.n == 1)
+        // SWEMWBS raw 22 → 19.98, raw 24 → 21.54 (metric conversion)
+        expectClose(change?.pairedT.meanChange, 21.54 - 19.98, rtol: 1e-12)
+        #expect(change?.pairedT.inference == nil)
+        #expect(change?.cohenDz.estimate == nil)
+    }
+
+    @Test("nobody employed, then everybody employed")
+    func nobodyAndEverybody() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        var e = try evaluation(f)
+        #expect(e.reemployment.rate.numerator == 0 && e.reemployment.rate.denominator == 3)
+        #expect(e.timeToJob.median?.estimate == nil)
+        expectClose(e.reemployment.rate.interval?.lower, 0, atol: 1e-15)
+        _ = try f.importFile(.outcomes, f.write("o.csv", """
+            participant_id,event_date,outcome
+            P1,2016-04-01,TD
+            P2,2016-05-01,TI
+            P3,2016-06-01,tirocinio
+            """))
+        e = try evaluation(f)
+        #expect(e.reemployment.rate.numerator == 3)
+        expectClose(e.reemployment.rate.interval?.upper, 1, atol: 1e-15)
+        #expect(e.reemployment.byType.map(\.count) == [1, 1, 1, 0])
+        #expect(e.timeToJob.median?.estimate != nil)
+    }
+
+    @Test("a period with no activity reports zeros, not errors")
+    func emptyPeriod() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        let e = try evaluation(f, "2019Q1")
+        #expect(e.reach.groups == 0 && e.reach.meetingsHeld == 0 && e.reach.enrolled == 0 && e.reach.attendedOnce == 0)
+        #expect(e.retention.rate.denominator == 3)
+        let json = SummaryJSON(e, disclosure: Disclosure(threshold: 5)).document.serialised()
+        #expect(json.contains("\"groups\": 0"))
+    }
+
+    @Test("a window caps observation and counts the lost to follow-up")
+    func windowAndFollowUp() throws {
+        var f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(.participants, f.write("p.csv", """
+            participant_id,group_id,enrolled_on,left_on,sex,birth_year,children,followed_up_until
+            P1,G1,2016-01-10,,donna,1970,2,
+            P2,G1,2016-01-10,2016-03-01,M,1980,0,2016-04-01
+            P3,G2,2016-01-12,,uomo,1965,,
+            """))
+        _ = try f.importFile(.outcomes, f.write("o.csv", "participant_id,event_date,outcome\nP1,2016-12-01,TD\nP2,2016-05-01,TD\n"))
+        f.configuration.windowDays = 180
+        let e = try evaluation(f)
+        // P1's job is after enrolment + 180 days; P2's after their last follow-up.
+        #expect(e.reemployment.rate.numerator == 0)
+        #expect(e.reemployment.lostToFollowUp == 1)
+        expectClose(e.reemployment.rateUpperBound, 1.0 / 3, rtol: 1e-15)
+    }
+}
