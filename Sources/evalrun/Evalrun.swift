@@ -10,7 +10,8 @@ struct Evalrun: AsyncParsableCommand {
         abstract: "Outcome evaluation of employment-support programmes: from CSV exports to funder reports.",
         version: Engine.version,
         subcommands: [
-            InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self, CompareCommand.self, DemoCommand.self, SynthCommand.self,
+            InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self, CompareCommand.self, DemoCommand.self,
+            SynthCommand.self,
         ])
 
     /// Runs the command and maps every failure to the exit codes of the

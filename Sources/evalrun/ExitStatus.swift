@@ -69,4 +69,3 @@ struct InputFailure: Error, CustomStringConvertible {
 struct UsageFailure: Error {
     var message: String
 }
-

@@ -119,9 +119,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
-let initTime = median(try (0..<options.runs).map { _ in
-    try seconds { _ = try RandomInterceptModel(response: data.y, design: design, groups: data.group) }
-})
+let initTime = median(
+    try (0..<options.runs).map { _ in
+        try seconds { _ = try RandomInterceptModel(response: data.y, design: design, groups: data.group) }
+    })
 let qrTime = median(try (0..<options.runs).map { _ in try seconds { _ = try QRDecomposition(design) } })
 print(String(format: "of which: validation (init) %.3f s, rank check (pivoted QR of X) %.3f s", initTime, qrTime))
 if let fit = last {

@@ -133,7 +133,9 @@ func median(_ values: [Double]) -> Double {
 }
 
 let options = Options(CommandLine.arguments)
-print("\(options.linear ? "linear" : "logistic") regression + CR2 + Satterthwaite: \(options.rows) rows, \(options.clusters) clusters, \(options.covariates) covariates + intercept")
+print(
+    "\(options.linear ? "linear" : "logistic") regression + CR2 + Satterthwaite: \(options.rows) rows, \(options.clusters) clusters, \(options.covariates) covariates + intercept"
+)
 let data = generate(options)
 if options.writeCSV {
     let path = options.csv ?? "data/logistic-cr2-\(options.rows)-\(options.clusters).csv"
@@ -176,12 +178,21 @@ for run in 1...options.runs {
     cr2s.append(seconds(end - fitted))
     cr1s.append(seconds(cr1End - end))
     totals.append(seconds(end - start))
-    print(String(format: "run %d: total %.2f s (fit %.2f s, %d IRLS iterations, CR2 + df %.2f s); CR1S alone %.3f s", run, totals[run - 1], fits[run - 1], iterations, cr2s[run - 1], cr1s[run - 1]))
+    print(
+        String(
+            format: "run %d: total %.2f s (fit %.2f s, %d IRLS iterations, CR2 + df %.2f s); CR1S alone %.3f s", run, totals[run - 1],
+            fits[run - 1], iterations, cr2s[run - 1], cr1s[run - 1]))
 }
-print(String(format: "median of %d runs: total %.2f s (fit %.2f s, CR2 + df %.2f s); fit + CR1S %.2f s", options.runs, median(totals), median(fits), median(cr2s), median(zip(fits, cr1s).map { $0 + $1 })))
+print(
+    String(
+        format: "median of %d runs: total %.2f s (fit %.2f s, CR2 + df %.2f s); fit + CR1S %.2f s", options.runs, median(totals),
+        median(fits), median(cr2s), median(zip(fits, cr1s).map { $0 + $1 })))
 if let table {
     print("term         estimate        SE(CR2)        df        p")
     for row in table.rows.prefix(4) {
-        print(String(format: "%-10@ %12.6f %12.6f %9.2f %9.3g", row.term as NSString, row.estimate, row.standardError ?? .nan, row.degreesOfFreedom ?? .nan, row.pValue ?? .nan))
+        print(
+            String(
+                format: "%-10@ %12.6f %12.6f %9.2f %9.3g", row.term as NSString, row.estimate, row.standardError ?? .nan,
+                row.degreesOfFreedom ?? .nan, row.pValue ?? .nan))
     }
 }

@@ -73,6 +73,9 @@ print(String(format: "median of %d runs: %.3f s", runs, median))
 if let fit = last {
     print("iterations \(fit.iterations), loglik \(fit.initialLogLikelihood) -> \(fit.logLikelihood)")
     for (name, row) in zip(["z", "x1", "x2", "x3"], fit.coefficientTable()) {
-        print(String(format: "%@  coef % .10f  se %.10f  robust se %.10f", name, row.estimate, row.standardError, row.robustStandardError ?? .nan))
+        print(
+            String(
+                format: "%@  coef % .10f  se %.10f  robust se %.10f", name, row.estimate, row.standardError, row.robustStandardError ?? .nan
+            ))
     }
 }

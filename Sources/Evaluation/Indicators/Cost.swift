@@ -11,7 +11,9 @@ public struct Cost: Sendable, Equatable {
     /// Whether the total is the declared budget (else summed service amounts).
     public var declared: Bool
 
-    public init?(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, enrolled: Int, retained: Int, reemployed: Int) {
+    public init?(
+        snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, enrolled: Int, retained: Int, reemployed: Int
+    ) {
         var total = configuration.budget
         declared = total > 0
         if !declared {

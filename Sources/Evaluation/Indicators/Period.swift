@@ -1,3 +1,5 @@
+import Foundation
+
 /// The span a report covers: a quarter (`2016Q2`), a year (`2016`) or explicit
 /// `--from/--to` dates, both inclusive (DESIGN §4 "Periods").
 public struct Period: Sendable, Equatable {
@@ -52,5 +54,3 @@ public struct Period: Sendable, Equatable {
         date >= from && date <= to
     }
 }
-
-import Foundation

@@ -42,7 +42,10 @@ public struct Reemployment: Sendable {
             let type: OutcomeType
             switch configuration.breakdown {
             case .first: type = first.outcome
-            case .best: type = mine.max { ($0.outcome.employmentRank, $1.eventDate) < ($1.outcome.employmentRank, $0.eventDate) }?.outcome ?? first.outcome
+            case .best:
+                type =
+                    mine.max { ($0.outcome.employmentRank, $1.eventDate) < ($1.outcome.employmentRank, $0.eventDate) }?.outcome
+                    ?? first.outcome
             }
             return Person(
                 participant: i, days: p.enrolledOn.days(to: first.eventDate), employed: true, type: type,
@@ -51,7 +54,9 @@ public struct Reemployment: Sendable {
         let employed = people.filter(\.employed)
         rate = Rate(
             numerator: employed.count, denominator: people.count,
-            definition: "participants with a work experience (\(configuration.reemploymentEvents.map(\.rawValue).joined(separator: ", "))) between enrolment and the end of their observation, among all enrolled by the period end")
+            definition:
+                "participants with a work experience (\(configuration.reemploymentEvents.map(\.rawValue).joined(separator: ", "))) between enrolment and the end of their observation, among all enrolled by the period end"
+        )
         let order: [OutcomeType] = [.traineeship, .fixedTerm, .permanent, .selfEmployment, .training, .other]
         byType = order.filter { counted.contains($0) }.map { t in (t, employed.filter { $0.type == t }.count) }
         lostToFollowUp = people.filter(\.lostToFollowUp).count

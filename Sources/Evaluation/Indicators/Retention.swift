@@ -26,7 +26,9 @@ public struct Retention: Sendable, Equatable {
         let comparator = inclusive ? "at least" : "more than"
         rate = Rate(
             numerator: kept.count, denominator: n,
-            definition: "participants who attended \(comparator) \(Int((threshold * 100).rounded()))% of the meetings held in their group since they enrolled, among those with at least one meeting held")
+            definition:
+                "participants who attended \(comparator) \(Int((threshold * 100).rounded()))% of the meetings held in their group since they enrolled, among those with at least one meeting held"
+        )
         self.notStarted = notStarted
         retained = kept
     }

@@ -28,8 +28,11 @@ public struct Subgroups: Sendable {
         levels = Levels.sorted(members.keys).map { level in
             let people = members[level] ?? []
             let groups: Set<Int>? = groupLevel ? Set(people.map { snapshot.participants[$0].group }) : nil
-            return (level, ProgrammeEvaluation(
-                snapshot: snapshot, period: period, configuration: configuration, members: people, groups: groups))
+            return (
+                level,
+                ProgrammeEvaluation(
+                    snapshot: snapshot, period: period, configuration: configuration, members: people, groups: groups)
+            )
         }
     }
 }
@@ -44,7 +47,8 @@ public enum SubgroupError: Error, CustomStringConvertible {
         case .unknownAttribute(let name, let known):
             return "'\(name)' is not an attribute of the participants or their groups (known: \(known))"
         case .tooManyLevels(let name, let n):
-            return "'\(name)' has \(n) distinct values, more than \(Subgroups.maximumLevels): bin it into fewer categories first (e.g. a column age_band in participants.csv)"
+            return
+                "'\(name)' has \(n) distinct values, more than \(Subgroups.maximumLevels): bin it into fewer categories first (e.g. a column age_band in participants.csv)"
         }
     }
 }

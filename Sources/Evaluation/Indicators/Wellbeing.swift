@@ -65,21 +65,24 @@ public struct WellbeingAnalysis: Sendable {
                 let after = pairs.compactMap { later[$0] }
                 let deltas = zip(before, after).map { $1 - $0 }
                 let reliability = instrument.reliability ?? alphas[.baseline]?.alpha
-                let rci = baselineSD.flatMap { sd in reliability.flatMap { ReliableChangeIndex(sdBaseline: sd, reliability: $0, direction: direction) } }
+                let rci = baselineSD.flatMap { sd in
+                    reliability.flatMap { ReliableChangeIndex(sdBaseline: sd, reliability: $0, direction: direction) }
+                }
                 let mid = instrument.mid.flatMap { MinimalImportantDifference($0, direction: direction) }
                 let completerIDs = baseline.keys.sorted().filter { later[$0] != nil }
                 let dropoutIDs = baseline.keys.sorted().filter { later[$0] == nil }
                 let completers = completerIDs.compactMap { baseline[$0] }
                 let dropouts = dropoutIDs.compactMap { baseline[$0] }
                 let running = dropoutIDs.filter { ended[snapshot.participants[$0].group] == nil }.count
-                changes.append(WellbeingChange(
-                    instrument: instrument, wave: wave, pairedT: PairedTTest(baseline: before, end: after),
-                    wilcoxon: WilcoxonSignedRankTest(baseline: before, end: after),
-                    cohenDz: CohensDz(changes: deltas), hedgesGav: HedgesGav(baseline: before, end: after),
-                    alphaBaseline: alphas[.baseline], reliableChange: rci?.counts(deltas), midChange: mid?.counts(deltas),
-                    attrition: WellbeingChange.Attrition(
-                        completers: SampleSummary(completers), dropouts: SampleSummary(dropouts),
-                        welch: WelchTTest(completers, dropouts), dropoutsInRunningGroups: running)))
+                changes.append(
+                    WellbeingChange(
+                        instrument: instrument, wave: wave, pairedT: PairedTTest(baseline: before, end: after),
+                        wilcoxon: WilcoxonSignedRankTest(baseline: before, end: after),
+                        cohenDz: CohensDz(changes: deltas), hedgesGav: HedgesGav(baseline: before, end: after),
+                        alphaBaseline: alphas[.baseline], reliableChange: rci?.counts(deltas), midChange: mid?.counts(deltas),
+                        attrition: WellbeingChange.Attrition(
+                            completers: SampleSummary(completers), dropouts: SampleSummary(dropouts),
+                            welch: WelchTTest(completers, dropouts), dropoutsInRunningGroups: running)))
             }
         }
         self.changes = changes

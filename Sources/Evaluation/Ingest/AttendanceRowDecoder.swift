@@ -18,10 +18,11 @@ struct AttendanceRowDecoder: RowDecoder {
             mapping: context.configuration.columnMappings[.attendance] ?? [:],
             file: context.file, headerLine: context.headerLine, problems: &problems)
         if map["session_no"] == nil && map["date"] == nil {
-            problems.append(Problem(
-                file: context.file, line: context.headerLine, columnName: "session_no",
-                reason: "missing column 'session_no' or 'date': each mark must say which meeting it is for",
-                hint: "add session_no (incontro) or date (data); a register with one column per meeting is read with --wide"))
+            problems.append(
+                Problem(
+                    file: context.file, line: context.headerLine, columnName: "session_no",
+                    reason: "missing column 'session_no' or 'date': each mark must say which meeting it is for",
+                    hint: "add session_no (incontro) or date (data); a register with one column per meeting is read with --wide"))
         }
         fields = FieldReader(file: context.file, map: map, decimalComma: context.dialect.decimalComma)
         group = map["group_id"]
@@ -71,9 +72,10 @@ struct AttendanceRowDecoder: RowDecoder {
         var day: CalendarDate?
         if date != nil { day = fields.date(record, "date", problems: &problems).value }
         if number == nil && day == nil && problems.errorCount == before {
-            problems.append(fields.problem(
-                record, session != nil ? "session_no" : "date", value: "",
-                reason: "the meeting is blank", hint: "give the meeting number or its date"))
+            problems.append(
+                fields.problem(
+                    record, session != nil ? "session_no" : "date", value: "",
+                    reason: "the meeting is blank", hint: "give the meeting number or its date"))
         }
         var mark: Bool?
         if let present, present < record.count {
@@ -83,18 +85,20 @@ struct AttendanceRowDecoder: RowDecoder {
                 let raw = record.value(present)
                 mark = PresenceMark.parse(raw)
                 if mark == nil {
-                    problems.append(fields.problem(
-                        record, "present", value: raw, reason: "'\(raw)' is not a presence mark",
-                        hint: "expected \(PresenceMark.expected)"))
+                    problems.append(
+                        fields.problem(
+                            record, "present", value: raw, reason: "'\(raw)' is not a presence mark",
+                            hint: "expected \(PresenceMark.expected)"))
                 }
             }
         }
         guard let groupCode, let participantCode, let mark, number != nil || day != nil,
             problems.errorCount == before
         else { return }
-        emit(AttendanceRow(
-            line: record.line, column: ((number != nil ? session : date) ?? 0) + 1, groupCode: groupCode,
-            participantCode: participantCode, sessionNo: number, date: day, present: mark,
-            droppableIfNoMeeting: false))
+        emit(
+            AttendanceRow(
+                line: record.line, column: ((number != nil ? session : date) ?? 0) + 1, groupCode: groupCode,
+                participantCode: participantCode, sessionNo: number, date: day, present: mark,
+                droppableIfNoMeeting: false))
     }
 }

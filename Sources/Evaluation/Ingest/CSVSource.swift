@@ -152,7 +152,8 @@ public struct CSVSource: Sendable {
             Problem(
                 file: displayName, line: lines[0],
                 value: evidence.text,
-                reason: "the file mixes two encodings: line \(lines[1]) holds UTF-8 text ('\(evidence.text)') but this line holds byte 0x\(String(byte, radix: 16, uppercase: true)), which is not UTF-8\(asWindows1252)",
+                reason:
+                    "the file mixes two encodings: line \(lines[1]) holds UTF-8 text ('\(evidence.text)') but this line holds byte 0x\(String(byte, radix: 16, uppercase: true)), which is not UTF-8\(asWindows1252)",
                 hint: "open the file in a spreadsheet, save it again as CSV UTF-8, and import that file"))
     }
 

@@ -52,8 +52,9 @@ struct FieldReader {
             return (false, nil)
         }
         guard range.contains(n) else {
-            problems.append(problem(
-                row, name, value: raw, reason: "\(name) \(n) is outside \(range.lowerBound)…\(range.upperBound)"))
+            problems.append(
+                problem(
+                    row, name, value: raw, reason: "\(name) \(n) is outside \(range.lowerBound)…\(range.upperBound)"))
             return (false, nil)
         }
         return (true, n)

@@ -16,9 +16,10 @@ struct GroupRowDecoder: RowDecoder {
         if let raw = fields.text(record, "composition") {
             composition = Composition(parsing: raw)
             if composition == nil {
-                problems.append(fields.problem(
-                    record, "composition", value: raw, reason: "'\(raw)' is not a composition",
-                    hint: "expected homogeneous/heterogeneous or omogeneo/eterogeneo"))
+                problems.append(
+                    fields.problem(
+                        record, "composition", value: raw, reason: "'\(raw)' is not a composition",
+                        hint: "expected homogeneous/heterogeneous or omogeneo/eterogeneo"))
             }
         }
         let start = fields.date(record, "start_date", problems: &problems)
@@ -28,9 +29,10 @@ struct GroupRowDecoder: RowDecoder {
             attributes[extra.name] = record.value(extra.index)
         }
         guard let code, problems.errorCount == before else { return }
-        emit(GroupRow(
-            line: record.line, code: code, composition: composition, programme: fields.text(record, "programme"),
-            site: fields.text(record, "site"), startDate: start.value, plannedSessions: planned.value,
-            facilitator: fields.text(record, "facilitator"), attributes: attributes))
+        emit(
+            GroupRow(
+                line: record.line, code: code, composition: composition, programme: fields.text(record, "programme"),
+                site: fields.text(record, "site"), startDate: start.value, plannedSessions: planned.value,
+                facilitator: fields.text(record, "facilitator"), attributes: attributes))
     }
 }

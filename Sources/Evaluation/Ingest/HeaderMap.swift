@@ -22,51 +22,57 @@ struct HeaderMap: Sendable {
         for (i, name) in header.enumerated() {
             let key = ColumnSchema.key(name)
             if key.isEmpty {
-                problems.append(Problem(
-                    file: file, line: headerLine, column: i + 1, value: name,
-                    reason: "column \(i + 1) has no name", hint: "give every column a header or delete the empty column"))
+                problems.append(
+                    Problem(
+                        file: file, line: headerLine, column: i + 1, value: name,
+                        reason: "column \(i + 1) has no name", hint: "give every column a header or delete the empty column"))
                 continue
             }
             if let earlier = firstSeen[key] {
-                problems.append(Problem(
-                    file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                    reason: "column '\(name)' appears twice (also column \(earlier + 1))",
-                    hint: "rename or delete one of them"))
+                problems.append(
+                    Problem(
+                        file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                        reason: "column '\(name)' appears twice (also column \(earlier + 1))",
+                        hint: "rename or delete one of them"))
                 continue
             }
             firstSeen[key] = i
             if let canonical = schema.canonicalName(for: name, mapping: mapping) {
                 if let other = index[canonical] {
-                    problems.append(Problem(
-                        file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                        reason: "columns '\(header[other])' and '\(name)' both mean \(canonical)",
-                        hint: "keep one of them, or rename the other in [columns.\(kind.rawValue)] of evalrun.toml"))
+                    problems.append(
+                        Problem(
+                            file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                            reason: "columns '\(header[other])' and '\(name)' both mean \(canonical)",
+                            hint: "keep one of them, or rename the other in [columns.\(kind.rawValue)] of evalrun.toml"))
                 } else {
                     index[canonical] = i
                 }
             } else if kind == .questionnaires, let n = mapping[key].flatMap(ColumnSchema.itemNumber) ?? ColumnSchema.itemNumber(name) {
                 if items[n] != nil {
-                    problems.append(Problem(
-                        file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                        reason: "item \(n) appears twice"))
+                    problems.append(
+                        Problem(
+                            file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                            reason: "item \(n) appears twice"))
                 } else {
                     items[n] = i
                 }
             } else if schema.keepsExtraColumns {
                 extras.append((name, i))
             } else {
-                problems.append(Problem(
-                    .warning, file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                    reason: "column '\(name)' is not used by \(kind.rawValue) files and is ignored"))
+                problems.append(
+                    Problem(
+                        .warning, file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                        reason: "column '\(name)' is not used by \(kind.rawValue) files and is ignored"))
             }
         }
         guard requireRequired else { return }
         for column in schema.columns where column.required && index[column.name] == nil {
             let also = column.aliases.isEmpty ? "" : " (also accepted: \(column.aliases.joined(separator: ", ")))"
-            problems.append(Problem(
-                file: file, line: headerLine, columnName: column.name,
-                reason: "missing required column '\(column.name)'\(also)",
-                hint: "add the column, or map your column to it under [columns.\(kind.rawValue)] in evalrun.toml"))
+            problems.append(
+                Problem(
+                    file: file, line: headerLine, columnName: column.name,
+                    reason: "missing required column '\(column.name)'\(also)",
+                    hint: "add the column, or map your column to it under [columns.\(kind.rawValue)] in evalrun.toml"))
         }
     }
 

@@ -22,20 +22,25 @@ struct OutcomeRowDecoder: RowDecoder {
         if let raw = fields.required(record, "outcome", problems: &problems) {
             outcome = OutcomeType(parsing: raw)
             if outcome == nil {
-                problems.append(fields.problem(
-                    record, "outcome", value: raw, reason: "'\(raw)' is not an outcome type",
-                    hint: "expected traineeship/tirocinio, fixed_term/tempo_determinato/TD, permanent/tempo_indeterminato/TI, self_employment/autoimpiego, training/formazione, other/altro"))
+                problems.append(
+                    fields.problem(
+                        record, "outcome", value: raw, reason: "'\(raw)' is not an outcome type",
+                        hint:
+                            "expected traineeship/tirocinio, fixed_term/tempo_determinato/TD, permanent/tempo_indeterminato/TI, self_employment/autoimpiego, training/formazione, other/altro"
+                    ))
             }
         }
         let end = fields.date(record, "end_date", problems: &problems).value
         if let eventDate, let end, end < eventDate {
-            problems.append(fields.problem(
-                record, "end_date", value: fields.text(record, "end_date"),
-                reason: "end_date \(end.iso8601) is before event_date \(eventDate.iso8601)"))
+            problems.append(
+                fields.problem(
+                    record, "end_date", value: fields.text(record, "end_date"),
+                    reason: "end_date \(end.iso8601) is before event_date \(eventDate.iso8601)"))
         }
         guard let participant, let eventDate, let outcome, problems.errorCount == before else { return }
-        emit(OutcomeRow(
-            line: record.line, participantCode: participant, eventDate: eventDate, outcome: outcome,
-            source: fields.text(record, "source"), endDate: end))
+        emit(
+            OutcomeRow(
+                line: record.line, participantCode: participant, eventDate: eventDate, outcome: outcome,
+                source: fields.text(record, "source"), endDate: end))
     }
 }

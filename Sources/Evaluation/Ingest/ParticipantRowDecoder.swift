@@ -27,25 +27,28 @@ struct ParticipantRowDecoder: RowDecoder {
         let followed = fields.date(record, "followed_up_until", problems: &problems).value
         let birthYear = fields.integer(record, "birth_year", in: 1900...today.year, problems: &problems).value
         if let enrolled, let left, left < enrolled {
-            problems.append(fields.problem(
-                record, "left_on", value: fields.text(record, "left_on"),
-                reason: "left_on \(left.iso8601) is before enrolled_on \(enrolled.iso8601)"))
+            problems.append(
+                fields.problem(
+                    record, "left_on", value: fields.text(record, "left_on"),
+                    reason: "left_on \(left.iso8601) is before enrolled_on \(enrolled.iso8601)"))
         }
         if let enrolled, let followed, followed < enrolled {
-            problems.append(fields.problem(
-                record, "followed_up_until", value: fields.text(record, "followed_up_until"),
-                reason: "followed_up_until \(followed.iso8601) is before enrolled_on \(enrolled.iso8601)"))
+            problems.append(
+                fields.problem(
+                    record, "followed_up_until", value: fields.text(record, "followed_up_until"),
+                    reason: "followed_up_until \(followed.iso8601) is before enrolled_on \(enrolled.iso8601)"))
         }
         var attributes: [String: String] = [:]
         for extra in fields.map.extras where extra.index < record.count && !record.isEmpty(extra.index) {
             attributes[extra.name] = record.value(extra.index)
         }
         guard let code, let group, let enrolled, problems.errorCount == before else { return }
-        emit(ParticipantRow(
-            line: record.line, code: code, groupCode: group, enrolledOn: enrolled, leftOn: left,
-            sex: fields.text(record, "sex").map(Sex.normalise), birthYear: birthYear,
-            education: fields.text(record, "education"), statusAtEntry: fields.text(record, "status_at_entry"),
-            referredBy: fields.text(record, "referred_by"), unemployedSince: since, followedUpUntil: followed,
-            attributes: attributes))
+        emit(
+            ParticipantRow(
+                line: record.line, code: code, groupCode: group, enrolledOn: enrolled, leftOn: left,
+                sex: fields.text(record, "sex").map(Sex.normalise), birthYear: birthYear,
+                education: fields.text(record, "education"), statusAtEntry: fields.text(record, "status_at_entry"),
+                referredBy: fields.text(record, "referred_by"), unemployedSince: since, followedUpUntil: followed,
+                attributes: attributes))
     }
 }

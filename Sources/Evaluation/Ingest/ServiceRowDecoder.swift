@@ -22,8 +22,9 @@ struct ServiceRowDecoder: RowDecoder {
         let hours = fields.decimal(record, "hours", minimum: 0, problems: &problems).value
         let amount = fields.decimal(record, "amount", minimum: 0, problems: &problems).value
         guard let participant, let service, let date, problems.errorCount == before else { return }
-        emit(ServiceRow(
-            line: record.line, participantCode: participant, service: service, date: date, hours: hours,
-            provider: fields.text(record, "provider"), amount: amount))
+        emit(
+            ServiceRow(
+                line: record.line, participantCode: participant, service: service, date: date, hours: hours,
+                provider: fields.text(record, "provider"), amount: amount))
     }
 }

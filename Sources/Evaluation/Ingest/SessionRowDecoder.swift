@@ -24,9 +24,10 @@ struct SessionRowDecoder: RowDecoder {
             if let mark = PresenceMark.parse(raw) {
                 held = mark
             } else {
-                problems.append(fields.problem(
-                    record, "held", value: raw, reason: "'\(raw)' is not a yes/no value",
-                    hint: "use 1 for a meeting held, 0 for a cancelled one (also sì/no)"))
+                problems.append(
+                    fields.problem(
+                        record, "held", value: raw, reason: "'\(raw)' is not a yes/no value",
+                        hint: "use 1 for a meeting held, 0 for a cancelled one (also sì/no)"))
             }
         }
         guard let group, let number, problems.errorCount == before else { return }

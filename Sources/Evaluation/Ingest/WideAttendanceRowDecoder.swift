@@ -46,24 +46,27 @@ struct WideAttendanceRowDecoder: RowDecoder {
             mapping: context.configuration.columnMappings[.attendance] ?? [:],
             file: context.file, headerLine: context.headerLine, problems: &problems, requireRequired: false)
         for required in ["participant_id", "group_id"] where map[required] == nil {
-            problems.append(Problem(
-                file: context.file, line: context.headerLine, columnName: required,
-                reason: "missing required column '\(required)' in the wide register"))
+            problems.append(
+                Problem(
+                    file: context.file, line: context.headerLine, columnName: required,
+                    reason: "missing required column '\(required)' in the wide register"))
         }
         var meetings: [MeetingColumn] = []
         for (i, name) in context.header.enumerated() where i != map["participant_id"] && i != map["group_id"] {
             if let meeting = Self.meetingHeader(name) {
                 meetings.append(MeetingColumn(index: i, sessionNo: meeting.sessionNo, date: meeting.date))
             } else {
-                problems.append(Problem(
-                    file: context.file, line: context.headerLine, column: i + 1, columnName: name, value: name,
-                    reason: "column '\(name)' of a wide register is neither a meeting date nor a meeting number"))
+                problems.append(
+                    Problem(
+                        file: context.file, line: context.headerLine, column: i + 1, columnName: name, value: name,
+                        reason: "column '\(name)' of a wide register is neither a meeting date nor a meeting number"))
             }
         }
         if meetings.isEmpty {
-            problems.append(Problem(
-                file: context.file, line: context.headerLine,
-                reason: "the wide register has no meeting columns (dates or numbers)"))
+            problems.append(
+                Problem(
+                    file: context.file, line: context.headerLine,
+                    reason: "the wide register has no meeting columns (dates or numbers)"))
         }
         fields = FieldReader(file: context.file, map: map, decimalComma: context.dialect.decimalComma)
         self.meetings = meetings
@@ -78,16 +81,18 @@ struct WideAttendanceRowDecoder: RowDecoder {
             let blank = record.isEmpty(meeting.index)
             let raw = blank ? "" : record.value(meeting.index)
             guard let present = PresenceMark.parse(raw) else {
-                problems.append(Problem(
-                    file: fields.file, line: record.line, column: meeting.index + 1,
-                    columnName: fields.map.names[meeting.index], value: raw,
-                    reason: "'\(raw)' is not a presence mark", hint: "expected \(PresenceMark.expected)"))
+                problems.append(
+                    Problem(
+                        file: fields.file, line: record.line, column: meeting.index + 1,
+                        columnName: fields.map.names[meeting.index], value: raw,
+                        reason: "'\(raw)' is not a presence mark", hint: "expected \(PresenceMark.expected)"))
                 continue
             }
-            emit(AttendanceRow(
-                line: record.line, column: meeting.index + 1, groupCode: group, participantCode: participant,
-                sessionNo: meeting.sessionNo, date: meeting.date, present: present,
-                droppableIfNoMeeting: !present))
+            emit(
+                AttendanceRow(
+                    line: record.line, column: meeting.index + 1, groupCode: group, participantCode: participant,
+                    sessionNo: meeting.sessionNo, date: meeting.date, present: present,
+                    droppableIfNoMeeting: !present))
         }
     }
 }

@@ -30,7 +30,9 @@ public struct Cholesky: Sendable {
 
     /// Solves `A X = B` for X.
     public func solve(_ b: Matrix) throws -> Matrix {
-        guard b.rows == order else { throw LinearAlgebraError.dimensionMismatch("right-hand side has \(b.rows) rows, matrix is \(order)×\(order)") }
+        guard b.rows == order else {
+            throw LinearAlgebraError.dimensionMismatch("right-hand side has \(b.rows) rows, matrix is \(order)×\(order)")
+        }
         var x = b
         if order == 0 || b.columns == 0 { return x }
         let info = lower.storage.withUnsafeBufferPointer { pl in

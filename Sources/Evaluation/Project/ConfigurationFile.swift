@@ -111,7 +111,9 @@ public enum ConfigurationFile {
                     for kindName in columns.keys {
                         guard let entry = columns[kindName] else { continue }
                         guard let kind = FileKind(name: kindName) else {
-                            throw fail("unknown file kind '\(kindName)' in [columns.\(kindName)] (known: \(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))", key: "columns.\(kindName)", section: nil)
+                            throw fail(
+                                "unknown file kind '\(kindName)' in [columns.\(kindName)] (known: \(FileKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                key: "columns.\(kindName)", section: nil)
                         }
                         let section = "columns.\(kindName)"
                         let mapping = try table(entry, kindName, in: "columns")
@@ -119,8 +121,9 @@ public enum ConfigurationFile {
                         for source in mapping.keys {
                             guard let target = mapping[source] else { continue }
                             let name = try string(target, source, section)
-                            guard ColumnSchema.of(kind).columns.contains(where: { $0.name == name })
-                                || (kind == .questionnaires && ColumnSchema.itemNumber(name) != nil)
+                            guard
+                                ColumnSchema.of(kind).columns.contains(where: { $0.name == name })
+                                    || (kind == .questionnaires && ColumnSchema.itemNumber(name) != nil)
                             else {
                                 throw fail("'\(name)' is not a column of \(kind.rawValue) files", key: source, section: section)
                             }
@@ -129,7 +132,9 @@ public enum ConfigurationFile {
                         config.columnMappings[kind] = renames
                     }
                 default:
-                    throw fail("unknown section [\(key)] (known: retention, suppression, programme, reemployment, instruments, columns)", key: key, section: nil)
+                    throw fail(
+                        "unknown section [\(key)] (known: retention, suppression, programme, reemployment, instruments, columns)", key: key,
+                        section: nil)
                 }
             }
             return config
@@ -141,7 +146,9 @@ public enum ConfigurationFile {
                 switch key {
                 case "threshold":
                     let x = try double(v, key, "retention")
-                    guard x >= 0 && x <= 1 else { throw fail("retention threshold must be a share between 0 and 1 (e.g. 0.75)", key: key, section: "retention") }
+                    guard x >= 0 && x <= 1 else {
+                        throw fail("retention threshold must be a share between 0 and 1 (e.g. 0.75)", key: key, section: "retention")
+                    }
                     config.retentionThreshold = x
                 case "inclusive": config.retentionInclusive = try bool(v, key, "retention")
                 default: throw unknown(key, "retention", known: ["threshold", "inclusive"])
@@ -159,7 +166,9 @@ public enum ConfigurationFile {
                     config.suppressionThreshold = x
                 case "round":
                     let x = try int(v, key, "suppression")
-                    guard x >= 0 else { throw fail("suppression round must be 0 or a positive base such as 5", key: key, section: "suppression") }
+                    guard x >= 0 else {
+                        throw fail("suppression round must be 0 or a positive base such as 5", key: key, section: "suppression")
+                    }
                     config.suppressionRound = x
                 default: throw unknown(key, "suppression", known: ["threshold", "round"])
                 }
@@ -188,7 +197,9 @@ public enum ConfigurationFile {
                     config.reemploymentEvents = try array(v, key, "reemployment").map { element in
                         let name = try string(element, key, "reemployment")
                         guard let type = OutcomeType(parsing: name) else {
-                            throw fail("'\(name)' is not an outcome type (traineeship, fixed_term, permanent, self_employment, training, other)", key: key, section: "reemployment")
+                            throw fail(
+                                "'\(name)' is not an outcome type (traineeship, fixed_term, permanent, self_employment, training, other)",
+                                key: key, section: "reemployment")
                         }
                         return type
                     }
@@ -238,13 +249,22 @@ public enum ConfigurationFile {
                 case "score_min": i.scoreMin = try double(v, key, section)
                 case "score_max": i.scoreMax = try double(v, key, section)
                 default:
-                    throw unknown(key, section, known: ["items", "min", "max", "reverse", "score", "better", "max_missing", "reliability", "mid", "norm_mean", "norm_sd", "norm_source", "score_min", "score_max"])
+                    throw unknown(
+                        key, section,
+                        known: [
+                            "items", "min", "max", "reverse", "score", "better", "max_missing", "reliability", "mid", "norm_mean",
+                            "norm_sd", "norm_source", "score_min", "score_max",
+                        ])
                 }
             }
             guard i.items > 0 || (i.scoreMin != nil && i.scoreMax != nil) else {
-                throw fail("instrument \(id) needs items, min and max (or score_min and score_max for pre-scored use)", key: id, section: "instruments")
+                throw fail(
+                    "instrument \(id) needs items, min and max (or score_min and score_max for pre-scored use)", key: id,
+                    section: "instruments")
             }
-            guard i.items == 0 || i.min < i.max else { throw fail("instrument \(id): min must be below max", key: id, section: "instruments") }
+            guard i.items == 0 || i.min < i.max else {
+                throw fail("instrument \(id): min must be below max", key: id, section: "instruments")
+            }
             if let bad = i.reverse.first(where: { $0 < 1 || $0 > i.items }) {
                 throw fail("instrument \(id): reverse item \(bad) is not between 1 and \(i.items)", key: "reverse", section: section)
             }

@@ -32,16 +32,23 @@ public struct ComparisonJSON: Sendable {
         var fields: [(String, JSONValue)] = [
             ("outcome", .string(o.outcome)),
             ("kind", .string(o.kind.rawValue)),
-            ("levels", .array(o.levels.map { l in
-                .object([("level", .string(l.level)), ("n", l.suppressed ? .null : .int(l.n)), ("estimate", .of(l.estimate))])
-            })),
+            (
+                "levels",
+                .array(
+                    o.levels.map { l in
+                        .object([("level", .string(l.level)), ("n", l.suppressed ? .null : .int(l.n)), ("estimate", .of(l.estimate))])
+                    })
+            ),
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
             // DESIGN §5: always one element per non-reference level (null values for time_to_job).
             ("differences", .array(differences)),
             ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning) })),
-            ("randomization", o.randomization.map { r in
-                .object([("p", .number(r.p)), ("relabelings", .int(r.relabelings)), ("exact", .bool(r.exact))])
-            } ?? .null),
+            (
+                "randomization",
+                o.randomization.map { r in
+                    .object([("p", .number(r.p)), ("relabelings", .int(r.relabelings)), ("exact", .bool(r.exact))])
+                } ?? .null
+            ),
             ("icc", .of(o.icc)),
         ]
         if let mixed = o.mixed {

@@ -38,12 +38,18 @@ public struct ComparisonReport: Sendable {
         let c = comparison
         var blocks: [ReportDocument.Block] = []
         if !disclosure.isApplied {
-            blocks.append(.paragraph(l.t("**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
-                "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
+            blocks.append(
+                .paragraph(
+                    l.t(
+                        "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
+                        "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
         }
-        blocks.append(.paragraph(l.t(
-            "Levels of **\(c.attribute)** compared, reference **\(c.referenceLevel)**, among participants enrolled by \(c.to.iso8601). Clusters: \(c.clusters) groups (\(c.levels.map { "\($0): \(c.groupsPerLevel[$0] ?? 0)" }.joined(separator: ", "))). Adjusted for: \(c.adjust.isEmpty ? "nothing" : c.adjust.joined(separator: ", ")).",
-            "Confronto dei valori di **\(c.attribute)**, riferimento **\(c.referenceLevel)**, tra gli iscritti entro il \(c.to.iso8601). Cluster: \(c.clusters) gruppi (\(c.levels.map { "\($0): \(c.groupsPerLevel[$0] ?? 0)" }.joined(separator: ", "))). Aggiustato per: \(c.adjust.isEmpty ? "nulla" : c.adjust.joined(separator: ", ")).")))
+        blocks.append(
+            .paragraph(
+                l.t(
+                    "Levels of **\(c.attribute)** compared, reference **\(c.referenceLevel)**, among participants enrolled by \(c.to.iso8601). Clusters: \(c.clusters) groups (\(c.levels.map { "\($0): \(c.groupsPerLevel[$0] ?? 0)" }.joined(separator: ", "))). Adjusted for: \(c.adjust.isEmpty ? "nothing" : c.adjust.joined(separator: ", ")).",
+                    "Confronto dei valori di **\(c.attribute)**, riferimento **\(c.referenceLevel)**, tra gli iscritti entro il \(c.to.iso8601). Cluster: \(c.clusters) gruppi (\(c.levels.map { "\($0): \(c.groupsPerLevel[$0] ?? 0)" }.joined(separator: ", "))). Aggiustato per: \(c.adjust.isEmpty ? "nulla" : c.adjust.joined(separator: ", "))."
+                )))
         if !c.warnings.isEmpty { blocks.append(.bullets(c.warnings)) }
 
         var levelRows: [[Cell]] = []
@@ -56,7 +62,8 @@ public struct ComparisonReport: Sendable {
                 let shown = level.suppressed ? nil : disclosure.count(level.n)
                 levelRows.append([
                     .text(o.outcome), .text(level.level),
-                    shown.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("<\(disclosure.threshold)", csv: .text("<\(disclosure.threshold)")),
+                    shown.map { Cell(l.count($0), csv: .integer($0)) }
+                        ?? Cell("<\(disclosure.threshold)", csv: .text("<\(disclosure.threshold)")),
                     num(level.estimate),
                 ])
             }
@@ -73,53 +80,73 @@ public struct ComparisonReport: Sendable {
                 modelRows.append([
                     .text(o.outcome), .text(t.term), .text(t.model), num(t.estimate), ratio, num(t.seModel), p(t.pModel),
                     num(robust ? t.seRobust : t.seCR2), num(robust ? nil : t.dfCR2, 1), p(robust ? t.pRobust : t.pCR2),
-                    robust ? ci(t.ciLowRobust, t.ciHighRobust, transform: exp) : ci(t.ciLowCR2, t.ciHighCR2, transform: t.model == "logistic" ? exp : { $0 }),
+                    robust
+                        ? ci(t.ciLowRobust, t.ciHighRobust, transform: exp)
+                        : ci(t.ciLowCR2, t.ciHighCR2, transform: t.model == "logistic" ? exp : { $0 }),
                 ])
             }
             otherRows.append([
                 .text(o.outcome), num(o.icc), p(o.randomization?.p),
-                o.randomization.map { Cell("\($0.relabelings)\($0.exact ? "" : " (Monte Carlo)")", csv: .integer($0.relabelings)) } ?? Cell(o.randomizationNote ?? "–", csv: .text(o.randomizationNote ?? "")),
+                o.randomization.map { Cell("\($0.relabelings)\($0.exact ? "" : " (Monte Carlo)")", csv: .integer($0.relabelings)) }
+                    ?? Cell(o.randomizationNote ?? "–", csv: .text(o.randomizationNote ?? "")),
                 num(o.mixed?.first?.estimate), num(o.mixed?.first?.se), num(o.mixed?.first?.sdGroup), num(o.mixed?.first?.sdResidual),
             ])
             let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
             for w in warnings { notes.append("\(o.outcome): \(w)") }
             if o.droppedMissingCovariates > 0 {
-                notes.append("\(o.outcome): \(o.droppedMissingCovariates) participant(s) left out of the adjusted models for a missing covariate")
+                notes.append(
+                    "\(o.outcome): \(o.droppedMissingCovariates) participant(s) left out of the adjusted models for a missing covariate")
             }
         }
         blocks.append(.heading(level: 2, text: l.t("Outcomes by level", "Esiti per valore")))
-        blocks.append(.table(ReportTable(
-            id: "comparison_levels",
-            caption: l.t("Share (binary), mean (continuous) or Kaplan–Meier median days (time to job)",
-                "Quota (binari), media (continui) o mediana di Kaplan–Meier in giorni (tempo al lavoro)"),
-            columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), "n", l.t("Estimate", "Stima")],
-            rows: levelRows, numeric: [2, 3])))
-        blocks.append(.table(ReportTable(
-            id: "comparison_differences",
-            caption: l.t("Unadjusted difference from the reference (risk difference with Newcombe's interval; mean difference with Welch's)",
-                "Differenza non aggiustata dal riferimento (differenza di rischio con intervallo di Newcombe; di medie con Welch)"),
-            columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), l.t("Difference", "Differenza"), l.t("95% CI", "IC 95%")],
-            rows: differenceRows, numeric: [2])))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "comparison_levels",
+                    caption: l.t(
+                        "Share (binary), mean (continuous) or Kaplan–Meier median days (time to job)",
+                        "Quota (binari), media (continui) o mediana di Kaplan–Meier in giorni (tempo al lavoro)"),
+                    columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), "n", l.t("Estimate", "Stima")],
+                    rows: levelRows, numeric: [2, 3])))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "comparison_differences",
+                    caption: l.t(
+                        "Unadjusted difference from the reference (risk difference with Newcombe's interval; mean difference with Welch's)",
+                        "Differenza non aggiustata dal riferimento (differenza di rischio con intervallo di Newcombe; di medie con Welch)"),
+                    columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), l.t("Difference", "Differenza"), l.t("95% CI", "IC 95%")],
+                    rows: differenceRows, numeric: [2])))
         blocks.append(.heading(level: 2, text: l.t("Adjusted models", "Modelli aggiustati")))
-        blocks.append(.table(ReportTable(
-            id: "comparison_models",
-            caption: l.t("Estimates on the model's scale (log-odds, mean difference, log hazard ratio) with the odds or hazard ratio; cluster-robust errors by group: CR2 with Satterthwaite df (logistic, linear), grouped sandwich (Cox); the interval is on the ratio scale for logistic and Cox",
-                "Stime sulla scala del modello (log-odds, differenza di medie, log hazard ratio) con odds o hazard ratio; errori robusti per gruppo: CR2 con gdl di Satterthwaite (logistico, lineare), sandwich per gruppo (Cox); l'intervallo è sulla scala del rapporto per logistico e Cox"),
-            columns: [
-                l.t("Outcome", "Esito"), l.t("Term", "Termine"), l.t("Model", "Modello"), l.t("Estimate", "Stima"), "OR/HR",
-                l.t("SE (model)", "ES (modello)"), l.t("p (model)", "p (modello)"), l.t("SE (robust)", "ES (robusto)"),
-                l.t("df", "gdl"), l.t("p (robust)", "p (robusto)"), l.t("95% CI (robust)", "IC 95% (robusto)"),
-            ],
-            rows: modelRows, numeric: [3, 4, 5, 6, 7, 8, 9])))
-        blocks.append(.table(ReportTable(
-            id: "comparison_cluster",
-            caption: l.t("ICC (random-intercept model, REML), group-level randomization test, and the random-intercept model's estimate",
-                "ICC (modello a intercetta casuale, REML), test di randomizzazione per gruppi e stima del modello a intercetta casuale"),
-            columns: [
-                l.t("Outcome", "Esito"), "ICC", l.t("p (randomization)", "p (randomizzazione)"), l.t("Relabelings", "Rietichettature"),
-                l.t("Mixed estimate", "Stima mista"), l.t("Mixed SE", "ES misto"), l.t("SD groups", "DS gruppi"), l.t("SD residual", "DS residua"),
-            ],
-            rows: otherRows, numeric: [1, 2, 4, 5, 6, 7])))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "comparison_models",
+                    caption: l.t(
+                        "Estimates on the model's scale (log-odds, mean difference, log hazard ratio) with the odds or hazard ratio; cluster-robust errors by group: CR2 with Satterthwaite df (logistic, linear), grouped sandwich (Cox); the interval is on the ratio scale for logistic and Cox",
+                        "Stime sulla scala del modello (log-odds, differenza di medie, log hazard ratio) con odds o hazard ratio; errori robusti per gruppo: CR2 con gdl di Satterthwaite (logistico, lineare), sandwich per gruppo (Cox); l'intervallo è sulla scala del rapporto per logistico e Cox"
+                    ),
+                    columns: [
+                        l.t("Outcome", "Esito"), l.t("Term", "Termine"), l.t("Model", "Modello"), l.t("Estimate", "Stima"), "OR/HR",
+                        l.t("SE (model)", "ES (modello)"), l.t("p (model)", "p (modello)"), l.t("SE (robust)", "ES (robusto)"),
+                        l.t("df", "gdl"), l.t("p (robust)", "p (robusto)"), l.t("95% CI (robust)", "IC 95% (robusto)"),
+                    ],
+                    rows: modelRows, numeric: [3, 4, 5, 6, 7, 8, 9])))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "comparison_cluster",
+                    caption: l.t(
+                        "ICC (random-intercept model, REML), group-level randomization test, and the random-intercept model's estimate",
+                        "ICC (modello a intercetta casuale, REML), test di randomizzazione per gruppi e stima del modello a intercetta casuale"
+                    ),
+                    columns: [
+                        l.t("Outcome", "Esito"), "ICC", l.t("p (randomization)", "p (randomizzazione)"),
+                        l.t("Relabelings", "Rietichettature"),
+                        l.t("Mixed estimate", "Stima mista"), l.t("Mixed SE", "ES misto"), l.t("SD groups", "DS gruppi"),
+                        l.t("SD residual", "DS residua"),
+                    ],
+                    rows: otherRows, numeric: [1, 2, 4, 5, 6, 7])))
         if let forest = forestFigure { blocks.append(forest.block) }
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, text: l.t("Warnings", "Avvertenze")))
@@ -138,10 +165,11 @@ public struct ComparisonReport: Sendable {
                 let low = t.model == "cox" ? t.ciLowRobust : t.ciLowCR2
                 let high = t.model == "cox" ? t.ciHighRobust : t.ciHighCR2
                 let label = "\(o.outcome) — \(t.term) (\(t.model == "cox" ? "HR" : "OR"))"
-                rows.append(ForestPlot.Row(
-                    label: label,
-                    estimate: t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
-                    missingText: l.t("not estimable", "non stimabile")))
+                rows.append(
+                    ForestPlot.Row(
+                        label: label,
+                        estimate: t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
+                        missingText: l.t("not estimable", "non stimabile")))
             }
         }
         guard !rows.isEmpty else { return nil }
@@ -149,9 +177,12 @@ public struct ComparisonReport: Sendable {
             id: "comparison_forest",
             labels: ChartLabels(
                 title: l.t("\(comparison.attribute): adjusted ratios", "\(comparison.attribute): rapporti aggiustati"),
-                subtitle: l.t("Reference: \(comparison.referenceLevel); 95% cluster-robust intervals", "Riferimento: \(comparison.referenceLevel); intervalli robusti per gruppo al 95%"),
+                subtitle: l.t(
+                    "Reference: \(comparison.referenceLevel); 95% cluster-robust intervals",
+                    "Riferimento: \(comparison.referenceLevel); intervalli robusti per gruppo al 95%"),
                 xAxis: l.t("Odds or hazard ratio (log scale)", "Odds o hazard ratio (scala logaritmica)"),
-                description: l.t("Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference.",
+                description: l.t(
+                    "Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference.",
                     "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento.")),
             rows: rows, reference: 1, logarithmic: true)
         return ReportFigure(chart: chart, caption: l.t("Adjusted odds and hazard ratios", "Odds e hazard ratio aggiustati"), language: l)

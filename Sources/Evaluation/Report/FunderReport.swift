@@ -1,3 +1,5 @@
+import Foundation
+
 /// The funder report of a programme for a period, as files (DESIGN §6): the
 /// one call the runner makes for `evalrun report` and `evalrun demo`.
 public struct FunderReport: Sendable {
@@ -43,5 +45,3 @@ public struct FunderReport: Sendable {
         try ReportWriter(csvFormat: csvFormat).write(files(from: snapshot), to: directory)
     }
 }
-
-import Foundation

@@ -43,7 +43,8 @@ public struct HTMLRenderer: Sendable {
             ),
             .body(
                 .raw("\n"),
-                .element(named: "main", nodes: [.raw("\n"), .h1(.raw(Self.escape(document.title))), .raw("\n")] + sections(document.blocks))
+                .element(
+                    named: "main", nodes: [.raw("\n"), .h1(.raw(Self.escape(document.title))), .raw("\n")] + sections(document.blocks))
             )
         )
         return html.render() + "\n"
@@ -123,16 +124,20 @@ public struct HTMLRenderer: Sendable {
             return text.split(separator: " ").contains(where: { $0.count > 24 }) ? "token" : nil
         }
         let header = Node<HTML.TableContext>.thead(
-            .tr(.group(table.columns.enumerated().map { j, name in
-                .th(
-                    .attribute(named: "scope", value: "col"),
-                    .if(table.numeric.contains(j), .class("num")),
-                    .raw(Self.escape(name)))
-            })))
+            .tr(
+                .group(
+                    table.columns.enumerated().map { j, name in
+                        .th(
+                            .attribute(named: "scope", value: "col"),
+                            .if(table.numeric.contains(j), .class("num")),
+                            .raw(Self.escape(name)))
+                    })))
         let rows = table.rows.map { row -> Node<HTML.TableContext> in
-            .tr(.group(row.enumerated().map { j, cell in
-                .td(.unwrap(cellClass(j, cell.display)) { .class($0) }, .raw(Self.escape(cell.display)))
-            }))
+            .tr(
+                .group(
+                    row.enumerated().map { j, cell in
+                        .td(.unwrap(cellClass(j, cell.display)) { .class($0) }, .raw(Self.escape(cell.display)))
+                    }))
         }
         return .div(
             .class("table-block"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a `ReportDocument` as GitHub-flavoured Markdown: aligned pipe
 /// tables (numbers right-aligned), figures linked relatively.
 public struct MarkdownRenderer: Sendable {
@@ -31,16 +33,20 @@ public struct MarkdownRenderer: Sendable {
             for (j, cell) in row.enumerated() where j < widths.count { widths[j] = max(widths[j], cell.count, 3) }
         }
         func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { j, cell in
-                let pad = String(repeating: " ", count: max(0, widths[j] - cell.count))
-                return table.numeric.contains(j) ? pad + cell : cell + pad
-            }.joined(separator: " | ") + " |\n"
+            "| "
+                + cells.enumerated().map { j, cell in
+                    let pad = String(repeating: " ", count: max(0, widths[j] - cell.count))
+                    return table.numeric.contains(j) ? pad + cell : cell + pad
+                }.joined(separator: " | ") + " |\n"
         }
         var out = "*\(escape(table.caption))*\n\n"
         out += line(header)
-        out += "| " + widths.indices.map { j in
-            table.numeric.contains(j) ? String(repeating: "-", count: max(widths[j] - 1, 2)) + ":" : String(repeating: "-", count: max(widths[j], 3))
-        }.joined(separator: " | ") + " |\n"
+        out +=
+            "| "
+            + widths.indices.map { j in
+                table.numeric.contains(j)
+                    ? String(repeating: "-", count: max(widths[j] - 1, 2)) + ":" : String(repeating: "-", count: max(widths[j], 3))
+            }.joined(separator: " | ") + " |\n"
         for row in body { out += line(row) }
         return out
     }
@@ -49,5 +55,3 @@ public struct MarkdownRenderer: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }
-
-import Foundation

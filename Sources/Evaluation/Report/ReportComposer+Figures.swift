@@ -12,9 +12,14 @@ extension ReportComposer {
         start: Double
     ) -> StepCurveChart.Series {
         typealias Point = StepCurveChart.Point
-        let steps = [Point(x: start, y: transform(1))] + fit.time.indices.map { Point(x: scale(fit.time[$0]), y: transform(fit.survival[$0])) }
-        let low = [Point(x: start, y: transform(1))] + fit.time.indices.compactMap { k in fit.lower[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
-        let high = [Point(x: start, y: transform(1))] + fit.time.indices.compactMap { k in fit.upper[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
+        let steps =
+            [Point(x: start, y: transform(1))] + fit.time.indices.map { Point(x: scale(fit.time[$0]), y: transform(fit.survival[$0])) }
+        let low =
+            [Point(x: start, y: transform(1))]
+            + fit.time.indices.compactMap { k in fit.lower[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
+        let high =
+            [Point(x: start, y: transform(1))]
+            + fit.time.indices.compactMap { k in fit.upper[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
         let increasing = transform(0) > transform(1)
         return StepCurveChart.Series(
             name: name, steps: steps, end: fit.time.last.map(scale),
@@ -31,11 +36,13 @@ extension ReportComposer {
                 title: l.t("Retention curve", "Curva di permanenza"),
                 subtitle: l.t("Share still attending, with 95% confidence band", "Quota ancora presente, con banda di confidenza al 95%"),
                 xAxis: l.t("Meeting number", "Numero dell'incontro"), yAxis: l.t("Still attending", "Ancora presenti"),
-                description: l.t("Kaplan–Meier estimate over meeting number of the share of participants still attending.",
+                description: l.t(
+                    "Kaplan–Meier estimate over meeting number of the share of participants still attending.",
                     "Stima di Kaplan–Meier, per numero di incontro, della quota di partecipanti ancora presenti.")),
             series: [Self.series(fit, name: l.t("All participants", "Tutti i partecipanti"), transform: { $0 }, scale: { $0 }, start: 0)],
             yDomain: 0...1)
-        return ReportFigure(chart: chart, caption: l.t("Retention curve over meeting number", "Curva di permanenza per numero di incontro"), language: l)
+        return ReportFigure(
+            chart: chart, caption: l.t("Retention curve over meeting number", "Curva di permanenza per numero di incontro"), language: l)
     }
 
     var timeToJobFigure: ReportFigure? {
@@ -45,13 +52,18 @@ extension ReportComposer {
             id: "time_to_job",
             labels: ChartLabels(
                 title: l.t("Time to first job", "Tempo al primo lavoro"),
-                subtitle: l.t("Share with a work experience since enrolment (Kaplan–Meier, 95% band)", "Quota con un'esperienza di lavoro dall'iscrizione (Kaplan–Meier, banda al 95%)"),
+                subtitle: l.t(
+                    "Share with a work experience since enrolment (Kaplan–Meier, 95% band)",
+                    "Quota con un'esperienza di lavoro dall'iscrizione (Kaplan–Meier, banda al 95%)"),
                 xAxis: l.t("Months since enrolment", "Mesi dall'iscrizione"), yAxis: l.t("Employed", "Occupati"),
-                description: l.t("Cumulative share re-employed, 1 − S(t), censored at the end of each person's observation.",
+                description: l.t(
+                    "Cumulative share re-employed, 1 − S(t), censored at the end of each person's observation.",
                     "Quota cumulata di inseriti, 1 − S(t), censurata alla fine dell'osservazione di ciascuno.")),
-            series: [Self.series(
-                fit, name: l.t("All enrolled", "Tutti gli iscritti"), transform: { 1 - $0 },
-                scale: { $0 / TimeToJob.daysPerMonth }, start: 0)],
+            series: [
+                Self.series(
+                    fit, name: l.t("All enrolled", "Tutti gli iscritti"), transform: { 1 - $0 },
+                    scale: { $0 / TimeToJob.daysPerMonth }, start: 0)
+            ],
             xFormat: .number(digits: 0), yDomain: 0...1)
         return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
     }
@@ -68,10 +80,13 @@ extension ReportComposer {
             id: "reemployment_by_type",
             labels: ChartLabels(
                 title: l.t("Re-employment by type", "Inserimento per tipo"),
-                subtitle: l.t("Share of the \(l.count(r.rate.denominator)) enrolled, each person by their \(evaluation.configuration.breakdown == .best ? "best" : "first") event",
-                    "Quota dei \(l.count(r.rate.denominator)) iscritti, ogni persona per il suo esito \(evaluation.configuration.breakdown == .best ? "migliore" : "primo")"),
+                subtitle: l.t(
+                    "Share of the \(l.count(r.rate.denominator)) enrolled, each person by their \(evaluation.configuration.breakdown == .best ? "best" : "first") event",
+                    "Quota dei \(l.count(r.rate.denominator)) iscritti, ogni persona per il suo esito \(evaluation.configuration.breakdown == .best ? "migliore" : "primo")"
+                ),
                 xAxis: l.t("Share of enrolled", "Quota degli iscritti"),
-                description: l.t("Bars give the share of enrolled participants whose best work experience is of each type.",
+                description: l.t(
+                    "Bars give the share of enrolled participants whose best work experience is of each type.",
                     "Le barre danno la quota di iscritti il cui miglior esito è di ciascun tipo.")),
             bars: bars, suppressedText: suppressedMark)
         return ReportFigure(chart: chart, caption: l.t("Re-employment by type", "Inserimento per tipo"), language: l)
@@ -90,7 +105,8 @@ extension ReportComposer {
         let items = changes.map { w in
             let n = w.pairedT.n
             return BeforeAfterChart.Item(
-                instrument: w.instrument.id, comparison: l.t("baseline → \(Self.waveName(w.wave, l))", "ingresso → \(Self.waveName(w.wave, l))"),
+                instrument: w.instrument.id,
+                comparison: l.t("baseline → \(Self.waveName(w.wave, l))", "ingresso → \(Self.waveName(w.wave, l))"),
                 beforeLabel: Self.waveName(.baseline, l), afterLabel: Self.waveName(w.wave, l), n: disclosure.count(n),
                 before: estimate(w.pairedT.baseline, n: n), after: estimate(w.pairedT.end, n: n),
                 scale: w.instrument.scoreRange, missingText: suppressedMark)
@@ -101,7 +117,8 @@ extension ReportComposer {
                 title: l.t("Wellbeing before and after", "Benessere prima e dopo"),
                 subtitle: l.t("Means of the pairs with 95% t intervals", "Medie delle coppie con intervalli t al 95%"),
                 yAxis: l.t("Score", "Punteggio"),
-                description: l.t("For each instrument, the mean score at baseline and at the later wave among people with both.",
+                description: l.t(
+                    "For each instrument, the mean score at baseline and at the later wave among people with both.",
                     "Per ogni strumento, il punteggio medio all'ingresso e alla rilevazione successiva tra chi ha entrambi.")),
             items: items)
         return ReportFigure(chart: chart, caption: l.t("Wellbeing before and after", "Benessere prima e dopo"), language: l)

@@ -15,16 +15,18 @@ extension ReportComposer {
         }
         return [
             .heading(level: 2, text: l.t("By \(subgroups.attribute)", "Per \(subgroups.attribute)")),
-            .table(ReportTable(
-                id: "by_\(Self.fileSafe(subgroups.attribute))",
-                caption: l.t("Outcomes by \(subgroups.attribute) (participants enrolled by the period end)",
-                    "Esiti per \(subgroups.attribute) (iscritti entro la fine del periodo)"),
-                columns: [
-                    l.t("Level", "Valore"), l.t("Enrolled", "Iscritti"), l.t("Retained", "Trattenuti"), l.t("Of", "Su"),
-                    l.t("Retention", "Permanenza"), l.t("Re-employed", "Inseriti"), l.t("Of", "Su"),
-                    l.t("Re-employment", "Inserimento"), l.t("95% CI", "IC 95%"),
-                ],
-                rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7])),
+            .table(
+                ReportTable(
+                    id: "by_\(Self.fileSafe(subgroups.attribute))",
+                    caption: l.t(
+                        "Outcomes by \(subgroups.attribute) (participants enrolled by the period end)",
+                        "Esiti per \(subgroups.attribute) (iscritti entro la fine del periodo)"),
+                    columns: [
+                        l.t("Level", "Valore"), l.t("Enrolled", "Iscritti"), l.t("Retained", "Trattenuti"), l.t("Of", "Su"),
+                        l.t("Retention", "Permanenza"), l.t("Re-employed", "Inseriti"), l.t("Of", "Su"),
+                        l.t("Re-employment", "Inserimento"), l.t("95% CI", "IC 95%"),
+                    ],
+                    rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7])),
         ]
     }
 

@@ -65,20 +65,29 @@ public struct ReportComposer: Sendable {
         let e = evaluation
         var blocks: [ReportDocument.Block] = []
         if !disclosure.isApplied {
-            blocks.append(.paragraph(l.t(
-                "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
-                "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
+            blocks.append(
+                .paragraph(
+                    l.t(
+                        "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
+                        "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
         }
-        blocks.append(.paragraph(l.t(
-            "Period: \(e.period.from.iso8601) to \(e.period.to.iso8601). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(e.period.to.iso8601), observed up to that date (or their last follow-up).",
-            "Periodo: dal \(e.period.from.iso8601) al \(e.period.to.iso8601). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(e.period.to.iso8601), osservati fino a quella data (o all'ultimo contatto).")))
+        blocks.append(
+            .paragraph(
+                l.t(
+                    "Period: \(e.period.from.iso8601) to \(e.period.to.iso8601). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(e.period.to.iso8601), observed up to that date (or their last follow-up).",
+                    "Periodo: dal \(e.period.from.iso8601) al \(e.period.to.iso8601). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(e.period.to.iso8601), osservati fino a quella data (o all'ultimo contatto)."
+                )))
         if disclosure.isApplied {
-            blocks.append(.paragraph(l.t(
-                "Counts below \(disclosure.threshold), and rates or means computed from fewer than \(disclosure.threshold) people, are shown as \(suppressedMark)\(disclosure.roundingBase > 1 ? "; displayed counts are rounded to the nearest \(disclosure.roundingBase)" : "").",
-                "I conteggi inferiori a \(disclosure.threshold), e i tassi o le medie calcolati su meno di \(disclosure.threshold) persone, sono indicati come \(suppressedMark)\(disclosure.roundingBase > 1 ? "; i conteggi mostrati sono arrotondati a \(disclosure.roundingBase)" : "").")))
+            blocks.append(
+                .paragraph(
+                    l.t(
+                        "Counts below \(disclosure.threshold), and rates or means computed from fewer than \(disclosure.threshold) people, are shown as \(suppressedMark)\(disclosure.roundingBase > 1 ? "; displayed counts are rounded to the nearest \(disclosure.roundingBase)" : "").",
+                        "I conteggi inferiori a \(disclosure.threshold), e i tassi o le medie calcolati su meno di \(disclosure.threshold) persone, sono indicati come \(suppressedMark)\(disclosure.roundingBase > 1 ? "; i conteggi mostrati sono arrotondati a \(disclosure.roundingBase)" : "")."
+                    )))
         }
         let figure = { (f: ReportFigure?) -> [ReportDocument.Block] in f.map { [$0.block] } ?? [] }
-        blocks += reachSection + servicesAndMakeUpSection + retentionSection + figure(retentionCurveFigure)
+        blocks +=
+            reachSection + servicesAndMakeUpSection + retentionSection + figure(retentionCurveFigure)
             + retentionCurveSection + reemploymentSection + figure(reemploymentByTypeFigure) + timeToJobSection
             + figure(timeToJobFigure) + wellbeingSection + figure(wellbeingFigure) + costSection + subgroupSection
             + methodSection + provenanceSection
@@ -91,16 +100,29 @@ public struct ReportComposer: Sendable {
         let l = language
         let r = evaluation.reach
         let rows: [[Cell]] = [
-            [.text(l.t("Groups active (at least one meeting held in the period)", "Gruppi attivi (almeno un incontro svolto nel periodo)")), Cell(l.count(r.groups), csv: .integer(r.groups))],
-            [.text(l.t("Meetings held in the period", "Incontri svolti nel periodo")), Cell(l.count(r.meetingsHeld), csv: .integer(r.meetingsHeld))],
+            [
+                .text(
+                    l.t("Groups active (at least one meeting held in the period)", "Gruppi attivi (almeno un incontro svolto nel periodo)")),
+                Cell(l.count(r.groups), csv: .integer(r.groups)),
+            ],
+            [
+                .text(l.t("Meetings held in the period", "Incontri svolti nel periodo")),
+                Cell(l.count(r.meetingsHeld), csv: .integer(r.meetingsHeld)),
+            ],
             [.text(l.t("Participants enrolled in the period", "Partecipanti iscritti nel periodo")), count(r.enrolled)],
-            [.text(l.t("Participants who attended at least one meeting held in the period", "Partecipanti presenti ad almeno un incontro svolto nel periodo")), count(r.attendedOnce)],
+            [
+                .text(
+                    l.t(
+                        "Participants who attended at least one meeting held in the period",
+                        "Partecipanti presenti ad almeno un incontro svolto nel periodo")), count(r.attendedOnce),
+            ],
         ]
         return [
             .heading(level: 2, text: l.t("Reach", "Partecipazione")),
-            .table(ReportTable(
-                id: "reach", caption: l.t("Activity in the period", "Attività nel periodo"),
-                columns: [l.t("Indicator", "Indicatore"), l.t("Count", "Numero")], rows: rows, numeric: [1])),
+            .table(
+                ReportTable(
+                    id: "reach", caption: l.t("Activity in the period", "Attività nel periodo"),
+                    columns: [l.t("Indicator", "Indicatore"), l.t("Count", "Numero")], rows: rows, numeric: [1])),
         ]
     }
 
@@ -115,19 +137,26 @@ public struct ReportComposer: Sendable {
         let c = evaluation.configuration
         let share = language.percent(c.retentionThreshold)
         return c.retentionInclusive
-            ? language.t("participants who attended at least \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
-                "partecipanti presenti ad almeno il \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro")
-            : language.t("participants who attended more than \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
-                "partecipanti presenti a più del \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro")
+            ? language.t(
+                "participants who attended at least \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
+                "partecipanti presenti ad almeno il \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro"
+            )
+            : language.t(
+                "participants who attended more than \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
+                "partecipanti presenti a più del \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro"
+            )
     }
 
     func reemploymentDefinition(retained: Bool) -> String {
         let events = evaluation.configuration.reemploymentEvents.map { Self.typeName($0, language).lowercased() }.joined(separator: ", ")
         return retained
-            ? language.t("retained participants with a work experience (\(events)) between enrolment and the end of their observation",
+            ? language.t(
+                "retained participants with a work experience (\(events)) between enrolment and the end of their observation",
                 "partecipanti trattenuti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione")
-            : language.t("participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
-                "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo")
+            : language.t(
+                "participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
+                "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo"
+            )
     }
 
     var rateColumns: [String] {
@@ -144,14 +173,19 @@ public struct ReportComposer: Sendable {
         let comparator = r.inclusive ? "≥" : ">"
         return [
             .heading(level: 2, text: l.t("Attendance and retention", "Frequenza e permanenza")),
-            .table(ReportTable(
-                id: "retention",
-                caption: l.t("Retention: attendance rate \(comparator) \(l.percent(r.threshold))", "Permanenza: tasso di frequenza \(comparator) \(l.percent(r.threshold))"),
-                columns: rateColumns,
-                rows: [rateRow(l.t("Retained", "Trattenuti"), r.rate, retentionDefinition)], numeric: [1, 2, 3])),
-            .paragraph(l.t(
-                "Participants with no meeting held yet since they enrolled (not started, left out of the denominator): \(count(r.notStarted).display).",
-                "Partecipanti senza ancora incontri svolti dalla loro iscrizione (non avviati, esclusi dal denominatore): \(count(r.notStarted).display).")),
+            .table(
+                ReportTable(
+                    id: "retention",
+                    caption: l.t(
+                        "Retention: attendance rate \(comparator) \(l.percent(r.threshold))",
+                        "Permanenza: tasso di frequenza \(comparator) \(l.percent(r.threshold))"),
+                    columns: rateColumns,
+                    rows: [rateRow(l.t("Retained", "Trattenuti"), r.rate, retentionDefinition)], numeric: [1, 2, 3])),
+            .paragraph(
+                l.t(
+                    "Participants with no meeting held yet since they enrolled (not started, left out of the denominator): \(count(r.notStarted).display).",
+                    "Partecipanti senza ancora incontri svolti dalla loro iscrizione (non avviati, esclusi dal denominatore): \(count(r.notStarted).display)."
+                )),
         ]
     }
 
@@ -170,23 +204,32 @@ public struct ReportComposer: Sendable {
         }
         return [
             .heading(level: 2, text: l.t("Re-employment", "Inserimento lavorativo")),
-            .table(ReportTable(
-                id: "reemployment", caption: l.t("Work experience after enrolment", "Esperienze di lavoro dopo l'iscrizione"),
-                columns: rateColumns,
-                rows: [
-                    rateRow(l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate, reemploymentDefinition(retained: false)),
-                    rateRow(l.t("Retained participants", "Partecipanti trattenuti"), evaluation.reemploymentRetained.rate, reemploymentDefinition(retained: true)),
-                ], numeric: [1, 2, 3])),
-            .table(ReportTable(
-                id: "reemployment_by_type",
-                caption: l.t(
-                    "Re-employed by type: each person counted once by their \(evaluation.configuration.breakdown == .best ? "best" : "first") event, so the parts add up to the whole; share of all \(l.count(r.rate.denominator)) enrolled",
-                    "Inseriti per tipo: ogni persona contata una volta sola per il suo esito \(evaluation.configuration.breakdown == .best ? "migliore" : "primo"), così le parti sommano al totale; quota su tutti i \(l.count(r.rate.denominator)) iscritti"),
-                columns: [l.t("Type", "Tipo"), l.t("People", "Persone"), l.t("Share of enrolled", "Quota degli iscritti")],
-                rows: typeRows, numeric: [1, 2])),
-            .paragraph(l.t(
-                "Lost to follow-up (observation ended early, no work experience recorded): \(count(r.lostToFollowUp).display). If all of them had found work the rate would be \(share(r.rateUpperBound, people: r.people.count).display).",
-                "Persi al follow-up (osservazione terminata prima, nessuna esperienza registrata): \(count(r.lostToFollowUp).display). Se tutti avessero trovato lavoro il tasso sarebbe \(share(r.rateUpperBound, people: r.people.count).display).")),
+            .table(
+                ReportTable(
+                    id: "reemployment", caption: l.t("Work experience after enrolment", "Esperienze di lavoro dopo l'iscrizione"),
+                    columns: rateColumns,
+                    rows: [
+                        rateRow(
+                            l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate,
+                            reemploymentDefinition(retained: false)),
+                        rateRow(
+                            l.t("Retained participants", "Partecipanti trattenuti"), evaluation.reemploymentRetained.rate,
+                            reemploymentDefinition(retained: true)),
+                    ], numeric: [1, 2, 3])),
+            .table(
+                ReportTable(
+                    id: "reemployment_by_type",
+                    caption: l.t(
+                        "Re-employed by type: each person counted once by their \(evaluation.configuration.breakdown == .best ? "best" : "first") event, so the parts add up to the whole; share of all \(l.count(r.rate.denominator)) enrolled",
+                        "Inseriti per tipo: ogni persona contata una volta sola per il suo esito \(evaluation.configuration.breakdown == .best ? "migliore" : "primo"), così le parti sommano al totale; quota su tutti i \(l.count(r.rate.denominator)) iscritti"
+                    ),
+                    columns: [l.t("Type", "Tipo"), l.t("People", "Persone"), l.t("Share of enrolled", "Quota degli iscritti")],
+                    rows: typeRows, numeric: [1, 2])),
+            .paragraph(
+                l.t(
+                    "Lost to follow-up (observation ended early, no work experience recorded): \(count(r.lostToFollowUp).display). If all of them had found work the rate would be \(share(r.rateUpperBound, people: r.people.count).display).",
+                    "Persi al follow-up (osservazione terminata prima, nessuna esperienza registrata): \(count(r.lostToFollowUp).display). Se tutti avessero trovato lavoro il tasso sarebbe \(share(r.rateUpperBound, people: r.people.count).display)."
+                )),
         ]
     }
 

@@ -16,21 +16,21 @@ public struct SummaryJSON: Sendable {
     var by: JSONValue {
         guard let subgroups else { return .null }
         var levels: [JSONValue] = subgroups.levels.map { item in
-                let level = SummaryJSON(item.evaluation, disclosure: disclosure)
-                var reach = level.reach
-                if !subgroups.isGroupAttribute, case .object(let pairs) = reach {
-                    reach = .object(pairs.filter { $0.0 != "groups" && $0.0 != "meetings_held" && $0.0 != "by_attribute" })
-                } else if case .object(let pairs) = reach {
-                    reach = .object(pairs.filter { $0.0 != "by_attribute" })
-                }
-                return .object([
-                    ("level", .string(item.level)),
-                    ("reach", reach),
-                    ("retention", level.retention),
-                    ("wellbeing", .array(item.evaluation.wellbeing.changes.map(level.wellbeing))),
-                    ("reemployment", level.reemployment(item.evaluation.reemployment, retained: item.evaluation.reemploymentRetained)),
-                ])
+            let level = SummaryJSON(item.evaluation, disclosure: disclosure)
+            var reach = level.reach
+            if !subgroups.isGroupAttribute, case .object(let pairs) = reach {
+                reach = .object(pairs.filter { $0.0 != "groups" && $0.0 != "meetings_held" && $0.0 != "by_attribute" })
+            } else if case .object(let pairs) = reach {
+                reach = .object(pairs.filter { $0.0 != "by_attribute" })
             }
+            return .object([
+                ("level", .string(item.level)),
+                ("reach", reach),
+                ("retention", level.retention),
+                ("wellbeing", .array(item.evaluation.wellbeing.changes.map(level.wellbeing))),
+                ("reemployment", level.reemployment(item.evaluation.reemployment, retained: item.evaluation.reemploymentRetained)),
+            ])
+        }
         // The levels partition the participants: each count is protected across levels.
         let partitioned: [([String], (ProgrammeEvaluation) -> Int)] = [
             (["reach", "enrolled"], { $0.reach.enrolled }),
@@ -50,30 +50,45 @@ public struct SummaryJSON: Sendable {
 
     public var document: JSONValue {
         let e = evaluation
-        return .object([
-            ("engine", .object([("name", .string(Engine.name)), ("version", .string(Engine.version))])),
-            ("period", .object([
-                ("label", .string(e.period.label)), ("from", .string(e.period.from.iso8601)), ("to", .string(e.period.to.iso8601)),
-            ])),
-            ("suppression", .object([("threshold", .int(disclosure.threshold)), ("applied", .bool(disclosure.isApplied))])),
-            ("inputs", .array(e.imports.map { i in
-                .object([("kind", .string(i.kind.rawValue)), ("file", .string(i.file)), ("sha256", .string(i.sha256)), ("rows", .int(i.rows))])
-            })),
-            ("reach", reach),
-            ("retention", retention),
-            ("wellbeing", .array(e.wellbeing.changes.map(wellbeing))),
-            ("instruments", .array(e.wellbeing.quality.map { q in
-                .object([
-                    ("instrument", .string(q.instrument)), ("wave", .string(q.wave.rawValue)),
-                    ("n", .of(disclosure.count(q.alpha.n))),
-                    ("alpha", .of(disclosure.statistic(q.alpha.alpha, people: q.alpha.n))),
-                    ("alpha_ci_low", .of(disclosure.statistic(q.alpha.confidenceInterval?.lower, people: q.alpha.n))),
-                    ("alpha_ci_high", .of(disclosure.statistic(q.alpha.confidenceInterval?.upper, people: q.alpha.n))),
-                ])
-            })),
-            ("reemployment", reemployment(e.reemployment, retained: e.reemploymentRetained)),
-            ("cost", cost),
-        ] + (subgroups == nil ? [] : [("by", by)]))
+        return .object(
+            [
+                ("engine", .object([("name", .string(Engine.name)), ("version", .string(Engine.version))])),
+                (
+                    "period",
+                    .object([
+                        ("label", .string(e.period.label)), ("from", .string(e.period.from.iso8601)), ("to", .string(e.period.to.iso8601)),
+                    ])
+                ),
+                ("suppression", .object([("threshold", .int(disclosure.threshold)), ("applied", .bool(disclosure.isApplied))])),
+                (
+                    "inputs",
+                    .array(
+                        e.imports.map { i in
+                            .object([
+                                ("kind", .string(i.kind.rawValue)), ("file", .string(i.file)), ("sha256", .string(i.sha256)),
+                                ("rows", .int(i.rows)),
+                            ])
+                        })
+                ),
+                ("reach", reach),
+                ("retention", retention),
+                ("wellbeing", .array(e.wellbeing.changes.map(wellbeing))),
+                (
+                    "instruments",
+                    .array(
+                        e.wellbeing.quality.map { q in
+                            .object([
+                                ("instrument", .string(q.instrument)), ("wave", .string(q.wave.rawValue)),
+                                ("n", .of(disclosure.count(q.alpha.n))),
+                                ("alpha", .of(disclosure.statistic(q.alpha.alpha, people: q.alpha.n))),
+                                ("alpha_ci_low", .of(disclosure.statistic(q.alpha.confidenceInterval?.lower, people: q.alpha.n))),
+                                ("alpha_ci_high", .of(disclosure.statistic(q.alpha.confidenceInterval?.upper, people: q.alpha.n))),
+                            ])
+                        })
+                ),
+                ("reemployment", reemployment(e.reemployment, retained: e.reemploymentRetained)),
+                ("cost", cost),
+            ] + (subgroups == nil ? [] : [("by", by)]))
     }
 
     var reach: JSONValue {
@@ -88,13 +103,14 @@ public struct SummaryJSON: Sendable {
     }
 
     func services(_ rows: [ServiceUptake]) -> JSONValue {
-        .array(rows.map { s in
-            .object([
-                ("service", .string(s.service)), ("participants", .of(disclosure.count(s.participants))),
-                ("sessions", .of(disclosure.count(s.sessions))),
-                ("hours", .of(disclosure.statistic(s.hours, people: s.participants))),
-            ])
-        })
+        .array(
+            rows.map { s in
+                .object([
+                    ("service", .string(s.service)), ("participants", .of(disclosure.count(s.participants))),
+                    ("sessions", .of(disclosure.count(s.sessions))),
+                    ("hours", .of(disclosure.statistic(s.hours, people: s.participants))),
+                ])
+            })
     }
 
     /// Each attribute's levels form a partition of the base: protected together.
@@ -107,10 +123,11 @@ public struct SummaryJSON: Sendable {
             let block = Array(rows[start..<end])
             let shown = disclosure.partition(block.map(\.n))
             for (row, n) in zip(block, shown) {
-                out.append(.object([
-                    ("attribute", .string(row.attribute)), ("level", .string(row.level)), ("n", .of(n)),
-                    ("share", n == nil ? .null : .of(disclosure.statistic(row.share, people: row.denominator))),
-                ]))
+                out.append(
+                    .object([
+                        ("attribute", .string(row.attribute)), ("level", .string(row.level)), ("n", .of(n)),
+                        ("share", n == nil ? .null : .of(disclosure.statistic(row.share, people: row.denominator))),
+                    ]))
             }
             start = end
         }
@@ -161,16 +178,25 @@ public struct SummaryJSON: Sendable {
         fields.append(("median_days_to_job", .of(disclosure.statistic(median?.estimate, people: people))))
         fields.append(("median_ci_low", .of(disclosure.statistic(median?.lower, people: people))))
         fields.append(("median_ci_high", .of(disclosure.statistic(median?.upper, people: people))))
-        fields.append(("employed_by_months", .object(evaluation.timeToJob.employedBy.map { item in
-            (String(item.months), .of(disclosure.statistic(item.share, people: people)))
-        })))
+        fields.append(
+            (
+                "employed_by_months",
+                .object(
+                    evaluation.timeToJob.employedBy.map { item in
+                        (String(item.months), .of(disclosure.statistic(item.share, people: people)))
+                    })
+            ))
         let months = evaluation.monthsGroupEndToJob
-        fields.append(("months_group_end_to_job", .object([
-            ("n", .of(disclosure.count(months.n))),
-            ("min", .of(disclosure.statistic(months.min, people: months.n))),
-            ("median", .of(disclosure.statistic(months.median, people: months.n))),
-            ("max", .of(disclosure.statistic(months.max, people: months.n))),
-        ])))
+        fields.append(
+            (
+                "months_group_end_to_job",
+                .object([
+                    ("n", .of(disclosure.count(months.n))),
+                    ("min", .of(disclosure.statistic(months.min, people: months.n))),
+                    ("median", .of(disclosure.statistic(months.median, people: months.n))),
+                    ("max", .of(disclosure.statistic(months.max, people: months.n))),
+                ])
+            ))
         fields.append(("lost_to_follow_up", .of(disclosure.count(r.lostToFollowUp))))
         fields.append(("rate_upper_bound", .of(disclosure.statistic(r.rateUpperBound, people: r.people.count))))
         fields.append(("retained", .object(rate(retained.rate, numeratorKey: "employed"))))
@@ -208,13 +234,16 @@ public struct SummaryJSON: Sendable {
             ("mid_unchanged", .of(mid?[1] ?? nil)),
             ("mid_deteriorated", .of(mid?[2] ?? nil)),
             ("norm_mean", .of(w.instrument.normMean)),
-            ("attrition", .object([
-                ("n_completers", .of(disclosure.count(a.completers.n))),
-                ("n_dropouts", .of(disclosure.count(a.dropouts.n))),
-                ("mean_baseline_completers", .of(disclosure.statistic(a.completers.mean, people: a.completers.n))),
-                ("mean_baseline_dropouts", .of(disclosure.statistic(a.dropouts.mean, people: a.dropouts.n))),
-                ("p_welch", .of(disclosure.statistic(a.welch.p, people: min(a.completers.n, a.dropouts.n)))),
-            ])),
+            (
+                "attrition",
+                .object([
+                    ("n_completers", .of(disclosure.count(a.completers.n))),
+                    ("n_dropouts", .of(disclosure.count(a.dropouts.n))),
+                    ("mean_baseline_completers", .of(disclosure.statistic(a.completers.mean, people: a.completers.n))),
+                    ("mean_baseline_dropouts", .of(disclosure.statistic(a.dropouts.mean, people: a.dropouts.n))),
+                    ("p_welch", .of(disclosure.statistic(a.welch.p, people: min(a.completers.n, a.dropouts.n)))),
+                ])
+            ),
         ])
     }
 }

@@ -57,12 +57,12 @@ extension EvaluationStore {
     }
 
     static func imports(_ db: Database) throws -> [ImportRecord] {
-            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
-                ImportRecord(
-                    kind: FileKind(rawValue: row["kind"]) ?? .groups, file: row["file_name"], sha256: row["sha256"],
-                    rows: row["rows"], dialect: row["dialect"], importedAt: row["imported_at"],
-                    inserted: row["inserted"], updated: row["updated"], unchanged: row["unchanged"])
-            }
+        try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
+            ImportRecord(
+                kind: FileKind(rawValue: row["kind"]) ?? .groups, file: row["file_name"], sha256: row["sha256"],
+                rows: row["rows"], dialect: row["dialect"], importedAt: row["imported_at"],
+                inserted: row["inserted"], updated: row["updated"], unchanged: row["unchanged"])
+        }
     }
 }
 

@@ -119,7 +119,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .cannotCreate(let path): return "cannot create the database at \(path)"
         case .notInitialised(let path): return "no evalrun database at \(path) (run `evalrun init` first)"
         case .cannotWrite(let path, let message):
-            return "\(path): the database could not be written (\(message)); the disk may be full or a file-size limit reached. Nothing was changed"
+            return
+                "\(path): the database could not be written (\(message)); the disk may be full or a file-size limit reached. Nothing was changed"
         case .internal(let message): return "internal error: \(message)"
         }
     }

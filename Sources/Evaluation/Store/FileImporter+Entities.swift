@@ -9,10 +9,12 @@ extension FileImporter {
             values: ["composition", "programme", "site", "start_date", "planned_sessions", "facilitator"])
         let attributes = try AttributeStage(db: db, entity: "group", names: decoder.fields.map.extras.map(\.name))
         let records = try stream(source, decoder) { row, _ in
-            try stage.append(line: row.line, [
-                .text(row.code), .of(row.composition?.rawValue), .of(row.programme), .of(row.site),
-                .of(row.startDate), .of(row.plannedSessions), .of(row.facilitator),
-            ])
+            try stage.append(
+                line: row.line,
+                [
+                    .text(row.code), .of(row.composition?.rawValue), .of(row.programme), .of(row.site),
+                    .of(row.startDate), .of(row.plannedSessions), .of(row.facilitator),
+                ])
             try attributes.append(line: row.line, code: row.code, row.attributes)
         }
         return try finishEntity(stage, attributes: attributes, table: "groups", file: source.displayName, records: records) {
@@ -35,18 +37,21 @@ extension FileImporter {
         let file = source.displayName
         let records = try stream(source, decoder) { row, problems in
             guard let group = groups[row.groupCode] else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
-                    reason: "group '\(row.groupCode)' is not in the database",
-                    hint: "import groups.csv first, or correct the code"))
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        reason: "group '\(row.groupCode)' is not in the database",
+                        hint: "import groups.csv first, or correct the code"))
                 return
             }
             let code = pseudonym(row.code)
-            try stage.append(line: row.line, [
-                .text(code), .integer(group), .of(row.enrolledOn), .of(row.leftOn), .of(row.sex),
-                .of(row.birthYear), .of(row.education), .of(row.statusAtEntry), .of(row.referredBy),
-                .of(row.unemployedSince), .of(row.followedUpUntil),
-            ])
+            try stage.append(
+                line: row.line,
+                [
+                    .text(code), .integer(group), .of(row.enrolledOn), .of(row.leftOn), .of(row.sex),
+                    .of(row.birthYear), .of(row.education), .of(row.statusAtEntry), .of(row.referredBy),
+                    .of(row.unemployedSince), .of(row.followedUpUntil),
+                ])
             try attributes.append(line: row.line, code: code, row.attributes)
         }
         return try finishEntity(stage, attributes: attributes, table: "participants", file: file, records: records) {
@@ -98,32 +103,35 @@ struct AttributeStage {
     func changedCodesWithUnchangedCore(db: Database, stage core: StageTable, table: String) throws -> Int {
         guard let stage else { return 0 }
         let coreSame = core.values.map { "s.\($0) IS t.\($0)" }.joined(separator: " AND ")
-        return try Int.fetchOne(db, sql: """
-            WITH staged AS (SELECT code, name, value FROM temp.\(stage.name)),
-            current AS (
-              SELECT e.code, a.name, a.value FROM attributes a JOIN \(table) e ON e.id = a.entity_ref
-              WHERE a.entity = '\(entity)' AND a.name IN (\(nameList))
-            ),
-            cores AS (
-              SELECT DISTINCT s.code FROM temp.\(core.name) s JOIN \(table) t ON t.code = s.code WHERE \(coreSame)
-            )
-            SELECT COUNT(*) FROM cores c WHERE
-              EXISTS (SELECT 1 FROM staged s WHERE s.code = c.code
-                      AND NOT EXISTS (SELECT 1 FROM current k WHERE k.code = s.code AND k.name = s.name AND k.value = s.value))
-              OR EXISTS (SELECT 1 FROM current k WHERE k.code = c.code
-                      AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.code = k.code AND s.name = k.name))
-            """) ?? 0
+        return try Int.fetchOne(
+            db,
+            sql: """
+                WITH staged AS (SELECT code, name, value FROM temp.\(stage.name)),
+                current AS (
+                  SELECT e.code, a.name, a.value FROM attributes a JOIN \(table) e ON e.id = a.entity_ref
+                  WHERE a.entity = '\(entity)' AND a.name IN (\(nameList))
+                ),
+                cores AS (
+                  SELECT DISTINCT s.code FROM temp.\(core.name) s JOIN \(table) t ON t.code = s.code WHERE \(coreSame)
+                )
+                SELECT COUNT(*) FROM cores c WHERE
+                  EXISTS (SELECT 1 FROM staged s WHERE s.code = c.code
+                          AND NOT EXISTS (SELECT 1 FROM current k WHERE k.code = s.code AND k.name = s.name AND k.value = s.value))
+                  OR EXISTS (SELECT 1 FROM current k WHERE k.code = c.code
+                          AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.code = k.code AND s.name = k.name))
+                """) ?? 0
     }
 
     /// Replaces the attributes named in this file for every entity of the file.
     func merge(db: Database, table: String, core: StageTable) throws {
         guard let stage else { return }
-        try db.execute(sql: """
-            DELETE FROM attributes WHERE entity = '\(entity)' AND name IN (\(nameList))
-              AND entity_ref IN (SELECT t.id FROM \(table) t WHERE t.code IN (SELECT DISTINCT code FROM temp.\(core.name)));
-            INSERT OR REPLACE INTO attributes (entity, entity_ref, name, value)
-              SELECT '\(entity)', t.id, s.name, s.value FROM temp.\(stage.name) s JOIN \(table) t ON t.code = s.code
-              WHERE true;
-            """)
+        try db.execute(
+            sql: """
+                DELETE FROM attributes WHERE entity = '\(entity)' AND name IN (\(nameList))
+                  AND entity_ref IN (SELECT t.id FROM \(table) t WHERE t.code IN (SELECT DISTINCT code FROM temp.\(core.name)));
+                INSERT OR REPLACE INTO attributes (entity, entity_ref, name, value)
+                  SELECT '\(entity)', t.id, s.name, s.value FROM temp.\(stage.name) s JOIN \(table) t ON t.code = s.code
+                  WHERE true;
+                """)
     }
 }

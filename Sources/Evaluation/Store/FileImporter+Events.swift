@@ -9,9 +9,10 @@ extension FileImporter {
         let groupColumn = decoder.fields.map["group_id"].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
             guard let group = groups[row.groupCode] else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
-                    reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
             try stage.append(line: row.line, [.integer(group), .integer(Int64(row.sessionNo)), .of(row.date), .of(row.held)])
@@ -44,9 +45,10 @@ extension FileImporter {
                 group = ref
                 lastGroup = (row.groupCode, ref)
             } else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
-                    reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
             let participant: Int64
@@ -56,20 +58,22 @@ extension FileImporter {
                 participant = ref
                 lastParticipant = (row.participantCode, ref)
             } else {
-                problems.append(Problem(
-                    file: file, line: row.line, column: participantColumn, columnName: "participant_id",
-                    value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
-                    hint: "import participants.csv first, or correct the code"))
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: participantColumn, columnName: "participant_id",
+                        value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
+                        hint: "import participants.csv first, or correct the code"))
                 return
             }
             let number: Int
             if let n = row.sessionNo {
                 guard meetings.exists(group: group, number: n) else {
                     if row.droppableIfNoMeeting { return }
-                    problems.append(Problem(
-                        file: file, line: row.line, column: row.column, value: String(n),
-                        reason: "group '\(row.groupCode)' has no meeting \(n)",
-                        hint: "import sessions.csv with that meeting first, or correct the number"))
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: String(n),
+                            reason: "group '\(row.groupCode)' has no meeting \(n)",
+                            hint: "import sessions.csv with that meeting first, or correct the number"))
                     return
                 }
                 number = n
@@ -78,17 +82,19 @@ extension FileImporter {
                 case .some(.some(let n)):
                     number = n
                 case .some(.none):
-                    problems.append(Problem(
-                        file: file, line: row.line, column: row.column, value: date.iso8601,
-                        reason: "group '\(row.groupCode)' has several meetings dated \(date.iso8601)",
-                        hint: "give the meeting number (session_no) instead of the date"))
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: date.iso8601,
+                            reason: "group '\(row.groupCode)' has several meetings dated \(date.iso8601)",
+                            hint: "give the meeting number (session_no) instead of the date"))
                     return
                 case .none:
                     if row.droppableIfNoMeeting { return }
-                    problems.append(Problem(
-                        file: file, line: row.line, column: row.column, value: date.iso8601,
-                        reason: "group '\(row.groupCode)' has no meeting dated \(date.iso8601)",
-                        hint: "import sessions.csv with that meeting first, or correct the date"))
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: date.iso8601,
+                            reason: "group '\(row.groupCode)' has no meeting dated \(date.iso8601)",
+                            hint: "import sessions.csv with that meeting first, or correct the date"))
                     return
                 }
             } else {
@@ -121,10 +127,12 @@ extension FileImporter {
             codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(line: row.line, [
-                .integer(participant), .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn),
-                .of(ItemList.encode(row.items)), .of(row.score),
-            ])
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn),
+                    .of(ItemList.encode(row.items)), .of(row.score),
+                ])
         }
         var counts = try finish(stage, file: file) { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }
         counts.records = records
@@ -142,9 +150,11 @@ extension FileImporter {
             codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(line: row.line, [
-                .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
-            ])
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
+                ])
         }
         var counts = try finish(stage, file: file) { "the service '\($0[1])' of participant '\($0[0])' on \($0[2])" }
         counts.records = records
@@ -162,9 +172,11 @@ extension FileImporter {
             codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(line: row.line, [
-                .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
-            ])
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
+                ])
         }
         var counts = try finish(stage, file: file) { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }
         counts.records = records
@@ -223,9 +235,10 @@ struct ParticipantResolver {
 
     func resolve(_ code: String, line: Int, problems: inout ProblemList) -> Int64? {
         if let id = codes[pseudonym(code)] { return id }
-        problems.append(Problem(
-            file: file, line: line, column: column, columnName: "participant_id", value: code,
-            reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
+        problems.append(
+            Problem(
+                file: file, line: line, column: column, columnName: "participant_id", value: code,
+                reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
         return nil
     }
 }

@@ -101,7 +101,9 @@ struct FileImporter {
             problem = Problem(
                 file: file, line: 0,
                 reason: "this database holds pseudonymised participant codes; a plain import would mix codes as written with pseudonyms",
-                hint: "import with --pseudonymise and the key the database was made with (--key-file or \(Pseudonymizer.environmentVariable))")
+                hint:
+                    "import with --pseudonymise and the key the database was made with (--key-file or \(Pseudonymizer.environmentVariable))"
+            )
         } else {
             problem = Problem(
                 file: file, line: 0,
@@ -160,15 +162,19 @@ struct FileImporter {
         let duplicates = try stage.duplicates(db: db, limit: problems.limit)
         for pair in duplicates.conflicts {
             let key = try stage.keyValues(db: db, line: pair.first)
-            problems.append(Problem(
-                file: file, line: pair.second, value: key.first,
-                reason: "\(what(key)) is given again with different values (first on line \(pair.first))",
-                hint: "keep one row per \(stage.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
+            problems.append(
+                Problem(
+                    file: file, line: pair.second, value: key.first,
+                    reason: "\(what(key)) is given again with different values (first on line \(pair.first))",
+                    hint: "keep one row per \(stage.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
         }
         if duplicates.exactCount > 0, let first = duplicates.exactRepeats.first {
-            problems.append(Problem(
-                .warning, file: file, line: first.second,
-                reason: "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"))
+            problems.append(
+                Problem(
+                    .warning, file: file, line: first.second,
+                    reason:
+                        "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
+                ))
         }
         try throwIfErrors(file)
         PhaseTrace.mark("\(file): checked in-file duplicates")
@@ -188,9 +194,10 @@ struct FileImporter {
     }
 
     mutating func unknown(_ what: String, _ code: String, line: Int, column: Int?, columnName: String, file: String, hint: String) {
-        problems.append(Problem(
-            file: file, line: line, column: column, columnName: columnName, value: code,
-            reason: "\(what) '\(code)' is not in the database", hint: hint))
+        problems.append(
+            Problem(
+                file: file, line: line, column: column, columnName: columnName, value: code,
+                reason: "\(what) '\(code)' is not in the database", hint: hint))
     }
 }
 

@@ -92,7 +92,8 @@ public enum PseudonymisationError: Error, Sendable, Equatable, CustomStringConve
         case .unreadableKeyFile(let path):
             return "\(path): the key file cannot be read"
         case .keyTooShort(let bytes):
-            return "the pseudonymisation key has \(bytes) bytes; at least \(Pseudonymizer.minimumKeyBytes) are needed (e.g. `openssl rand -hex 32 > key`)"
+            return
+                "the pseudonymisation key has \(bytes) bytes; at least \(Pseudonymizer.minimumKeyBytes) are needed (e.g. `openssl rand -hex 32 > key`)"
         }
     }
 }

@@ -25,22 +25,25 @@ struct StageTable {
         // Keyed by the natural key, so in-file repeats are folded at insert time:
         // `repeats` counts later rows with the same key, `conflicts` those whose
         // values differ from the first, `other_line` the last such line.
-        let columns = (["line INTEGER NOT NULL"] + (keys + values).map { "\($0) ANY" }
+        let columns =
+            (["line INTEGER NOT NULL"] + (keys + values).map { "\($0) ANY" }
             + ["repeats INTEGER NOT NULL DEFAULT 0", "conflicts INTEGER NOT NULL DEFAULT 0", "other_line INTEGER"])
             .joined(separator: ", ")
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.\(name);
-            CREATE TEMP TABLE \(name) (\(columns), PRIMARY KEY (\(keys.joined(separator: ", ")))) WITHOUT ROWID
-            """)
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS temp.\(name);
+                CREATE TEMP TABLE \(name) (\(columns), PRIMARY KEY (\(keys.joined(separator: ", ")))) WITHOUT ROWID
+                """)
         let all = ["line"] + keys + values
         let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
         let differ = values.isEmpty ? "0" : "(" + values.map { "\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ") + ")"
         insert = try db.makeStatement(sql: "INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))")
-        fold = try db.makeStatement(sql: """
-            INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
-            ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET
-              repeats = repeats + 1, conflicts = conflicts + \(differ), other_line = excluded.line
-            """)
+        fold = try db.makeStatement(
+            sql: """
+                INSERT INTO temp.\(name) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
+                ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET
+                  repeats = repeats + 1, conflicts = conflicts + \(differ), other_line = excluded.line
+                """)
     }
 
     /// One value to bind.
@@ -105,7 +108,9 @@ struct StageTable {
 
     /// Natural keys given twice in the file: the first line and a later one,
     /// split into conflicts (different values) and exact repeats.
-    func duplicates(db: Database, limit: Int) throws -> (conflicts: [(first: Int, second: Int)], exactRepeats: [(first: Int, second: Int)], exactCount: Int) {
+    func duplicates(db: Database, limit: Int) throws -> (
+        conflicts: [(first: Int, second: Int)], exactRepeats: [(first: Int, second: Int)], exactCount: Int
+    ) {
         var conflicts: [(Int, Int)] = []
         var repeats: [(Int, Int)] = []
         var exactCount = 0
@@ -136,14 +141,16 @@ struct StageTable {
         let staged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.\(name)") ?? 0
         let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
         let assignments = values.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let onConflict = values.isEmpty
+        let onConflict =
+            values.isEmpty
             ? "DO NOTHING"
             : "DO UPDATE SET \(assignments) WHERE \(values.map { "\(target).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR "))"
-        try db.execute(sql: """
-            INSERT INTO \(target) (\(all.joined(separator: ", ")))
-            SELECT \(all.joined(separator: ", ")) FROM temp.\(name) WHERE true \(keys == ["code"] ? "ORDER BY line" : "")
-            ON CONFLICT (\(keyList)) \(onConflict)
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO \(target) (\(all.joined(separator: ", ")))
+                SELECT \(all.joined(separator: ", ")) FROM temp.\(name) WHERE true \(keys == ["code"] ? "ORDER BY line" : "")
+                ON CONFLICT (\(keyList)) \(onConflict)
+                """)
         let written = db.changesCount
         let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
         let inserted = after - before

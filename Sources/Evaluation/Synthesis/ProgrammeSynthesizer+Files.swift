@@ -81,7 +81,9 @@ extension ProgrammeSynthesizer {
             ["participant_id", "instrument", "wave", "completed_on"] + wemwbsItems,
             programme.questionnaires.map { q in
                 let wave = italian ? ["T0", "T1", "T2"][q.wave.order] : q.wave.rawValue
-                let time = String(format: "%@ %02d:%02d:%02d", q.completed.iso8601, q.completedSeconds / 3600, q.completedSeconds / 60 % 60, q.completedSeconds % 60)
+                let time = String(
+                    format: "%@ %02d:%02d:%02d", q.completed.iso8601, q.completedSeconds / 3600, q.completedSeconds / 60 % 60,
+                    q.completedSeconds % 60)
                 let items: [CSVCell] = (0..<14).map { k in
                     k < q.items.count ? (q.items[k].map { CSVCell.integer($0) } ?? .empty) : .empty
                 }
@@ -97,7 +99,8 @@ extension ProgrammeSynthesizer {
                 [
                     .text(s.participant), .text(s.service), .date(s.date),
                     s.hours.map { .number($0, digits: 2) } ?? .empty, .text(s.provider),
-                    s.amount.map { .text(italian ? Self.italianAmount($0) : CSVWriter.number($0, digits: 2, decimalComma: false)) } ?? .empty,
+                    s.amount.map { .text(italian ? Self.italianAmount($0) : CSVWriter.number($0, digits: 2, decimalComma: false)) }
+                        ?? .empty,
                 ]
             })
 
@@ -112,7 +115,8 @@ extension ProgrammeSynthesizer {
                 : ["participant_id", "event_date", "outcome", "source", "end_date"],
             programme.outcomes.map { o in
                 [
-                    .text(o.participant), .date(o.date), .text(italian ? italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
+                    .text(o.participant), .date(o.date),
+                    .text(italian ? italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
                     .text(o.source), o.end.map { .date($0) } ?? .empty,
                 ]
             })
@@ -136,7 +140,8 @@ extension ProgrammeSynthesizer {
         save: (String, CSVFormat, [String], [[CSVCell]]) throws -> Void
     ) throws {
         let dates = Array(Set(programme.groups.flatMap { $0.sessions.filter(\.held).map(\.date) })).sorted()
-        let header = (italian ? ["codice_partecipante", "gruppo"] : ["participant_id", "group_id"])
+        let header =
+            (italian ? ["codice_partecipante", "gruppo"] : ["participant_id", "group_id"])
             + dates.map { CSVWriter(format: format).render(.date($0)) }
         let rows: [[CSVCell]] = programme.participants.map { p in
             let group = programme.groups[p.group]

@@ -40,7 +40,11 @@ public struct ProgrammeSynthesizer {
         for (index, _) in sizes.enumerated() {
             let phase = index < phaseSplit ? 1 : 2
             let window = phase == 1 ? 0..<(span / 2) : (span / 2)..<span
-            let offset = window.lowerBound + Int(Double(window.count) * (Double(index % max(phaseSplit, 1)) + rng.uniform()) / Double(phase == 1 ? max(phaseSplit, 1) : max(sizes.count - phaseSplit, 1)))
+            let offset =
+                window.lowerBound
+                + Int(
+                    Double(window.count) * (Double(index % max(phaseSplit, 1)) + rng.uniform())
+                        / Double(phase == 1 ? max(phaseSplit, 1) : max(sizes.count - phaseSplit, 1)))
             let start = firstDay.adding(days: min(offset, span))
             let planned = rng.pick([(18, 0.7), (16, 0.15), (20, 0.15)])
             // A cancelled meeting is made up a fortnight later: the group holds
@@ -56,12 +60,13 @@ public struct ProgrammeSynthesizer {
                 if takesPlace { held += 1 }
                 sessions.append((number, date, takesPlace))
             }
-            programme.groups.append(SyntheticProgramme.Group(
-                code: String(format: "G%03d", index + 1),
-                composition: rng.chance(parameters.homogeneousShare) ? .homogeneous : .heterogeneous,
-                programme: "AMALav fase \(phase)", site: Self.sites[index % Self.sites.count],
-                start: start, planned: planned, facilitator: "facilitatore \(index % 5 + 1)",
-                sessions: sessions))
+            programme.groups.append(
+                SyntheticProgramme.Group(
+                    code: String(format: "G%03d", index + 1),
+                    composition: rng.chance(parameters.homogeneousShare) ? .homogeneous : .heterogeneous,
+                    programme: "AMALav fase \(phase)", site: Self.sites[index % Self.sites.count],
+                    start: start, planned: planned, facilitator: "facilitatore \(index % 5 + 1)",
+                    sessions: sessions))
         }
 
         var serial = 0
@@ -107,16 +112,18 @@ public struct ProgrammeSynthesizer {
                 followed = earliest.adding(days: rng.integer(in: 0...max(0, earliest.days(to: export))))
             }
         }
-        programme.participants.append(SyntheticProgramme.Participant(
-            code: code, group: g, enrolled: enrolled, left: left,
-            sex: rng.chance(homogeneous ? 0.35 : 0.5) ? "F" : "M",
-            birthYear: rng.integer(in: 1955...1992),
-            education: rng.pick([("licenza media", 0.35), ("diploma", 0.45), ("laurea", 0.2)]),
-            status: rng.pick([("disoccupato", 0.5), ("cassa integrazione", 0.2), ("mobilità", 0.2), ("mai occupato", 0.1)]),
-            referredBy: rng.pick([("centro per l'impiego", 0.68), ("sindacato", 0.14), ("servizi sociali", 0.1), ("passaparola", 0.08)]),
-            unemployedSince: enrolled.adding(days: -rng.integer(in: 30...1000)),
-            followedUpUntil: followed, children: rng.pick([(0, 0.4), (1, 0.3), (2, 0.25), (3, 0.05)]),
-            attendance: attendance))
+        programme.participants.append(
+            SyntheticProgramme.Participant(
+                code: code, group: g, enrolled: enrolled, left: left,
+                sex: rng.chance(homogeneous ? 0.35 : 0.5) ? "F" : "M",
+                birthYear: rng.integer(in: 1955...1992),
+                education: rng.pick([("licenza media", 0.35), ("diploma", 0.45), ("laurea", 0.2)]),
+                status: rng.pick([("disoccupato", 0.5), ("cassa integrazione", 0.2), ("mobilità", 0.2), ("mai occupato", 0.1)]),
+                referredBy: rng.pick([("centro per l'impiego", 0.68), ("sindacato", 0.14), ("servizi sociali", 0.1), ("passaparola", 0.08)]
+                ),
+                unemployedSince: enrolled.adding(days: -rng.integer(in: 30...1000)),
+                followedUpUntil: followed, children: rng.pick([(0, 0.4), (1, 0.3), (2, 0.25), (3, 0.05)]),
+                attendance: attendance))
 
         let observedUntil = min(followed ?? export, export)
         let groupEnded = group.sessions.filter(\.held).count == group.planned
@@ -165,9 +172,10 @@ public struct ProgrammeSynthesizer {
                     let raw = reverse.contains(item) ? Double(range.lowerBound + range.upperBound) - keyed : keyed
                     items.append(min(max(Int(raw.rounded()), range.lowerBound), range.upperBound))
                 }
-                programme.questionnaires.append(SyntheticProgramme.Questionnaire(
-                    participant: code, instrument: name, wave: wave, completed: date,
-                    completedSeconds: rng.integer(in: 32_400...64_800), items: items))
+                programme.questionnaires.append(
+                    SyntheticProgramme.Questionnaire(
+                        participant: code, instrument: name, wave: wave, completed: date,
+                        completedSeconds: rng.integer(in: 32_400...64_800), items: items))
             }
         }
     }
@@ -179,26 +187,29 @@ public struct ProgrammeSynthesizer {
         if rng.chance(0.75) {
             var date = enrolled.adding(days: rng.integer(in: 3...30))
             for _ in 0..<rng.integer(in: 1...6) where date <= observedUntil {
-                programme.services.append(SyntheticProgramme.Service(
-                    participant: code, service: "counselling", date: date, hours: rng.chance(0.7) ? 1 : 1.5,
-                    provider: "sportello lavoro", amount: nil))
+                programme.services.append(
+                    SyntheticProgramme.Service(
+                        participant: code, service: "counselling", date: date, hours: rng.chance(0.7) ? 1 : 1.5,
+                        provider: "sportello lavoro", amount: nil))
                 date = date.adding(days: rng.integer(in: 14...45))
             }
         }
         if rng.chance(0.25) {
             let date = enrolled.adding(days: rng.integer(in: 20...120))
             if date <= observedUntil {
-                programme.services.append(SyntheticProgramme.Service(
-                    participant: code, service: "support_pact", date: date, hours: nil, provider: "comune",
-                    amount: Double(rng.integer(in: 8...15)) * 100))
+                programme.services.append(
+                    SyntheticProgramme.Service(
+                        participant: code, service: "support_pact", date: date, hours: nil, provider: "comune",
+                        amount: Double(rng.integer(in: 8...15)) * 100))
             }
         }
         if rng.chance(0.3) {
             let date = enrolled.adding(days: rng.integer(in: 30...150))
             if date <= observedUntil {
-                programme.services.append(SyntheticProgramme.Service(
-                    participant: code, service: "workshop", date: date, hours: 2.5, provider: "ente di formazione",
-                    amount: nil))
+                programme.services.append(
+                    SyntheticProgramme.Service(
+                        participant: code, service: "workshop", date: date, hours: 2.5, provider: "ente di formazione",
+                        amount: nil))
             }
         }
     }
@@ -210,7 +221,8 @@ public struct ProgrammeSynthesizer {
         let p = 1 / (1 + exp(-(-0.45 + 0.5 * engagement)))
         if rng.chance(p) {
             let after = rng.chance(0.85)
-            let date = after
+            let date =
+                after
                 ? groupEnd.adding(days: rng.integer(in: 31...213))
                 : enrolled.adding(days: rng.integer(in: 30...200))
             let type = rng.pick([
@@ -218,15 +230,17 @@ public struct ProgrammeSynthesizer {
             ])
             if date <= observedUntil {
                 let end: CalendarDate? = type == .permanent ? nil : date.adding(days: rng.pick([(90, 0.3), (180, 0.5), (365, 0.2)]))
-                programme.outcomes.append(SyntheticProgramme.Outcome(
-                    participant: code, date: date, outcome: type,
-                    source: rng.chance(0.7) ? "comunicazioni obbligatorie" : "colloquio", end: end))
+                programme.outcomes.append(
+                    SyntheticProgramme.Outcome(
+                        participant: code, date: date, outcome: type,
+                        source: rng.chance(0.7) ? "comunicazioni obbligatorie" : "colloquio", end: end))
                 if type == .traineeship, rng.chance(0.35) {
                     let next = (end ?? date).adding(days: rng.integer(in: 1...40))
                     if next <= observedUntil {
-                        programme.outcomes.append(SyntheticProgramme.Outcome(
-                            participant: code, date: next, outcome: rng.chance(0.7) ? .fixedTerm : .permanent,
-                            source: "comunicazioni obbligatorie", end: nil))
+                        programme.outcomes.append(
+                            SyntheticProgramme.Outcome(
+                                participant: code, date: next, outcome: rng.chance(0.7) ? .fixedTerm : .permanent,
+                                source: "comunicazioni obbligatorie", end: nil))
                     }
                 }
             }
@@ -234,8 +248,9 @@ public struct ProgrammeSynthesizer {
         if rng.chance(0.1) {
             let date = enrolled.adding(days: rng.integer(in: 20...300))
             if date <= observedUntil {
-                programme.outcomes.append(SyntheticProgramme.Outcome(
-                    participant: code, date: date, outcome: .training, source: "colloquio", end: date.adding(days: 60)))
+                programme.outcomes.append(
+                    SyntheticProgramme.Outcome(
+                        participant: code, date: date, outcome: .training, source: "colloquio", end: date.adding(days: 60)))
             }
         }
     }

@@ -40,11 +40,13 @@ struct CompareCommand: AsyncParsableCommand {
             to = period.to
         } else if let latest = snapshot.latestDate {
             to = latest
-            Terminal.note("no period given: comparing everyone enrolled by \(latest.iso8601), the latest date recorded", quiet: global.quiet || json)
+            Terminal.note(
+                "no period given: comparing everyone enrolled by \(latest.iso8601), the latest date recorded", quiet: global.quiet || json)
         } else {
             throw InputFailure(description: "the database holds no records to compare")
         }
-        let covariates = adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let covariates =
+            adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         let disclosure = noSuppress ? Disclosure(threshold: 0) : Disclosure(threshold: configuration.suppressionThreshold)
         let comparison = try Comparison(
             snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference,

@@ -26,12 +26,15 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(
         name: [.customLong("pseudonymise"), .customLong("pseudonymize")],
-        help: "Store participant codes as a keyed hash (HMAC-SHA-256), so the database can be handed to a researcher; the key is never stored. Every import into the database must then use the same key.")
+        help:
+            "Store participant codes as a keyed hash (HMAC-SHA-256), so the database can be handed to a researcher; the key is never stored. Every import into the database must then use the same key."
+    )
     var pseudonymise = false
 
     @Option(
         name: .customLong("key-file"),
-        help: ArgumentHelp("The pseudonymisation key (at least 32 bytes; default: the environment variable EVALRUN_PSEUDONYM_KEY).", valueName: "PATH"))
+        help: ArgumentHelp(
+            "The pseudonymisation key (at least 32 bytes; default: the environment variable EVALRUN_PSEUDONYM_KEY).", valueName: "PATH"))
     var keyFile: String?
 
     func validate() throws {
@@ -99,7 +102,10 @@ enum DirectoryScan {
             FileKind(fileName: name).map { ImportRequest(kind: $0, path: (directory as NSString).appendingPathComponent(name)) }
         }
         guard !requests.isEmpty else {
-            throw InputFailure(description: "\(directory): no known export here (groups/gruppi, participants/partecipanti, sessions/incontri, attendance/presenze/registro, questionnaires/questionari, services/servizi, outcomes/esiti .csv)")
+            throw InputFailure(
+                description:
+                    "\(directory): no known export here (groups/gruppi, participants/partecipanti, sessions/incontri, attendance/presenze/registro, questionnaires/questionari, services/servizi, outcomes/esiti .csv)"
+            )
         }
         return requests
     }

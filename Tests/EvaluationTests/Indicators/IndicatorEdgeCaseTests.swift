@@ -27,13 +27,17 @@ struct IndicatorEdgeCaseTests {
     func questionnaires() throws {
         let f = try ImportFixture()
         try f.loadBasics()
-        _ = try f.importFile(.questionnaires, f.write("q.csv", """
-            participant_id,instrument,wave,item_1,item_2,item_3,item_4,item_5,item_6,item_7
-            P1,SWEMWBS,baseline,1,2,3,4,5,4,3
-            P1,SWEMWBS,end,2,3,3,4,5,4,3
-            P2,SWEMWBS,baseline,,,,,,,
-            P2,SWEMWBS,end,2,3,3,4,5,4,3
-            """))
+        _ = try f.importFile(
+            .questionnaires,
+            f.write(
+                "q.csv",
+                """
+                participant_id,instrument,wave,item_1,item_2,item_3,item_4,item_5,item_6,item_7
+                P1,SWEMWBS,baseline,1,2,3,4,5,4,3
+                P1,SWEMWBS,end,2,3,3,4,5,4,3
+                P2,SWEMWBS,baseline,,,,,,,
+                P2,SWEMWBS,end,2,3,3,4,5,4,3
+                """))
         let e = try evaluation(f)
         let change = e.wellbeing.changes.first { $0.instrument.id == "SWEMWBS" && $0.wave == .end }
         #expect(change?.pairedT.n == 1)
@@ -51,12 +55,16 @@ struct IndicatorEdgeCaseTests {
         #expect(e.reemployment.rate.numerator == 0 && e.reemployment.rate.denominator == 3)
         #expect(e.timeToJob.median?.estimate == nil)
         expectClose(e.reemployment.rate.interval?.lower, 0, atol: 1e-15)
-        _ = try f.importFile(.outcomes, f.write("o.csv", """
-            participant_id,event_date,outcome
-            P1,2016-04-01,TD
-            P2,2016-05-01,TI
-            P3,2016-06-01,tirocinio
-            """))
+        _ = try f.importFile(
+            .outcomes,
+            f.write(
+                "o.csv",
+                """
+                participant_id,event_date,outcome
+                P1,2016-04-01,TD
+                P2,2016-05-01,TI
+                P3,2016-06-01,tirocinio
+                """))
         e = try evaluation(f)
         #expect(e.reemployment.rate.numerator == 3)
         expectClose(e.reemployment.rate.interval?.upper, 1, atol: 1e-15)
@@ -79,12 +87,16 @@ struct IndicatorEdgeCaseTests {
     func windowAndFollowUp() throws {
         var f = try ImportFixture()
         try f.loadBasics()
-        _ = try f.importFile(.participants, f.write("p.csv", """
-            participant_id,group_id,enrolled_on,left_on,sex,birth_year,children,followed_up_until
-            P1,G1,2016-01-10,,donna,1970,2,
-            P2,G1,2016-01-10,2016-03-01,M,1980,0,2016-04-01
-            P3,G2,2016-01-12,,uomo,1965,,
-            """))
+        _ = try f.importFile(
+            .participants,
+            f.write(
+                "p.csv",
+                """
+                participant_id,group_id,enrolled_on,left_on,sex,birth_year,children,followed_up_until
+                P1,G1,2016-01-10,,donna,1970,2,
+                P2,G1,2016-01-10,2016-03-01,M,1980,0,2016-04-01
+                P3,G2,2016-01-12,,uomo,1965,,
+                """))
         _ = try f.importFile(.outcomes, f.write("o.csv", "participant_id,event_date,outcome\nP1,2016-12-01,TD\nP2,2016-05-01,TD\n"))
         f.configuration.windowDays = 180
         let e = try evaluation(f)

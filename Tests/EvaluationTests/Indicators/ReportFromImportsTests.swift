@@ -10,24 +10,32 @@ struct ReportFromImportsTests {
     func fixture() throws -> ImportFixture {
         let f = try ImportFixture()
         try f.loadBasics()
-        _ = try f.importFile(.attendance, f.write("attendance.csv", """
-            group_id,participant_id,session_no,present
-            G1,P1,1,1
-            G1,P1,2,1
-            G1,P1,4,1
-            G1,P2,1,1
-            G2,P3,1,1
-            G2,P3,2,1
-            G2,P3,3,1
-            G2,P3,4,0
-            """))
-        _ = try f.importFile(.outcomes, f.write("outcomes.csv", """
-            participant_id,event_date,outcome
-            P1,2016-05-01,tirocinio
-            P1,2016-09-01,TI
-            P3,2015-12-01,TD
-            P2,2016-04-01,formazione
-            """))
+        _ = try f.importFile(
+            .attendance,
+            f.write(
+                "attendance.csv",
+                """
+                group_id,participant_id,session_no,present
+                G1,P1,1,1
+                G1,P1,2,1
+                G1,P1,4,1
+                G1,P2,1,1
+                G2,P3,1,1
+                G2,P3,2,1
+                G2,P3,3,1
+                G2,P3,4,0
+                """))
+        _ = try f.importFile(
+            .outcomes,
+            f.write(
+                "outcomes.csv",
+                """
+                participant_id,event_date,outcome
+                P1,2016-05-01,tirocinio
+                P1,2016-09-01,TI
+                P3,2015-12-01,TD
+                P2,2016-04-01,formazione
+                """))
         return f
     }
 
@@ -44,7 +52,9 @@ struct ReportFromImportsTests {
         // P1 employed (best: permanent); P3's event precedes enrolment; P2's training does not count.
         #expect(e.reemployment.rate.numerator == 1)
         #expect(e.reemployment.byType.first { $0.type == .permanent }?.count == 1)
-        #expect(e.reemployment.people.first?.days == CalendarDate(year: 2016, month: 1, day: 10)?.days(to: CalendarDate(year: 2016, month: 5, day: 1) ?? .today))
+        #expect(
+            e.reemployment.people.first?.days
+                == CalendarDate(year: 2016, month: 1, day: 10)?.days(to: CalendarDate(year: 2016, month: 5, day: 1) ?? .today))
 
         var inclusive = f.configuration
         inclusive.retentionInclusive = true

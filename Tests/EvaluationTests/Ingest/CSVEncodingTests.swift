@@ -35,7 +35,9 @@ extension IngestTests {
         @Test("bytes undefined in Windows-1252 are errors with line and column")
         func undefinedWindows1252() throws {
             // 0xE0 (à) makes the file Windows-1252; 0x81 and 0x9D have no character there.
-            let bytes: [UInt8] = Array("id;name;city\n1;".utf8) + [0x61, 0xE0] + Array(";x\n2;ok;".utf8) + [0x81] + Array("\n3;\"a\n".utf8) + [0x9D] + Array("\";y\n4;fine;z\n".utf8)
+            let bytes: [UInt8] =
+                Array("id;name;city\n1;".utf8) + [0x61, 0xE0] + Array(";x\n2;ok;".utf8) + [0x81] + Array("\n3;\"a\n".utf8) + [0x9D]
+                + Array("\";y\n4;fine;z\n".utf8)
             let source = try CSVSource.open(path: TemporaryCSV.write(bytes))
             #expect(source.dialect.encoding == .windows1252)
             let dump = try RecordDump(source)
@@ -67,10 +69,12 @@ extension IngestTests {
             #expect(try RecordDump(source).records.first?.values == ["Forlì", "sì"])
         }
 
-        @Test("Windows-1252 decoding covers 0x80–0x9F and Latin-1", arguments: [
-            (0x80, "€"), (0x85, "…"), (0x92, "’"), (0x93, "“"), (0x96, "–"), (0x9C, "œ"), (0x9F, "Ÿ"),
-            (0xA0, "\u{00A0}"), (0xE0, "à"), (0xE8, "è"), (0xEC, "ì"), (0xF2, "ò"), (0xF9, "ù"), (0x41, "A"),
-        ] as [(Int, String)])
+        @Test(
+            "Windows-1252 decoding covers 0x80–0x9F and Latin-1",
+            arguments: [
+                (0x80, "€"), (0x85, "…"), (0x92, "’"), (0x93, "“"), (0x96, "–"), (0x9C, "œ"), (0x9F, "Ÿ"),
+                (0xA0, "\u{00A0}"), (0xE0, "à"), (0xE8, "è"), (0xEC, "ì"), (0xF2, "ò"), (0xF9, "ù"), (0x41, "A"),
+            ] as [(Int, String)])
         func windows1252Table(byte: Int, expected: String) {
             let decoded = [UInt8(byte)].withUnsafeBytes { Windows1252.decode($0) }
             #expect(decoded == expected)

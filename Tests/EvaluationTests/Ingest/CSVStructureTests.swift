@@ -60,7 +60,10 @@ extension IngestTests {
         func blankRowInside() throws {
             let dump = try RecordDump(CSVSource.open(path: TemporaryCSV.write("a;b\n1;2\n;\n3;4\n")))
             #expect(dump.problems.isEmpty)
-            #expect(dump.records == [.init(line: 2, values: ["1", "2"]), .init(line: 3, values: ["", ""]), .init(line: 4, values: ["3", "4"])])
+            #expect(
+                dump.records == [
+                    .init(line: 2, values: ["1", "2"]), .init(line: 3, values: ["", ""]), .init(line: 4, values: ["3", "4"]),
+                ])
         }
 
         @Test("in a one-column file an empty line inside the data is a blank value")
@@ -82,7 +85,10 @@ extension IngestTests {
         @Test("an empty file, and a file of blank lines or just a byte-order mark, are rejected")
         func emptyFile() throws {
             let empty = try #require(throws: CSVError.self) { try CSVSource.open(path: Fixture.url("csv", "empty.csv").path) }
-            #expect(empty.description == "empty.csv: error: the file is empty: it has no header row (export the table again with its column names in the first row)")
+            #expect(
+                empty.description
+                    == "empty.csv: error: the file is empty: it has no header row (export the table again with its column names in the first row)"
+            )
             for bytes: [UInt8] in [[0x0A, 0x0D, 0x0A], [0xEF, 0xBB, 0xBF]] {
                 let path = try TemporaryCSV.write(bytes)
                 #expect(throws: CSVError.self) { try CSVSource.open(path: path) }
@@ -135,7 +141,8 @@ extension IngestTests {
             let error = try #require(throws: CSVError.self) { try CSVSource.open(path: TemporaryCSV.write(tooWide)) }
             #expect(error.problems.errors.first?.reason == "the header has 10001 columns; the limit is 10000")
             #expect(error.problems.errors.first?.column == 10_001)
-            let wide = (1...10_000).map { "c\($0)" }.joined(separator: ";") + "\n" + (1...10_000).map(String.init).joined(separator: ";") + "\n"
+            let wide =
+                (1...10_000).map { "c\($0)" }.joined(separator: ";") + "\n" + (1...10_000).map(String.init).joined(separator: ";") + "\n"
             let source = try CSVSource.open(path: TemporaryCSV.write(wide))
             #expect(source.header.count == 10_000)
             #expect(source.dialect.separator == UInt8(ascii: ";"))

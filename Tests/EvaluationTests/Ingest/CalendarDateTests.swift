@@ -6,10 +6,12 @@ import Testing
 extension IngestTests {
     @Suite("calendar dates")
     struct CalendarDateTests {
-        @Test("days since 1970 at known dates", arguments: [
-            (1970, 1, 1, 0), (1969, 12, 31, -1), (2000, 3, 1, 11_017), (2016, 2, 29, 16_860), (2016, 4, 5, 16_896),
-            (1900, 3, 1, -25_508), (2400, 2, 29, 157_113), (1, 1, 1, -719_162), (0, 3, 1, -719_468),
-        ] as [(Int, Int, Int, Int)])
+        @Test(
+            "days since 1970 at known dates",
+            arguments: [
+                (1970, 1, 1, 0), (1969, 12, 31, -1), (2000, 3, 1, 11_017), (2016, 2, 29, 16_860), (2016, 4, 5, 16_896),
+                (1900, 3, 1, -25_508), (2400, 2, 29, 157_113), (1, 1, 1, -719_162), (0, 3, 1, -719_468),
+            ] as [(Int, Int, Int, Int)])
         func daysSince1970(year: Int, month: Int, day: Int, days: Int) throws {
             let date = try #require(CalendarDate(year: year, month: month, day: day))
             #expect(date.daysSince1970 == days)
@@ -32,9 +34,11 @@ extension IngestTests {
             }
         }
 
-        @Test("dates that do not exist are refused", arguments: [
-            (2016, 2, 30), (2015, 2, 29), (1900, 2, 29), (2016, 4, 31), (2016, 13, 1), (2016, 0, 1), (2016, 1, 0), (2016, 1, 32),
-        ] as [(Int, Int, Int)])
+        @Test(
+            "dates that do not exist are refused",
+            arguments: [
+                (2016, 2, 30), (2015, 2, 29), (1900, 2, 29), (2016, 4, 31), (2016, 13, 1), (2016, 0, 1), (2016, 1, 0), (2016, 1, 32),
+            ] as [(Int, Int, Int)])
         func invalid(year: Int, month: Int, day: Int) {
             #expect(CalendarDate(year: year, month: month, day: day) == nil)
         }

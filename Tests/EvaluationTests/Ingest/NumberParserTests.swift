@@ -9,42 +9,51 @@ extension IngestTests {
         static let point = NumberParser(decimalComma: false)
         static let comma = NumberParser(decimalComma: true)
 
-        @Test("decimal-point files", arguments: [
-            ("12.5", 12.5), ("-3", -3), ("+0.75", 0.75), ("1e3", 1000), ("2.5E-3", 0.0025), (".5", 0.5), ("5.", 5),
-            ("0.1", 0.1), ("007", 7), (" 42 ", 42), ("1.234", 1.234), ("123456789012345678901234", 123456789012345678901234.0),
-            ("0.30000000000000004", 0.30000000000000004), ("-0", 0),
-        ] as [(String, Double)])
+        @Test(
+            "decimal-point files",
+            arguments: [
+                ("12.5", 12.5), ("-3", -3), ("+0.75", 0.75), ("1e3", 1000), ("2.5E-3", 0.0025), (".5", 0.5), ("5.", 5),
+                ("0.1", 0.1), ("007", 7), (" 42 ", 42), ("1.234", 1.234), ("123456789012345678901234", 123456789012345678901234.0),
+                ("0.30000000000000004", 0.30000000000000004), ("-0", 0),
+            ] as [(String, Double)])
         func decimalPoint(text: String, value: Double) throws {
             #expect(try Self.point.double(text) == value)
         }
 
-        @Test("decimal-comma files: a comma, and points only grouping thousands", arguments: [
-            ("12,5", 12.5), ("-3", -3), ("0,75", 0.75), ("1.234,56", 1234.56), ("1.234", 1234), ("1.000.000", 1_000_000),
-            ("12.345.678,9", 12_345_678.9), (",5", 0.5), ("-1.234,5", -1234.5), ("3,0", 3),
-        ] as [(String, Double)])
+        @Test(
+            "decimal-comma files: a comma, and points only grouping thousands",
+            arguments: [
+                ("12,5", 12.5), ("-3", -3), ("0,75", 0.75), ("1.234,56", 1234.56), ("1.234", 1234), ("1.000.000", 1_000_000),
+                ("12.345.678,9", 12_345_678.9), (",5", 0.5), ("-1.234,5", -1234.5), ("3,0", 3),
+            ] as [(String, Double)])
         func decimalComma(text: String, value: Double) throws {
             #expect(try Self.comma.double(text) == value)
         }
 
-        @Test("values refused in a decimal-point file", arguments: [
-            ("1,234.5", "'1,234.5' is not a number: in this file '.' is the decimal mark and thousands are not grouped"),
-            ("12,5", "'12,5' is not a number: in this file '.' is the decimal mark and thousands are not grouped"),
-            ("1.2.3", "'1.2.3' is not a number"), ("abc", "'abc' is not a number"), ("inf", "'inf' is not a number"),
-            ("1e", "'1e' is not a number"), ("e5", "'e5' is not a number"), ("--1", "'--1' is not a number"),
-            ("1 000", "'1 000' is not a number"), ("1e999", "'1e999' is too large a number"),
-        ] as [(String, String)])
+        @Test(
+            "values refused in a decimal-point file",
+            arguments: [
+                ("1,234.5", "'1,234.5' is not a number: in this file '.' is the decimal mark and thousands are not grouped"),
+                ("12,5", "'12,5' is not a number: in this file '.' is the decimal mark and thousands are not grouped"),
+                ("1.2.3", "'1.2.3' is not a number"), ("abc", "'abc' is not a number"), ("inf", "'inf' is not a number"),
+                ("1e", "'1e' is not a number"), ("e5", "'e5' is not a number"), ("--1", "'--1' is not a number"),
+                ("1 000", "'1 000' is not a number"), ("1e999", "'1e999' is too large a number"),
+            ] as [(String, String)])
         func refusedPoint(text: String, reason: String) {
             #expect(performing: { try Self.point.double(text) }, throws: { ($0 as? FieldValueError)?.reason == reason })
         }
 
-        @Test("values refused in a decimal-comma file", arguments: [
-            ("12.5", "'12.5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
-            ("1.23", "'1.23' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
-            ("1234.567", "'1234.567' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
-            ("1.23,5", "'1.23,5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
-            ("1,5.5", "'1,5.5' is not a number: in this file ',' is the decimal mark"),
-            ("1,2,3", "'1,2,3' is not a number"), ("1e3", "'1e3' is not a number"), (".5", "'.5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
-        ] as [(String, String)])
+        @Test(
+            "values refused in a decimal-comma file",
+            arguments: [
+                ("12.5", "'12.5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
+                ("1.23", "'1.23' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
+                ("1234.567", "'1234.567' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
+                ("1.23,5", "'1.23,5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
+                ("1,5.5", "'1,5.5' is not a number: in this file ',' is the decimal mark"),
+                ("1,2,3", "'1,2,3' is not a number"), ("1e3", "'1e3' is not a number"),
+                (".5", "'.5' is not a number: in this file ',' is the decimal mark and '.' only groups thousands"),
+            ] as [(String, String)])
         func refusedComma(text: String, reason: String) {
             #expect(performing: { try Self.comma.double(text) }, throws: { ($0 as? FieldValueError)?.reason == reason })
         }
@@ -71,9 +80,11 @@ extension IngestTests {
             }
         }
 
-        @Test("whole numbers", arguments: [
-            ("3", 3), ("-12", -12), ("+7", 7), ("1.234", 1234), ("3,0", 3), ("999999999999999999", 999_999_999_999_999_999),
-        ] as [(String, Int)])
+        @Test(
+            "whole numbers",
+            arguments: [
+                ("3", 3), ("-12", -12), ("+7", 7), ("1.234", 1234), ("3,0", 3), ("999999999999999999", 999_999_999_999_999_999),
+            ] as [(String, Int)])
         func integers(text: String, value: Int) throws {
             #expect(try Self.comma.integer(text) == value)
         }
@@ -89,15 +100,15 @@ extension IngestTests {
         func exactConversion() throws {
             var generator = SplitMix(seed: 2016)
             for _ in 0..<5000 {
-            let integerDigits = Int(generator.next() % 8)
-            let fractionDigits = Int(generator.next() % 12)
-            var text = integerDigits == 0 ? "0" : String(generator.next() % 100_000_000)
-            if fractionDigits > 0 {
-                text += "." + (0..<fractionDigits).map { _ in String(generator.next() % 10) }.joined()
-            }
-            #expect(try Self.point.double(text) == Double(text), "\(text)")
-            let commaText = text.replacingOccurrences(of: ".", with: ",")
-            #expect(try Self.comma.double(commaText) == Double(text), "\(commaText)")
+                let integerDigits = Int(generator.next() % 8)
+                let fractionDigits = Int(generator.next() % 12)
+                var text = integerDigits == 0 ? "0" : String(generator.next() % 100_000_000)
+                if fractionDigits > 0 {
+                    text += "." + (0..<fractionDigits).map { _ in String(generator.next() % 10) }.joined()
+                }
+                #expect(try Self.point.double(text) == Double(text), "\(text)")
+                let commaText = text.replacingOccurrences(of: ".", with: ",")
+                #expect(try Self.comma.double(commaText) == Double(text), "\(commaText)")
             }
         }
 

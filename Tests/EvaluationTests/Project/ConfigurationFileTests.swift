@@ -12,7 +12,8 @@ struct ConfigurationFileTests {
 
     @Test("keys are read; a built-in instrument may be redeclared one key at a time")
     func keys() throws {
-        let c = try ConfigurationFile.parse("""
+        let c = try ConfigurationFile.parse(
+            """
             [retention]
             threshold = 0.8
             inclusive = true
@@ -44,12 +45,14 @@ struct ConfigurationFileTests {
         #expect(c.columnMappings[.participants]?["codice anonimo"] == "participant_id")
     }
 
-    @Test("an unknown key or a wrong type is an error naming the line", arguments: [
-        ("[retention]\nthreshold = 0.75\ncolour = 3\n", 3, "unknown key 'colour'"),
-        ("[suppression]\n\nthreshold = \"five\"\n", 3, "must be a whole number"),
-        ("[instruments.X]\nitems = 3\nmin = 1\nmax = 5\nreverse = [4]\n", 5, "reverse item 4"),
-        ("[retention\nthreshold = 1\n", 1, ""),
-    ])
+    @Test(
+        "an unknown key or a wrong type is an error naming the line",
+        arguments: [
+            ("[retention]\nthreshold = 0.75\ncolour = 3\n", 3, "unknown key 'colour'"),
+            ("[suppression]\n\nthreshold = \"five\"\n", 3, "must be a whole number"),
+            ("[instruments.X]\nitems = 3\nmin = 1\nmax = 5\nreverse = [4]\n", 5, "reverse item 4"),
+            ("[retention\nthreshold = 1\n", 1, ""),
+        ])
     func errors(text: String, line: Int, message: String) {
         #expect {
             try ConfigurationFile.parse(text)

@@ -20,7 +20,8 @@ struct HTMLRendererTests {
             #expect(html.contains("<meta charset=\"UTF-8\"/>"))
             #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 5)
             #expect(!html.lowercased().contains("<script"))
-            #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import") && !html.contains("url(http"))
+            #expect(
+                !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import") && !html.contains("url(http"))
             #expect(!html.contains("<img") && !html.contains("<link"))
         }
     }
@@ -83,11 +84,17 @@ struct HTMLRendererTests {
 
     @Test("inline Markdown: bold and code, unmatched markers kept as text")
     func inlineMarkdown() {
-        let html = HTMLRenderer(language: .en).render(ReportDocument(title: "t", blocks: [
-            .paragraph("**60** of 137; see `tables/a.csv` and `**not bold**`; 2 * 3 ** 4 and a lone `tick"),
-            .bullets(["**b**"]),
-        ]))
-        #expect(html.contains("<p><strong>60</strong> of 137; see <code>tables/a.csv</code> and <code>**not bold**</code>; 2 * 3 ** 4 and a lone `tick</p>"))
+        let html = HTMLRenderer(language: .en).render(
+            ReportDocument(
+                title: "t",
+                blocks: [
+                    .paragraph("**60** of 137; see `tables/a.csv` and `**not bold**`; 2 * 3 ** 4 and a lone `tick"),
+                    .bullets(["**b**"]),
+                ]))
+        #expect(
+            html.contains(
+                "<p><strong>60</strong> of 137; see <code>tables/a.csv</code> and <code>**not bold**</code>; 2 * 3 ** 4 and a lone `tick</p>"
+            ))
         #expect(html.contains("<li><strong>b</strong></li>"))
         #expect(InlineMarkdown.parse("**a `b` c**") == [.strong([.text("a "), .code("b"), .text(" c")])])
         #expect(InlineMarkdown.plainText("**NOT FOR DISTRIBUTION (`--no-suppress`).**") == "NOT FOR DISTRIBUTION (--no-suppress).")
@@ -96,7 +103,8 @@ struct HTMLRendererTests {
 
     @Test("a figure whose SVG is missing is named, not dropped")
     func missingFigure() {
-        let html = HTMLRenderer(language: .it).render(ReportDocument(title: "t", blocks: [.figure(file: "figures/x.svg", caption: "Figura 1")]))
+        let html = HTMLRenderer(language: .it).render(
+            ReportDocument(title: "t", blocks: [.figure(file: "figures/x.svg", caption: "Figura 1")]))
         #expect(html.contains("Figura non disponibile: figures/x.svg"))
         #expect(html.contains("<figcaption>Figura 1</figcaption>"))
     }
@@ -104,8 +112,12 @@ struct HTMLRendererTests {
     @Test("figures are found by path or by bare file name")
     func figureLookup() {
         let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><title>x</title></svg>\n"
-        let html = HTMLRenderer(language: .en, figures: ["x.svg": svg]).render(ReportDocument(title: "t", blocks: [.figure(file: "figures/x.svg", caption: "c")]))
-        #expect(html.contains("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\"><title>x</title></svg><figcaption>c</figcaption></figure>"))
+        let html = HTMLRenderer(language: .en, figures: ["x.svg": svg]).render(
+            ReportDocument(title: "t", blocks: [.figure(file: "figures/x.svg", caption: "c")]))
+        #expect(
+            html.contains(
+                "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\"><title>x</title></svg><figcaption>c</figcaption></figure>"
+            ))
         #expect(!html.contains("<?xml"))
     }
 

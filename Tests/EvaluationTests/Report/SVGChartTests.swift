@@ -71,7 +71,9 @@ struct SVGChartTests {
         for chart in Self.charts {
             let svg = chart.svg(language: .en)
             let regex = try NSRegularExpression(pattern: "[0-9]\\.[0-9]{3,}")
-            let attributes = svg.split(separator: "\n").filter { !$0.hasPrefix("<desc") && !$0.hasPrefix("<text") && !$0.hasPrefix("<title") }
+            let attributes = svg.split(separator: "\n").filter {
+                !$0.hasPrefix("<desc") && !$0.hasPrefix("<text") && !$0.hasPrefix("<title")
+            }
             for line in attributes {
                 let s = String(line)
                 #expect(regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "\(chart.id): \(s)")
@@ -147,7 +149,10 @@ struct SVGChartTests {
     func clippedForest() {
         let plot = ForestPlot(
             id: "clip", labels: ChartLabels(title: "Clipped"),
-            rows: [.init(label: "a", estimate: ChartEstimate(0.2, lower: -3, upper: 0.5)), .init(label: "b", estimate: ChartEstimate(1.4, lower: 0.6, upper: 2.2))],
+            rows: [
+                .init(label: "a", estimate: ChartEstimate(0.2, lower: -3, upper: 0.5)),
+                .init(label: "b", estimate: ChartEstimate(1.4, lower: 0.6, upper: 2.2)),
+            ],
             domain: -1...1)
         let svg = plot.svg(language: .en)
         #expect(XMLCheck.parse(svg).isWellFormed)

@@ -7,13 +7,21 @@ import Testing
 /// executable: exit codes, messages on stderr, and the database file unchanged.
 @Suite("evalrun on hostile input", .serialized, .disabled(if: EvalrunProcess.skipped, "EVALRUN_SKIP_PROCESS_TESTS=1"))
 struct CommandLineSafetyTests {
-    @Test("hostile files exit 1 with the located message, and the database is unchanged", arguments: [
-        ("participants", "participants_unbalanced_quote.csv", "participants_unbalanced_quote.csv:2:3: error: a quoted field is never closed"),
-        ("groups", "groups_mixed_encodings.csv", "groups_mixed_encodings.csv:3: error: the file mixes two encodings"),
-        ("groups", "groups_nul_bytes.csv", "groups_nul_bytes.csv:2: error: NUL byte (0x00) in the file"),
-        ("participants", "participants_unknown_group.csv", "participants_unknown_group.csv:2:2: error: group 'G99' is not in the database"),
-        ("attendance", "attendance_unknown_mark.csv", "attendance_unknown_mark.csv:2:4: error: 'forse' is not a presence mark"),
-    ])
+    @Test(
+        "hostile files exit 1 with the located message, and the database is unchanged",
+        arguments: [
+            (
+                "participants", "participants_unbalanced_quote.csv",
+                "participants_unbalanced_quote.csv:2:3: error: a quoted field is never closed"
+            ),
+            ("groups", "groups_mixed_encodings.csv", "groups_mixed_encodings.csv:3: error: the file mixes two encodings"),
+            ("groups", "groups_nul_bytes.csv", "groups_nul_bytes.csv:2: error: NUL byte (0x00) in the file"),
+            (
+                "participants", "participants_unknown_group.csv",
+                "participants_unknown_group.csv:2:2: error: group 'G99' is not in the database"
+            ),
+            ("attendance", "attendance_unknown_mark.csv", "attendance_unknown_mark.csv:2:4: error: 'forse' is not a presence mark"),
+        ])
     func hostileFile(kind: String, file: String, message: String) throws {
         let project = try ProjectFolder()
         try project.loadBasics()
@@ -55,7 +63,8 @@ struct CommandLineSafetyTests {
     func pseudonymise() throws {
         let project = try ProjectFolder()
         let key = try project.write("key", "0123456789abcdef0123456789abcdef-test-key\n")
-        let noKey = try project.importFile("participants", try project.write("p.csv", "participant_id,group_id,enrolled_on\n"), ["--pseudonymise"])
+        let noKey = try project.importFile(
+            "participants", try project.write("p.csv", "participant_id,group_id,enrolled_on\n"), ["--pseudonymise"])
         #expect(noKey.status == 2 && noKey.stderr.contains("--pseudonymise needs a key"), "\(noKey.stderr)")
         #expect(try project.importFile("groups", try project.write("g.csv", "group_id\nG1\n")).status == 0)
         let imported = try project.importFile(
@@ -64,7 +73,8 @@ struct CommandLineSafetyTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let dump = try project.dump()
         #expect(!dump.contains("P00001") && dump.contains("3bebb247534157e5fa5307983081e958"))  // openssl dgst -sha256 -hmac KEY, 32 digits
-        let plain = try project.importFile("outcomes", try project.write("o.csv", "participant_id,event_date,outcome\nP00001,2016-05-04,TD\n"))
+        let plain = try project.importFile(
+            "outcomes", try project.write("o.csv", "participant_id,event_date,outcome\nP00001,2016-05-04,TD\n"))
         #expect(plain.status == 1 && plain.stderr.contains("this database holds pseudonymised participant codes"), "\(plain.stderr)")
         let keyed = try project.importFile(
             "outcomes", project.url.appendingPathComponent("o.csv").path,

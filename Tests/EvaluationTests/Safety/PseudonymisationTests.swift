@@ -20,7 +20,9 @@ struct PseudonymisationTests {
                 today: today)
         }
         try load(.groups, "groups.csv", "group_id,site\nG1,Forlì\nG2,Cesena\n")
-        try load(.participants, "participants.csv", "participant_id,group_id,enrolled_on,sex\nP1,G1,2016-01-10,F\nP2,G1,2016-01-10,M\nP3,G2,2016-01-12,M\n")
+        try load(
+            .participants, "participants.csv",
+            "participant_id,group_id,enrolled_on,sex\nP1,G1,2016-01-10,F\nP2,G1,2016-01-10,M\nP3,G2,2016-01-12,M\n")
         try load(.sessions, "sessions.csv", "group_id,session_no,date\nG1,1,2016-01-15\nG2,1,2016-01-16\n")
         try load(.attendance, "attendance.csv", "group_id,participant_id,session_no,present\nG1,P1,1,1\nG1,P2,1,0\nG2,P3,1,1\n")
         try load(.outcomes, "outcomes.csv", "participant_id,event_date,outcome\nP3,2016-05-04,TD\n")
@@ -69,7 +71,10 @@ struct PseudonymisationTests {
         let cases: [(ImportFixture, ImportOptions, String)] = [
             (pseudonymised, ImportOptions(), "this database holds pseudonymised participant codes"),
             (plain, try Self.options(), "this database holds participant codes as written"),
-            (pseudonymised, try Self.options(Array(repeating: 0x41, count: 40)), "the pseudonymisation key is not the one this database was made with"),
+            (
+                pseudonymised, try Self.options(Array(repeating: 0x41, count: 40)),
+                "the pseudonymisation key is not the one this database was made with"
+            ),
         ]
         for (f, options, reason) in cases {
             let before = try f.store.dump()

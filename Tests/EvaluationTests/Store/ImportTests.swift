@@ -10,7 +10,9 @@ struct ImportTests {
         let f = try ImportFixture()
         try f.loadBasics()
         let before = try f.store.dump()
-        let path = try f.write("attendance.csv", """
+        let path = try f.write(
+            "attendance.csv",
+            """
             group_id,participant_id,session_no,present
             G1,P1,1,1
             G1,P1,2,forse
@@ -48,13 +50,17 @@ struct ImportTests {
         #expect(again.isNoOp && again.unchanged == 3)
         #expect(try f.store.dump() == dump)
 
-        let corrected = try f.importFile(.attendance, f.write("attendance.csv", """
-            group_id,participant_id,session_no,present
-            G1,P1,1,1
-            G1,P1,2,1
-            G1,P2,1,1
-            G1,P2,2,0
-            """))
+        let corrected = try f.importFile(
+            .attendance,
+            f.write(
+                "attendance.csv",
+                """
+                group_id,participant_id,session_no,present
+                G1,P1,1,1
+                G1,P1,2,1
+                G1,P2,1,1
+                G1,P2,2,0
+                """))
         #expect((corrected.inserted, corrected.updated, corrected.unchanged) == (1, 1, 2))
         let snapshot = try f.store.snapshot()
         #expect(snapshot.marks.filter(\.present).count == 3)
@@ -64,12 +70,16 @@ struct ImportTests {
     func attributeCorrection() throws {
         let f = try ImportFixture()
         try f.loadBasics()
-        let summary = try f.importFile(.participants, f.write("participants.csv", """
-            participant_id,group_id,enrolled_on,left_on,sex,birth_year,children
-            P1,G1,2016-01-10,,donna,1970,3
-            P2,G1,2016-01-10,2016-03-01,M,1980,0
-            P3,G2,2016-01-12,,uomo,1965,
-            """))
+        let summary = try f.importFile(
+            .participants,
+            f.write(
+                "participants.csv",
+                """
+                participant_id,group_id,enrolled_on,left_on,sex,birth_year,children
+                P1,G1,2016-01-10,,donna,1970,3
+                P2,G1,2016-01-10,2016-03-01,M,1980,0
+                P3,G2,2016-01-12,,uomo,1965,
+                """))
         #expect((summary.inserted, summary.updated, summary.unchanged) == (0, 1, 2))
         let snapshot = try f.store.snapshot()
         #expect(snapshot.participants[0].attributes["children"] == "3")
@@ -96,11 +106,15 @@ struct ImportTests {
     func wideRegister() throws {
         let f = try ImportFixture()
         try f.loadBasics()
-        let byDate = try f.importFile(.attendance, f.write("registro.csv", """
-            codice_partecipante;gruppo;15/01/2016;16/01/2016;29/01/2016
-            P1;G1;x;;x
-            P3;G2;;P;
-            """))
+        let byDate = try f.importFile(
+            .attendance,
+            f.write(
+                "registro.csv",
+                """
+                codice_partecipante;gruppo;15/01/2016;16/01/2016;29/01/2016
+                P1;G1;x;;x
+                P3;G2;;P;
+                """))
         // P1: meetings 1 and 2 present; P3: meeting 1 present; blanks on G2's day for P1 and G1's days for P3 are nothing.
         #expect(byDate.inserted == 3)
         let byNumber = try f.importFile(.attendance, f.write("presenze.csv", "participant_id,group_id,1,2,4\nP2,G1,1,0,\n"))
@@ -124,7 +138,8 @@ struct ImportTests {
     func italianExcel() throws {
         let f = try ImportFixture()
         try f.loadBasics()
-        let text = "codice_partecipante;servizio;data;ore;erogatore;importo\r\nP1;patto di servizio;03/02/2016;1,5;Comune di Forlì;1.200,50\r\nP2;colloquio;04/02/2016;2;sportello;\r\n"
+        let text =
+            "codice_partecipante;servizio;data;ore;erogatore;importo\r\nP1;patto di servizio;03/02/2016;1,5;Comune di Forlì;1.200,50\r\nP2;colloquio;04/02/2016;2;sportello;\r\n"
         guard let bytes = Windows1252.encode(text) else {
             Issue.record("not encodable")
             return
@@ -143,19 +158,27 @@ struct ImportTests {
     func questionnaires() throws {
         let f = try ImportFixture()
         try f.loadBasics()
-        let good = try f.importFile(.questionnaires, f.write("q.csv", """
-            participant_id,instrument,wave,completed_on,q1,q2,q3,q4,q5,q6,q7
-            P1,swemwbs,T0,2016-01-10 10:00:00,1,2,3,4,5,4,3
-            P1,SWEMWBS,post,2016-02-26T10:00:00Z,2,2,3,4,5,4,
-            """))
+        let good = try f.importFile(
+            .questionnaires,
+            f.write(
+                "q.csv",
+                """
+                participant_id,instrument,wave,completed_on,q1,q2,q3,q4,q5,q6,q7
+                P1,swemwbs,T0,2016-01-10 10:00:00,1,2,3,4,5,4,3
+                P1,SWEMWBS,post,2016-02-26T10:00:00Z,2,2,3,4,5,4,
+                """))
         #expect(good.inserted == 2)
         do {
-            _ = try f.importFile(.questionnaires, f.write("bad.csv", """
-                participant_id,instrument,wave,q1,q2
-                P1,WEMWBS,T0,6,2
-                P2,ABC,T0,1,1
-                P3,WEMWBS,T9,1,1
-                """))
+            _ = try f.importFile(
+                .questionnaires,
+                f.write(
+                    "bad.csv",
+                    """
+                    participant_id,instrument,wave,q1,q2
+                    P1,WEMWBS,T0,6,2
+                    P2,ABC,T0,1,1
+                    P3,WEMWBS,T9,1,1
+                    """))
             Issue.record("should be rejected")
         } catch let error as ImportError {
             #expect(error.problems.errors.map(\.line) == [2, 3, 4])
@@ -181,7 +204,9 @@ struct ImportTests {
         let f = try ImportFixture()
         try f.loadBasics()
         let before = try f.store.dump()
-        let summary = try f.importFile(.outcomes, f.write("esiti.csv", "codice_partecipante;data_evento;esito\nP1;01/06/2016;TD\nP3;02/06/2016;tirocinio\n"), dryRun: true)
+        let summary = try f.importFile(
+            .outcomes, f.write("esiti.csv", "codice_partecipante;data_evento;esito\nP1;01/06/2016;TD\nP3;02/06/2016;tirocinio\n"),
+            dryRun: true)
         #expect(summary.inserted == 2 && summary.dryRun)
         #expect(try f.store.dump() == before)
     }

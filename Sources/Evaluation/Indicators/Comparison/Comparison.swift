@@ -67,7 +67,9 @@ public struct Comparison: Sendable {
             notes.append("\(attribute) is constant within groups: the \(clusters) groups, not the participants, are the units of inference")
         }
         for level in ordered where (perLevel[level] ?? 0) < 10 {
-            notes.append("level '\(level)' has \(perLevel[level] ?? 0) group(s): with fewer than 10 groups per level, cluster-robust tests and intervals are fragile")
+            notes.append(
+                "level '\(level)' has \(perLevel[level] ?? 0) group(s): with fewer than 10 groups per level, cluster-robust tests and intervals are fragile"
+            )
         }
         warnings = notes
 
@@ -75,32 +77,37 @@ public struct Comparison: Sendable {
             levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups, disclosure: disclosure)
         var data: [OutcomeData] = []
         let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
-        data.append(OutcomeData(
-            name: "reemployed", kind: .binary, participants: work.people.map(\.participant),
-            values: work.people.map { $0.employed ? 1 : 0 }, events: []))
+        data.append(
+            OutcomeData(
+                name: "reemployed", kind: .binary, participants: work.people.map(\.participant),
+                values: work.people.map { $0.employed ? 1 : 0 }, events: []))
         let attendance = AttendanceRecord.compute(snapshot: snapshot, members: cohort, to: to).filter { $0.held > 0 }
         let threshold = configuration.retentionThreshold
-        data.append(OutcomeData(
-            name: "retained", kind: .binary, participants: attendance.map(\.participant),
-            values: attendance.map { a in
-                let r = a.rate ?? 0
-                return (configuration.retentionInclusive ? r >= threshold : r > threshold) ? 1 : 0
-            }, events: []))
-        data.append(OutcomeData(
-            name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
-            values: attendance.map { $0.rate ?? 0 }, events: []))
+        data.append(
+            OutcomeData(
+                name: "retained", kind: .binary, participants: attendance.map(\.participant),
+                values: attendance.map { a in
+                    let r = a.rate ?? 0
+                    return (configuration.retentionInclusive ? r >= threshold : r > threshold) ? 1 : 0
+                }, events: []))
+        data.append(
+            OutcomeData(
+                name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
+                values: attendance.map { $0.rate ?? 0 }, events: []))
         let scores = WellbeingScores(snapshot: snapshot, members: Set(cohort), to: to)
         for instrument in scores.analysed(configuration) {
             let changes = scores.changes(instrument)
             let people = changes.keys.sorted()
             guard !people.isEmpty else { continue }
-            data.append(OutcomeData(
-                name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: people,
-                values: people.compactMap { changes[$0] }, events: []))
+            data.append(
+                OutcomeData(
+                    name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: people,
+                    values: people.compactMap { changes[$0] }, events: []))
         }
-        data.append(OutcomeData(
-            name: "time_to_job", kind: .survival, participants: work.people.map(\.participant),
-            values: work.people.map { Double($0.days) }, events: work.people.map(\.employed)))
+        data.append(
+            OutcomeData(
+                name: "time_to_job", kind: .survival, participants: work.people.map(\.participant),
+                values: work.people.map { Double($0.days) }, events: work.people.map(\.employed)))
         for k in data.indices {
             data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
             data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }

@@ -38,11 +38,15 @@ extension OutcomeAnalysis {
             return
         }
         if let name = constantCovariate(matrix: matrix, terms: terms) {
-            unavailable("covariate '\(name)' takes a single value among the \(rows.count) participants with this outcome: the design is singular, so the model cannot be fitted")
+            unavailable(
+                "covariate '\(name)' takes a single value among the \(rows.count) participants with this outcome: the design is singular, so the model cannot be fitted"
+            )
             return
         }
         if data.kind != .survival, let first = rows.first.map({ data.values[$0] }), rows.allSatisfy({ data.values[$0] == first }) {
-            unavailable("the outcome is constant (every value is \(CSVWriter.number(first, digits: 6, decimalComma: false))): there is no variation to model")
+            unavailable(
+                "the outcome is constant (every value is \(CSVWriter.number(first, digits: 6, decimalComma: false))): there is no variation to model"
+            )
             return
         }
         if groupsPerLevel.contains(where: { $0 < 10 }) {
@@ -65,7 +69,8 @@ extension OutcomeAnalysis {
                 let mean = response.reduce(0, +) / Double(response.count)
                 let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
                 guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
-                    unavailable("the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined")
+                    unavailable(
+                        "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined")
                     return
                 }
                 result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
@@ -120,7 +125,9 @@ extension OutcomeAnalysis {
         return nil
     }
 
-    func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: String, reported: [String]) throws -> [OutcomeComparison.AdjustedTerm] {
+    func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: String, reported: [String]) throws -> [OutcomeComparison
+        .AdjustedTerm]
+    {
         let modelTable = fit.coefficientTable(level: 0.95)
         let cr2 = try ClusterRobustCR2(fit, cluster: groups).coefficientTable(level: 0.95)
         return reported.map { term in

@@ -30,7 +30,8 @@ struct OutcomeAnalysis {
             case .binary, .continuous:
                 estimate = rows.isEmpty ? nil : rows.reduce(0) { $0 + data.values[$1] } / Double(rows.count)
             case .survival:
-                estimate = rows.isEmpty
+                estimate =
+                    rows.isEmpty
                     ? nil
                     : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
             }

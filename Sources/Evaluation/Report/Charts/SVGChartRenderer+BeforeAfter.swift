@@ -25,10 +25,11 @@ extension SVGChartRenderer {
         }
 
         let scales = Self.sharedScales(chart.items)
-        let titleLines = chart.items.map { item in
-            TextMetrics.wrap(item.instrument, width: actualPanel, size: Style.labelSize, bold: true).count
-                + (item.comparison.isEmpty ? 0 : TextMetrics.wrap(item.comparison, width: actualPanel, size: Style.tickSize).count)
-        }.max() ?? 1
+        let titleLines =
+            chart.items.map { item in
+                TextMetrics.wrap(item.instrument, width: actualPanel, size: Style.labelSize, bold: true).count
+                    + (item.comparison.isEmpty ? 0 : TextMetrics.wrap(item.comparison, width: actualPanel, size: Style.tickSize).count)
+            }.max() ?? 1
         let titleHeight = Double(titleLines) * Style.labelSize * Style.lineHeight
         let plotHeight = 180.0
         let panelHeight = titleHeight + 8 + plotHeight + 44
@@ -89,7 +90,8 @@ extension SVGChartRenderer {
             let before = estimates[0].map { chart.valueFormat.label($0.value, language) } ?? item.missingText
             let after = estimates[1].map { chart.valueFormat.label($0.value, language) } ?? item.missingText
             summaries.append(
-                "\(item.instrument)\(item.comparison.isEmpty ? "" : " (\(item.comparison))"): \(item.beforeLabel) \(before), \(item.afterLabel) \(after), \(sampleSize(item.n, missing: item.missingText)).")
+                "\(item.instrument)\(item.comparison.isEmpty ? "" : " (\(item.comparison))"): \(item.beforeLabel) \(before), \(item.afterLabel) \(after), \(sampleSize(item.n, missing: item.missingText))."
+            )
         }
         let rows = (chart.items.count + columns - 1) / columns
         let height = y + 6 + Double(rows) * (panelHeight + 16) - 16 + Style.padding
@@ -107,9 +109,10 @@ extension SVGChartRenderer {
         for item in items {
             extents[item.instrument, default: []] += (item.before?.extent ?? []) + (item.after?.extent ?? [])
             if let range = item.scale, range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound {
-                ranges[item.instrument] = ranges[item.instrument].map {
-                    min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound)
-                } ?? range
+                ranges[item.instrument] =
+                    ranges[item.instrument].map {
+                        min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound)
+                    } ?? range
             }
         }
         var scales: [String: AxisScale] = [:]

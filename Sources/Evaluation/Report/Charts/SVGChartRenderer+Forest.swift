@@ -20,7 +20,8 @@ extension SVGChartRenderer {
         let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
         let scale: AxisScale
         if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
-            scale = chart.logarithmic
+            scale =
+                chart.logarithmic
                 ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
                 : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
         } else if chart.logarithmic {
@@ -40,14 +41,18 @@ extension SVGChartRenderer {
         let valueWidth = (valueTexts + [estimateHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
         let labelWidth = min(
             usable * 0.34,
-            chart.rows.map { max(TextMetrics.width($0.label, size: Style.labelSize), TextMetrics.width($0.note ?? "", size: Style.tickSize)) }
-                .max() ?? 0)
+            chart.rows.map {
+                max(TextMetrics.width($0.label, size: Style.labelSize), TextMetrics.width($0.note ?? "", size: Style.tickSize))
+            }
+            .max() ?? 0)
         let labelLines = chart.rows.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
         let noteLines = chart.rows.map { row in row.note.map { TextMetrics.wrap($0, width: labelWidth, size: Style.tickSize) } ?? [] }
         let left = Style.padding + labelWidth + 14
         let right = width - Style.padding - valueWidth - 14
         let rowHeights = zip(labelLines, noteLines).map { labels, notes in
-            max(28, Double(labels.count) * Style.labelSize * Style.lineHeight + Double(notes.count) * Style.tickSize * Style.lineHeight + 10)
+            max(
+                28, Double(labels.count) * Style.labelSize * Style.lineHeight + Double(notes.count) * Style.tickSize * Style.lineHeight + 10
+            )
         }
         svg.text(estimateHeader, x: width - Style.padding, y: y + 12, size: Style.tickSize, anchor: .end, bold: true)
         let plot = Rect(x: left, y: y + 20, width: right - left, height: rowHeights.reduce(0, +))
@@ -85,7 +90,8 @@ extension SVGChartRenderer {
         for (index, row) in chart.rows.enumerated() {
             let height = rowHeights[index]
             let mid = rowTop + height / 2
-            let textHeight = Double(labelLines[index].count) * Style.labelSize * Style.lineHeight
+            let textHeight =
+                Double(labelLines[index].count) * Style.labelSize * Style.lineHeight
                 + Double(noteLines[index].count) * Style.tickSize * Style.lineHeight
             var lineY = mid - textHeight / 2 + Style.labelSize
             for line in labelLines[index] {

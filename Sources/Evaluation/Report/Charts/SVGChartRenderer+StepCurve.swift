@@ -51,9 +51,10 @@ extension SVGChartRenderer {
         // Layout: y label above the plot, tick labels left, x label below.
         let yTickWidth = tickLabels(yScale, chart.yFormat).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
         if !chart.labels.yAxis.isEmpty {
-            y = paragraph(
-                &svg, chart.labels.yAxis, x: Style.padding, y: y + Style.labelSize, width: width - 2 * Style.padding,
-                size: Style.labelSize, fill: Style.ink) - 4
+            y =
+                paragraph(
+                    &svg, chart.labels.yAxis, x: Style.padding, y: y + Style.labelSize, width: width - 2 * Style.padding,
+                    size: Style.labelSize, fill: Style.ink) - 4
         }
         let left = Style.padding + yTickWidth + 8
         let right = width - Style.padding - overhang(xScale, chart.xFormat)
@@ -77,7 +78,8 @@ extension SVGChartRenderer {
             svg.path(Self.bandPath(band, end: s.end, px: px, py: py), fill: Style.colour(i), fillOpacity: 0.18)
         }
         for (i, s) in series.enumerated() where !s.steps.isEmpty {
-            svg.path(Self.stepPath(s.steps, end: s.end, px: px, py: py), stroke: Style.colour(i), width: 2, dash: Style.dash(i), join: "miter")
+            svg.path(
+                Self.stepPath(s.steps, end: s.end, px: px, py: py), stroke: Style.colour(i), width: 2, dash: Style.dash(i), join: "miter")
             for t in s.censored {
                 guard let value = Self.value(of: s.steps, at: t) else { continue }
                 svg.line(px(t), py(value) - 5, px(t), py(value) + 5, stroke: Style.colour(i), width: 1.5)
@@ -90,7 +92,8 @@ extension SVGChartRenderer {
             let lastX = max(s.end ?? last.x, last.x)
             return language.t(
                 "\(s.name): \(chart.yFormat.label(first.y, language)) at \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) at \(chart.xFormat.label(lastX, language)).",
-                "\(s.name): \(chart.yFormat.label(first.y, language)) a \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) a \(chart.xFormat.label(lastX, language)).")
+                "\(s.name): \(chart.yFormat.label(first.y, language)) a \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) a \(chart.xFormat.label(lastX, language))."
+            )
         }.filter { !$0.isEmpty }.joined(separator: " ")
         return svg.document(
             width: width, height: bottom + Style.padding - 6, title: chart.labels.title,

@@ -79,11 +79,12 @@ struct SVGWriter {
         guard !text.isEmpty else { return }
         let transform = rotate.map { "rotate(\(Self.number($0)) \(Self.number(x)) \(Self.number(y)))" }
         lines.append(
-            "<text" + Self.attributes([
-                ("x", Self.number(x)), ("y", Self.number(y)), ("font-size", Self.number(size)),
-                ("text-anchor", anchor == .start ? nil : anchor.rawValue), ("font-weight", bold ? "bold" : nil),
-                ("fill", fill == ChartStyle.ink ? nil : fill), ("transform", transform),
-            ]) + ">" + Self.escape(text) + "</text>")
+            "<text"
+                + Self.attributes([
+                    ("x", Self.number(x)), ("y", Self.number(y)), ("font-size", Self.number(size)),
+                    ("text-anchor", anchor == .start ? nil : anchor.rawValue), ("font-weight", bold ? "bold" : nil),
+                    ("fill", fill == ChartStyle.ink ? nil : fill), ("transform", transform),
+                ]) + ">" + Self.escape(text) + "</text>")
     }
 
     mutating func openGroup(_ attributes: [(String, String?)]) {
@@ -109,11 +110,13 @@ struct SVGWriter {
     func document(width: Double, height: Double, title: String, description: String) -> String {
         let w = Self.number(width)
         let h = Self.number(height)
-        var out = "<svg" + Self.attributes([
-            ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(w) \(h)"), ("width", w), ("height", h),
-            ("role", "img"), ("aria-labelledby", "\(id("title")) \(id("desc"))"),
-            ("font-family", ChartStyle.fontFamily), ("fill", ChartStyle.ink),
-        ]) + ">\n"
+        var out =
+            "<svg"
+            + Self.attributes([
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(w) \(h)"), ("width", w), ("height", h),
+                ("role", "img"), ("aria-labelledby", "\(id("title")) \(id("desc"))"),
+                ("font-family", ChartStyle.fontFamily), ("fill", ChartStyle.ink),
+            ]) + ">\n"
         out += "<title id=\"\(id("title"))\">\(Self.escape(title))</title>\n"
         out += "<desc id=\"\(id("desc"))\">\(Self.escape(description))</desc>\n"
         if !definitions.isEmpty {
@@ -171,10 +174,11 @@ struct SVGWriter {
 
     /// Letters, digits, `-` and `_` only, starting with a letter.
     static func identifier(_ text: String) -> String {
-        let kept = String(text.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return (scalar.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
-        })
+        let kept = String(
+            text.unicodeScalars.map { scalar -> Character in
+                let c = Character(scalar)
+                return (scalar.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
+            })
         guard let first = kept.first, first.isLetter else { return "chart-" + kept }
         return kept
     }

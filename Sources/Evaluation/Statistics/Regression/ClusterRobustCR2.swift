@@ -97,7 +97,8 @@ public struct ClusterRobustCR2: Sendable {
         var satterthwaite = SatterthwaiteDegreesOfFreedom(parameterCount: p)
         for (g, rows) in clusters.members.enumerated() {
             let cluster = CR2Cluster(parts: parts, rows: rows)
-            let adjusted = try identityTarget
+            let adjusted =
+                try identityTarget
                 ? cluster.adjustedWeightsLowRank(lower: lower)
                 : cluster.adjustedWeightsDense(lower: adjustmentLower)
             // Column g of the meat's square root: E_g e_g = (A_g W_g X̃_g)ᵀ e_g.
@@ -114,7 +115,9 @@ public struct ClusterRobustCR2: Sendable {
         var notes = fit.diagnostics
         if clusters.count <= p {
             notes.append(
-                Diagnostic(.fewClusters, "\(clusters.count) clusters for \(p) coefficients: the CR2 covariance is rank-deficient and its tests are unreliable"))
+                Diagnostic(
+                    .fewClusters,
+                    "\(clusters.count) clusters for \(p) coefficients: the CR2 covariance is rank-deficient and its tests are unreliable"))
         }
         diagnostics = notes
     }

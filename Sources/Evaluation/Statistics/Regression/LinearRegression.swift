@@ -66,7 +66,9 @@ public struct LinearRegression: Sendable {
         } else {
             sigma2 = nil
             diagnostics.append(
-                Diagnostic(.other, "as many coefficients as observations: no residual degrees of freedom, model-based standard errors are undefined"))
+                Diagnostic(
+                    .other,
+                    "as many coefficients as observations: no residual degrees of freedom, model-based standard errors are undefined"))
         }
         let covariance = (sigma2 ?? .nan) * unscaled
         let leverages = Leverage.diagonal(design: design, weights: nil, bread: unscaled)

@@ -116,13 +116,19 @@ public struct LogisticRegression: Sendable {
         let eps = 10 * Double.ulpOfOne
         if mu.contains(where: { $0 > 1 - eps || $0 < eps }) {
             diagnostics.append(
-                Diagnostic(.separation, "fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated and the coefficients and their standard errors are not estimable"))
+                Diagnostic(
+                    .separation,
+                    "fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated and the coefficients and their standard errors are not estimable"
+                ))
         } else if deviance < LogisticRegression.perfectFitDeviance {
             // R stays silent here (e.g. an outcome that is always 0 converges at
             // fitted probabilities near 1e-11), but a deviance of zero means every
             // observation is predicted perfectly: complete separation.
             diagnostics.append(
-                Diagnostic(.separation, "the model predicts every outcome perfectly (deviance \(deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"))
+                Diagnostic(
+                    .separation,
+                    "the model predicts every outcome perfectly (deviance \(deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"
+                ))
         }
 
         let unscaled = try qr.inverseGram()

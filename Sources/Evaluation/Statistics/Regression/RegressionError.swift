@@ -30,7 +30,8 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible {
         case .tooFewClusters(let count):
             return "cluster-robust variance needs at least 2 clusters, got \(count)"
         case .clusterTooLarge(let size, let limit):
-            return "a cluster of \(size) observations is over the limit of \(limit) for CR2 of a logistic fit (it needs a \(size) × \(size) matrix)"
+            return
+                "a cluster of \(size) observations is over the limit of \(limit) for CR2 of a logistic fit (it needs a \(size) × \(size) matrix)"
         }
     }
 }

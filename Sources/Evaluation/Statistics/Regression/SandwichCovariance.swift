@@ -143,7 +143,10 @@ extension RegressionFit {
         var notes = diagnostics
         if clusters.count <= parameterCount {
             notes.append(
-                Diagnostic(.fewClusters, "\(clusters.count) clusters for \(parameterCount) coefficients: the cluster-robust covariance is rank-deficient and its tests are unreliable"))
+                Diagnostic(
+                    .fewClusters,
+                    "\(clusters.count) clusters for \(parameterCount) coefficients: the cluster-robust covariance is rank-deficient and its tests are unreliable"
+                ))
         }
         return CoefficientTable(
             terms: terms, estimates: coefficients, covariance: covariance,

@@ -82,7 +82,9 @@ public struct Bootstrap: Sendable {
         var diagnostics: [Diagnostic] = []
         if finite.count < values.count {
             diagnostics.append(
-                Diagnostic(kind: .other, message: "\(values.count - finite.count) of \(values.count) bootstrap replicates were not finite and were dropped"))
+                Diagnostic(
+                    kind: .other,
+                    message: "\(values.count - finite.count) of \(values.count) bootstrap replicates were not finite and were dropped"))
         }
         let percentile = BootstrapIntervals.percentile(sorted: finite, level: level)
         let bca = BootstrapIntervals.bca(sorted: finite, estimate: estimate, jackknife: jackknife, level: level)

@@ -11,7 +11,8 @@ public struct CoxGlobalTest: Sendable, Equatable {
     public init(statistic: Double, degreesOfFreedom: Int) {
         self.statistic = statistic
         self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = degreesOfFreedom > 0 && statistic.isFinite
+        self.pValue =
+            degreesOfFreedom > 0 && statistic.isFinite
             ? ChiSquared(degreesOfFreedom: Double(degreesOfFreedom)).sf(max(statistic, 0))
             : .nan
     }

@@ -38,7 +38,8 @@ struct CoxNewtonRaphson {
         for iteration in 1...limit {
             let current = model.evaluate(newBeta)
             let factor = try? Cholesky(current.information)
-            let finite = current.logLikelihood.isFinite && current.score.allSatisfy(\.isFinite)
+            let finite =
+                current.logLikelihood.isFinite && current.score.allSatisfy(\.isFinite)
                 && current.information.storage.allSatisfy(\.isFinite)
             if finite, abs(1 - best / current.logLikelihood) <= control.tolerance {
                 guard let factor else { throw SurvivalError.singularInformation(iteration: iteration) }
@@ -67,9 +68,11 @@ struct CoxNewtonRaphson {
             throw SurvivalError.singularInformation(iteration: limit)
         }
         let covariance = try factor.inverse()
-        var diagnostics = [Diagnostic(
-            kind: .nonConvergence,
-            message: "ran out of iterations (\(limit)) and did not converge")]
+        var diagnostics = [
+            Diagnostic(
+                kind: .nonConvergence,
+                message: "ran out of iterations (\(limit)) and did not converge")
+        ]
         let steps = stepSizes(last.score, covariance)
         let largestLinearPredictor = model.x.times(beta).max() ?? 0
         if largestLinearPredictor > 500 || steps.contains(where: { !$0.isFinite }) {
@@ -96,8 +99,12 @@ struct CoxNewtonRaphson {
             !score[j].isFinite || (steps[j] > control.tolerance && steps[j] > control.infiniteTolerance * abs(beta[j]))
         }
         guard !flagged.isEmpty else { return [] }
-        return [Diagnostic(
-            kind: .monotoneLikelihood,
-            message: "log-likelihood converged before variable(s) \(flagged.map { String($0 + 1) }.joined(separator: ",")); coefficient may be infinite")]
+        return [
+            Diagnostic(
+                kind: .monotoneLikelihood,
+                message:
+                    "log-likelihood converged before variable(s) \(flagged.map { String($0 + 1) }.joined(separator: ",")); coefficient may be infinite"
+            )
+        ]
     }
 }

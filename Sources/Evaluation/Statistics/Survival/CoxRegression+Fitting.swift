@@ -40,9 +40,12 @@ extension CoxRegression {
         var diagnostics = newton.diagnostics
         let tiedTimes = deaths.lazy.filter { $0 > 1 }.count
         if tiedTimes > 0 {
-            diagnostics.append(Diagnostic(
-                kind: .tiesApproximated,
-                message: "\(tiedTimes) event time(s) with tied events, handled by \(ties == .efron ? "Efron's" : "Breslow's") approximation"))
+            diagnostics.append(
+                Diagnostic(
+                    kind: .tiesApproximated,
+                    message:
+                        "\(tiedTimes) event time(s) with tied events, handled by \(ties == .efron ? "Efron's" : "Breslow's") approximation")
+            )
         }
 
         var robust: Matrix?
@@ -56,9 +59,12 @@ extension CoxRegression {
             let u = (0..<p).map { j in initial.column(j).reduce(0, +) }
             robustScore = Self.quadraticTest(u, initial.gram())
             if clusterCount < 30 {
-                diagnostics.append(Diagnostic(
-                    kind: .fewClusters,
-                    message: "only \(clusterCount) clusters: the cluster-robust standard errors have no small-sample correction and tend to be too small"))
+                diagnostics.append(
+                    Diagnostic(
+                        kind: .fewClusters,
+                        message:
+                            "only \(clusterCount) clusters: the cluster-robust standard errors have no small-sample correction and tend to be too small"
+                    ))
             }
         }
         let covariance = robust ?? newton.covariance

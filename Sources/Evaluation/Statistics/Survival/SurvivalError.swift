@@ -34,7 +34,8 @@ public enum SurvivalError: Error, Equatable, CustomStringConvertible {
         case .noEvents:
             return "no events: the Cox partial likelihood is constant"
         case .singularDesign(let columns):
-            return "singular design: covariate(s) \(columns.map { String($0 + 1) }.joined(separator: ", ")) are linear combinations of the others"
+            return
+                "singular design: covariate(s) \(columns.map { String($0 + 1) }.joined(separator: ", ")) are linear combinations of the others"
         case .singularInformation(let iteration):
             return "the information matrix is singular at iteration \(iteration)"
         }

@@ -13,11 +13,12 @@ extension EvaluationStore {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY code") {
                 let id: Int64 = row["id"]
                 groupIndex[id] = s.groups.count
-                s.groups.append(ProgrammeSnapshot.Group(
-                    code: row["code"], composition: (row["composition"] as String?).flatMap(Composition.init(rawValue:)),
-                    programme: row["programme"], site: row["site"], startDate: date(row["start_date"]),
-                    plannedSessions: row["planned_sessions"], facilitator: row["facilitator"],
-                    attributes: groupAttributes[id] ?? [:]))
+                s.groups.append(
+                    ProgrammeSnapshot.Group(
+                        code: row["code"], composition: (row["composition"] as String?).flatMap(Composition.init(rawValue:)),
+                        programme: row["programme"], site: row["site"], startDate: date(row["start_date"]),
+                        plannedSessions: row["planned_sessions"], facilitator: row["facilitator"],
+                        attributes: groupAttributes[id] ?? [:]))
             }
             let participantAttributes = try attributes(db, "participant")
             for row in try Row.fetchAll(db, sql: "SELECT * FROM participants ORDER BY code") {
@@ -25,48 +26,57 @@ extension EvaluationStore {
                 let groupRef: Int64 = row["group_ref"]
                 guard let group = groupIndex[groupRef], let enrolled = date(row["enrolled_on"]) else { continue }
                 participantIndex[id] = s.participants.count
-                s.participants.append(ProgrammeSnapshot.Participant(
-                    code: row["code"], group: group, enrolledOn: enrolled, leftOn: date(row["left_on"]),
-                    sex: row["sex"], birthYear: row["birth_year"], education: row["education"],
-                    statusAtEntry: row["status_at_entry"], referredBy: row["referred_by"],
-                    unemployedSince: date(row["unemployed_since"]), followedUpUntil: date(row["followed_up_until"]),
-                    attributes: participantAttributes[id] ?? [:]))
+                s.participants.append(
+                    ProgrammeSnapshot.Participant(
+                        code: row["code"], group: group, enrolledOn: enrolled, leftOn: date(row["left_on"]),
+                        sex: row["sex"], birthYear: row["birth_year"], education: row["education"],
+                        statusAtEntry: row["status_at_entry"], referredBy: row["referred_by"],
+                        unemployedSince: date(row["unemployed_since"]), followedUpUntil: date(row["followed_up_until"]),
+                        attributes: participantAttributes[id] ?? [:]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY group_ref, session_no") {
                 let groupRef: Int64 = row["group_ref"]
                 guard let group = groupIndex[groupRef] else { continue }
-                s.sessions.append(ProgrammeSnapshot.Session(
-                    group: group, number: row["session_no"], date: date(row["date"]), held: row["held"] != 0))
+                s.sessions.append(
+                    ProgrammeSnapshot.Session(
+                        group: group, number: row["session_no"], date: date(row["date"]), held: row["held"] != 0))
             }
             let marks = try Row.fetchCursor(
-                db, sql: "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no")
+                db,
+                sql:
+                    "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no"
+            )
             while let row = try marks.next() {
                 let p: Int64 = row[0]
                 let g: Int64 = row[1]
                 guard let participant = participantIndex[p], let group = groupIndex[g] else { continue }
-                s.marks.append(ProgrammeSnapshot.Mark(participant: participant, group: group, session: row[2], present: (row[3] as Int) != 0))
+                s.marks.append(
+                    ProgrammeSnapshot.Mark(participant: participant, group: group, session: row[2], present: (row[3] as Int) != 0))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM questionnaires ORDER BY participant_ref, instrument, wave") {
                 let p: Int64 = row["participant_ref"]
                 guard let participant = participantIndex[p], let wave = Wave(rawValue: row["wave"]) else { continue }
-                s.questionnaires.append(ProgrammeSnapshot.Questionnaire(
-                    participant: participant, instrument: row["instrument"], wave: wave,
-                    completedOn: date(row["completed_on"]), items: ItemList.decode(row["items"]), score: row["score"]))
+                s.questionnaires.append(
+                    ProgrammeSnapshot.Questionnaire(
+                        participant: participant, instrument: row["instrument"], wave: wave,
+                        completedOn: date(row["completed_on"]), items: ItemList.decode(row["items"]), score: row["score"]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM services ORDER BY participant_ref, date, service") {
                 let p: Int64 = row["participant_ref"]
                 guard let participant = participantIndex[p], let day = date(row["date"]) else { continue }
-                s.services.append(ProgrammeSnapshot.Service(
-                    participant: participant, service: row["service"], date: day, hours: row["hours"],
-                    provider: row["provider"], amount: row["amount"]))
+                s.services.append(
+                    ProgrammeSnapshot.Service(
+                        participant: participant, service: row["service"], date: day, hours: row["hours"],
+                        provider: row["provider"], amount: row["amount"]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM outcomes ORDER BY participant_ref, event_date, outcome") {
                 let p: Int64 = row["participant_ref"]
                 guard let participant = participantIndex[p], let day = date(row["event_date"]),
                     let type = OutcomeType(rawValue: row["outcome"])
                 else { continue }
-                s.outcomes.append(ProgrammeSnapshot.Outcome(
-                    participant: participant, eventDate: day, outcome: type, source: row["source"], endDate: date(row["end_date"])))
+                s.outcomes.append(
+                    ProgrammeSnapshot.Outcome(
+                        participant: participant, eventDate: day, outcome: type, source: row["source"], endDate: date(row["end_date"])))
             }
             // The participants' order is by code, which the marks' order must follow for stable output.
             s.marks.sort { ($0.participant, $0.group, $0.session) < ($1.participant, $1.group, $1.session) }

@@ -44,19 +44,23 @@ struct CompareEdgeCaseTests {
     static func expectNullModel(_ o: OutcomeComparison, mentioning words: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!o.adjusted.isEmpty, sourceLocation: sourceLocation)
         for t in o.adjusted {
-            #expect(t.estimate == nil && t.seModel == nil && t.pModel == nil && t.seCR2 == nil && t.pCR2 == nil
-                && t.seRobust == nil && t.pRobust == nil, "\(t.term) has values", sourceLocation: sourceLocation)
+            #expect(
+                t.estimate == nil && t.seModel == nil && t.pModel == nil && t.seCR2 == nil && t.pCR2 == nil
+                    && t.seRobust == nil && t.pRobust == nil, "\(t.term) has values", sourceLocation: sourceLocation)
         }
         #expect(o.adjustedWarning?.contains(words) == true, "warning: \(o.adjustedWarning ?? "none")", sourceLocation: sourceLocation)
         let json = ComparisonJSON.outcome(o)
-        #expect(json["adjusted"]?.items.allSatisfy { $0["warning"]?.string != nil && $0["estimate"]?.isNull == true } == true,
-                sourceLocation: sourceLocation)
+        #expect(
+            json["adjusted"]?.items.allSatisfy { $0["warning"]?.string != nil && $0["estimate"]?.isNull == true } == true,
+            sourceLocation: sourceLocation)
         #expect(json["warning"]?.string != nil, sourceLocation: sourceLocation)
     }
 
-    @Test("two groups, one per level: every model null with a warning; randomization over 2 relabelings", arguments: [
-        ComparisonOutcomeKind.binary, .continuous, .survival,
-    ])
+    @Test(
+        "two groups, one per level: every model null with a warning; randomization over 2 relabelings",
+        arguments: [
+            ComparisonOutcomeKind.binary, .continuous, .survival,
+        ])
     func twoGroups(kind: ComparisonOutcomeKind) {
         let d = Self.data(
             kind: kind, sizes: [12, 15], level: [0, 1],
@@ -118,7 +122,7 @@ struct CompareEdgeCaseTests {
             #expect(o.differences[0].ciLow == nil && o.differences[0].ciHigh == nil)
             #expect(o.mixed?.allSatisfy { $0.estimate == nil } == true && o.mixedWarning != nil)
         } else {
-            #expect(o.differences[0].ciLow != nil)   // Newcombe's interval exists for 0/n and n/n.
+            #expect(o.differences[0].ciLow != nil)  // Newcombe's interval exists for 0/n and n/n.
         }
         #expect(ComparisonJSON.outcome(o).serialised().contains("NaN") == false)
     }
@@ -136,7 +140,8 @@ struct CompareEdgeCaseTests {
 
     @Test("a continuous outcome the levels fit exactly: linear and mixed models null with a warning")
     func exactFit() {
-        let d = Self.data(kind: .continuous, sizes: Self.eight.sizes, level: Self.eight.level, value: { g, _ in Double(2 * Self.eight.level[g] + 1) })
+        let d = Self.data(
+            kind: .continuous, sizes: Self.eight.sizes, level: Self.eight.level, value: { g, _ in Double(2 * Self.eight.level[g] + 1) })
         let o = Self.analysis(d).analyse(d)
         Self.expectNullModel(o, mentioning: "exactly")
         #expect(o.mixed?.allSatisfy { $0.estimate == nil } == true && o.mixedWarning != nil)
@@ -162,8 +167,9 @@ struct CompareEdgeCaseTests {
         Self.expectNullModel(o, mentioning: "infinite")
     }
 
-    @Test("a covariate constant in the sample: singular design, models null with a warning",
-          arguments: ["numeric", "categorical"])
+    @Test(
+        "a covariate constant in the sample: singular design, models null with a warning",
+        arguments: ["numeric", "categorical"])
     func constantCovariate(type: String) {
         for kind in [ComparisonOutcomeKind.binary, .continuous, .survival] {
             let d = Self.data(
@@ -267,15 +273,17 @@ struct CompareJSONKeyTests {
             #expect(Array(o.keys.prefix(outcomeKeys.count)) == outcomeKeys, "\(o["outcome"]?.string ?? "")")
             for level in o["levels"]?.items ?? [] { #expect(Array(level.keys.prefix(3)) == ["level", "n", "estimate"]) }
             for d in o["differences"]?.items ?? [] { #expect(d.keys == ["level", "estimate", "ci_low", "ci_high"]) }
-            let model = o["kind"]?.string == "survival"
+            let model =
+                o["kind"]?.string == "survival"
                 ? ["term", "model", "estimate", "se_model", "p_model", "se_robust", "p_robust"]
                 : ["term", "model", "estimate", "se_model", "p_model", "se_cr2", "df_cr2", "p_cr2", "ci_low_cr2", "ci_high_cr2"]
             for t in o["adjusted"]?.items ?? [] { #expect(Array(t.keys.prefix(model.count)) == model) }
             if let r = o["randomization"], !r.isNull { #expect(r.keys == ["p", "relabelings", "exact"]) }
             if let m = o["mixed"], !m.isNull { #expect(Array(m.keys.prefix(5)) == ["term", "estimate", "se", "sd_group", "sd_residual"]) }
         }
-        #expect(document["outcomes"]?.items.compactMap { $0["outcome"]?.string } == [
-            "reemployed", "retained", "attendance_rate", "wellbeing_change:RSES", "wellbeing_change:WEMWBS", "time_to_job",
-        ])
+        #expect(
+            document["outcomes"]?.items.compactMap { $0["outcome"]?.string } == [
+                "reemployed", "retained", "attendance_rate", "wellbeing_change:RSES", "wellbeing_change:WEMWBS", "time_to_job",
+            ])
     }
 }

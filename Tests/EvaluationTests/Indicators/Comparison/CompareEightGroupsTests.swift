@@ -73,7 +73,9 @@ extension ReferenceComparison {
             if let mixedDefault = fields.removeValue(forKey: "mixed_default"), let mixed = actual["mixed"] {
                 for key in ["estimate", "se"] {
                     if let value = mixedDefault[key] {
-                        compare(mixed[key], value, quantity: "mixed_default.\(key)", path: "\(label).\(name).mixed_default.\(key)", sourceLocation: sourceLocation)
+                        compare(
+                            mixed[key], value, quantity: "mixed_default.\(key)", path: "\(label).\(name).mixed_default.\(key)",
+                            sourceLocation: sourceLocation)
                     }
                 }
             }

@@ -16,7 +16,9 @@ struct CompareRealDataTests {
     /// A CSV of plain cells (R's write.csv with quote = FALSE): column name → cells.
     static func table(_ file: String) throws -> [String: [String]] {
         let text = String(decoding: try Fixture.data(fixture, file), as: UTF8.self)
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines.removeFirst()
         return Dictionary(uniqueKeysWithValues: header.enumerated().map { k, name in (name, lines.map { $0[k] }) })
     }
@@ -58,8 +60,9 @@ struct CompareRealDataTests {
         return .object([("outcomes", .array([outcome]))])
     }
 
-    @Test("per level, differences, models, CR2, randomization, ICC and mixed model match R",
-          arguments: ["awards_unadjusted", "awards_sex_lagscore", "rats_unadjusted", "rats_sex"])
+    @Test(
+        "per level, differences, models, CR2, randomization, ICC and mixed model match R",
+        arguments: ["awards_unadjusted", "awards_sex_lagscore", "rats_unadjusted", "rats_sex"])
     func matchesR(name: String) throws {
         let expected = try Fixture.json(RJSON.self, Self.fixture)
         let r = try #require(expected["analyses"]?.array.first { $0["name"]?.string == name })

@@ -21,7 +21,8 @@ struct ReliabilityTests {
 
         enum CodingKeys: String, CodingKey {
             case name, n, k, rows, lower, upper
-            case rawAlpha = "raw_alpha", psychRawAlpha = "psych_raw_alpha", itemVariances = "item_variances", totalVariance = "total_variance"
+            case rawAlpha = "raw_alpha", psychRawAlpha = "psych_raw_alpha", itemVariances = "item_variances", totalVariance =
+                "total_variance"
         }
     }
 

@@ -79,4 +79,3 @@ extension SplitMix64 {
         (-2 * log(testUniform())).squareRoot() * cos(2 * Double.pi * testUniform())
     }
 }
-

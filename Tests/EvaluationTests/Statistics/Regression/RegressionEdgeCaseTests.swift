@@ -159,13 +159,16 @@ struct RegressionEdgeCaseTests {
     @Test("coefficient tables: z for infinite df, nil where df or SE are undefined")
     func tableInference() {
         let v = Matrix.diagonal([4, 0, 1])
-        let z = CoefficientTable(terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .infinite, method: .hc0)
-        let infinite = CoefficientTable(terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .common(.infinity), method: .hc0)
+        let z = CoefficientTable(
+            terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .infinite, method: .hc0)
+        let infinite = CoefficientTable(
+            terms: ["a", "b", "c"], estimates: [1.96 * 2, 1, 2], covariance: v, degreesOfFreedom: .common(.infinity), method: .hc0)
         #expect(z.rows == infinite.rows)
         expectClose(z.rows[0].pValue, 0.049995790296440856, rtol: 1e-12)  // 2·pnorm(-1.96)
         expectClose(z.rows[0].lower, 3.92 - 1.9599639845400536 * 2, rtol: 1e-12)  // qnorm(0.975)
         #expect(z.rows[1].standardError == nil && z.rows[1].pValue == nil)
-        let t = CoefficientTable(terms: ["a", "b", "c"], estimates: [1, 1, 2], covariance: v, degreesOfFreedom: .perCoefficient([4, 4, .nan]), method: .cr2)
+        let t = CoefficientTable(
+            terms: ["a", "b", "c"], estimates: [1, 1, 2], covariance: v, degreesOfFreedom: .perCoefficient([4, 4, .nan]), method: .cr2)
         expectClose(t.rows[0].pValue, 0.64332996318186331, rtol: 1e-10)  // 2·pt(-0.5, 4)
         #expect(t.rows[2].standardError == 1 && t.rows[2].pValue == nil && t.rows[2].degreesOfFreedom == nil)
     }
