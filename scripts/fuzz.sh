@@ -19,6 +19,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root/Fuzz"
 
 flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+# SwiftPM does not notice files added to a path dependency (the root package)
+# once it has planned a build; without its build plan it plans again.
+rm -f .build/debug.yaml
 status=0
 for target in "${targets[@]}"; do
     echo "== building $target"
