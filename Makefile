@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: demo test build release deps check-drift clean
+.PHONY: demo test build release deps check-drift lint clean
 
 # Installs the system libraries when they are missing (apt-get, as root or with sudo).
 deps:
@@ -33,6 +33,10 @@ test: deps
 check-drift: build
 	$(SWIFT) run --skip-build evalrun demo --out reports/demo --quiet
 	git diff --exit-code -- reports/demo
+
+# Style: the .swift-format rules (NeverForceUnwrap, NeverUseForceTry, …); fails on any finding.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Sources
 
 clean:
 	rm -rf .build
