@@ -1,14 +1,13 @@
-/// A rate as the reports print it: numerator, denominator, the Wilson 95%
-/// interval (as `prop.test(x, n, correct = FALSE)`) and what it counts.
+/// A rate as the reports print it: numerator, denominator and the Wilson 95%
+/// interval (as `prop.test(x, n, correct = FALSE)`). The one-line definition
+/// beside it is written by the Report layer, in the report's language.
 public struct Rate: Sendable, Equatable {
     public var numerator: Int
     public var denominator: Int
-    public var definition: String
 
-    public init(numerator: Int, denominator: Int, definition: String) {
+    public init(numerator: Int, denominator: Int) {
         self.numerator = numerator
         self.denominator = denominator
-        self.definition = definition
     }
 
     /// numerator ÷ denominator, `nil` when the denominator is 0.

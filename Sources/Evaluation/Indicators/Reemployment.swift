@@ -52,11 +52,7 @@ public struct Reemployment: Sendable {
                 firstEvent: first.eventDate, lostToFollowUp: false)
         }
         let employed = people.filter(\.employed)
-        rate = Rate(
-            numerator: employed.count, denominator: people.count,
-            definition:
-                "participants with a work experience (\(configuration.reemploymentEvents.map(\.rawValue).joined(separator: ", "))) between enrolment and the end of their observation, among all enrolled by the period end"
-        )
+        rate = Rate(numerator: employed.count, denominator: people.count)
         let order: [OutcomeType] = [.traineeship, .fixedTerm, .permanent, .selfEmployment, .training, .other]
         byType = order.filter { counted.contains($0) }.map { t in (t, employed.filter { $0.type == t }.count) }
         lostToFollowUp = people.filter(\.lostToFollowUp).count

@@ -23,12 +23,7 @@ public struct Retention: Sendable, Equatable {
             n += 1
             if inclusive ? r >= threshold : r > threshold { kept.insert(a.participant) }
         }
-        let comparator = inclusive ? "at least" : "more than"
-        rate = Rate(
-            numerator: kept.count, denominator: n,
-            definition:
-                "participants who attended \(comparator) \(Int((threshold * 100).rounded()))% of the meetings held in their group since they enrolled, among those with at least one meeting held"
-        )
+        rate = Rate(numerator: kept.count, denominator: n)
         self.notStarted = notStarted
         retained = kept
     }

@@ -38,11 +38,7 @@ public struct ComparisonReport: Sendable {
         let c = comparison
         var blocks: [ReportDocument.Block] = []
         if !disclosure.isApplied {
-            blocks.append(
-                .paragraph(
-                    l.t(
-                        "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
-                        "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
+            blocks.append(.paragraph(UnsuppressedStamp.text(l)))
         }
         blocks.append(
             .paragraph(

@@ -36,8 +36,9 @@ public struct FunderReport: Sendable {
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
         let composer = ReportComposer(evaluation, disclosure: disclosure, language: language, subgroups: subgroups)
         let summary = SummaryJSON(evaluation, disclosure: disclosure, subgroups: subgroups).document
+        let figures = composer.figures
         return try ReportWriter(csvFormat: csvFormat).files(
-            document: composer.document, summary: summary, language: language, figures: composer.figures)
+            document: composer.document(figures: figures), summary: summary, language: language, figures: figures)
     }
 
     /// Writes the report into `directory` (atomically replaced).

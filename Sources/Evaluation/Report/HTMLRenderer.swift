@@ -170,7 +170,7 @@ public struct HTMLRenderer: Sendable {
 
     /// Whether a paragraph is the `--no-suppress` stamp.
     static func isStamp(_ text: String) -> Bool {
-        text.hasPrefix("**NOT FOR DISTRIBUTION") || text.hasPrefix("**NON DIFFONDERE")
+        UnsuppressedStamp.matches(text)
     }
 
     /// HTML text and attribute escaping (`&`, `<`, `>`, quotes); characters

@@ -60,16 +60,15 @@ public struct ReportComposer: Sendable {
 
     // MARK: Document
 
-    public var document: ReportDocument {
+    public var document: ReportDocument { document(figures: figures) }
+
+    /// The document with `figures` (drawn once by the caller) in their places.
+    public func document(figures: [ReportFigure]) -> ReportDocument {
         let l = language
         let e = evaluation
         var blocks: [ReportDocument.Block] = []
         if !disclosure.isApplied {
-            blocks.append(
-                .paragraph(
-                    l.t(
-                        "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
-                        "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")))
+            blocks.append(.paragraph(UnsuppressedStamp.text(l)))
         }
         blocks.append(
             .paragraph(
@@ -85,11 +84,13 @@ public struct ReportComposer: Sendable {
                         "I conteggi inferiori a \(disclosure.threshold), e i tassi o le medie calcolati su meno di \(disclosure.threshold) persone, sono indicati come \(suppressedMark)\(disclosure.roundingBase > 1 ? "; i conteggi mostrati sono arrotondati a \(disclosure.roundingBase)" : "")."
                     )))
         }
-        let figure = { (f: ReportFigure?) -> [ReportDocument.Block] in f.map { [$0.block] } ?? [] }
+        let figure = { (id: String) -> [ReportDocument.Block] in
+            figures.filter { $0.fileName == id + ".svg" }.map(\.block)
+        }
         blocks +=
-            reachSection + servicesAndMakeUpSection + retentionSection + figure(retentionCurveFigure)
-            + retentionCurveSection + reemploymentSection + figure(reemploymentByTypeFigure) + timeToJobSection
-            + figure(timeToJobFigure) + wellbeingSection + figure(wellbeingFigure) + costSection + subgroupSection
+            reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
+            + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
+            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + subgroupSection
             + methodSection + provenanceSection
         return ReportDocument(
             title: l.t("Programme evaluation report — \(e.period.label)", "Rapporto di valutazione del programma — \(e.period.label)"),
