@@ -47,7 +47,9 @@ public struct ProgrammeEvaluation: Sendable {
         let enrolledInPeriod = snapshot.participants.indices.filter {
             period.contains(snapshot.participants[$0].enrolledOn) && (members?.contains($0) ?? true)
         }
-        makeUp = AttributeMakeUp.compute(attributes: attributes, names: ParticipantAttributes.makeUp, members: enrolledInPeriod)
+        makeUp = AttributeMakeUp.compute(
+            attributes: attributes, names: ParticipantAttributes.makeUp, members: enrolledInPeriod,
+            universe: snapshot.participants.indices)
         cost = Cost(
             snapshot: snapshot, period: period, configuration: configuration, enrolled: cohort.count,
             retained: retention.rate.numerator, reemployed: reemployment.rate.numerator)

@@ -89,3 +89,12 @@ public struct WellbeingAnalysis: Sendable {
         self.quality = quality
     }
 }
+
+extension WellbeingChange {
+    /// 95% t interval of a wave's mean over the pairs (the before/after figure).
+    public static func meanInterval(_ s: SampleSummary) -> ConfidenceInterval? {
+        guard let mean = s.mean, let se = s.standardError, s.n >= 2 else { return nil }
+        let t = StudentT(degreesOfFreedom: Double(s.n - 1)).quantile(0.975)
+        return ConfidenceInterval(lower: mean - t * se, upper: mean + t * se, level: 0.95)
+    }
+}

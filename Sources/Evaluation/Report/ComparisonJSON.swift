@@ -1,14 +1,14 @@
 /// `evalrun compare --json` (DESIGN §6): the contract's keys in its order;
 /// extra keys (`to`, `warnings`, notes) after them.
 public struct ComparisonJSON: Sendable {
-    public let comparison: Comparison
+    public let release: ReleasedComparison
 
-    public init(_ comparison: Comparison) {
-        self.comparison = comparison
+    public init(_ release: ReleasedComparison) {
+        self.release = release
     }
 
     public var document: JSONValue {
-        let c = comparison
+        let c = release.comparison
         return .object([
             ("by", .string(c.attribute)),
             ("reference_level", .string(c.referenceLevel)),
@@ -16,16 +16,23 @@ public struct ComparisonJSON: Sendable {
             ("cluster", .string("group_id")),
             ("clusters", .int(c.clusters)),
             ("adjust", .array(c.adjust.map { .string($0) })),
-            ("outcomes", .array(c.outcomes.map(Self.outcome))),
+            ("outcomes", .array(zip(c.outcomes, release.levels).map(Self.outcome))),
             ("to", .string(c.to.iso8601)),
             ("constant_within_groups", .bool(c.constantWithinGroups)),
             ("groups_per_level", .object(c.levels.map { ($0, .int(c.groupsPerLevel[$0] ?? 0)) })),
             ("covariate_references", .object(c.covariateReferences.keys.sorted().map { ($0, .of(c.covariateReferences[$0])) })),
             ("warnings", .array(c.warnings.map { .string($0) })),
+            (
+                "suppression",
+                .object([
+                    ("threshold", .int(release.policy.threshold)), ("applied", .bool(release.policy.isApplied)),
+                    ("round", .int(release.policy.roundingBase)),
+                ])
+            ),
         ])
     }
 
-    static func outcome(_ o: OutcomeComparison) -> JSONValue {
+    static func outcome(_ o: OutcomeComparison, levels: [ReleasedComparison.Level]) -> JSONValue {
         let differences: [JSONValue] = o.differences.map { d in
             .object([("level", .string(d.level)), ("estimate", .of(d.estimate)), ("ci_low", .of(d.ciLow)), ("ci_high", .of(d.ciHigh))])
         }
@@ -35,9 +42,7 @@ public struct ComparisonJSON: Sendable {
             (
                 "levels",
                 .array(
-                    o.levels.map { l in
-                        .object([("level", .string(l.level)), ("n", l.suppressed ? .null : .int(l.n)), ("estimate", .of(l.estimate))])
-                    })
+                    levels.map { l in .object([("level", .string(l.level)), ("n", .of(l.n)), ("estimate", .of(l.estimate))]) })
             ),
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
             // DESIGN §5: always one element per non-reference level (null values for time_to_job).

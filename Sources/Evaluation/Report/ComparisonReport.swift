@@ -4,22 +4,42 @@ import Foundation
 /// out from a `Comparison` (in the report's language); odds and hazard ratios
 /// are shown beside the log-scale estimates.
 public struct ComparisonReport: Sendable {
-    public let comparison: Comparison
+    public let release: ReleasedComparison
     public let language: ReportLanguage
-    public let disclosure: Disclosure
     public var csvFormat: CSVFormat = .rfc4180
 
-    public init(comparison: Comparison, language: ReportLanguage, disclosure: Disclosure) {
-        self.comparison = comparison
+    public init(_ release: ReleasedComparison, language: ReportLanguage) {
+        self.release = release
         self.language = language
-        self.disclosure = disclosure
     }
+
+    var comparison: Comparison { release.comparison }
+    var disclosure: Disclosure { release.policy }
 
     typealias Cell = ReportTable.Cell
 
     func num(_ x: Double?, _ digits: Int = 3) -> Cell {
         guard let x, x.isFinite else { return Cell("–", csv: .empty) }
         return Cell(language.number(x, digits: digits), csv: .number(x, digits: 8))
+    }
+
+    func count(_ r: Released<Int>) -> Cell {
+        switch r {
+        case .value(let n): return Cell(language.count(n), csv: .integer(n))
+        case .suppressed: return Cell(disclosure.suppressedMarker, csv: .text(Disclosure.confidentialMarker), withheld: .suppressed)
+        case .confidential:
+            return Cell(Disclosure.confidentialMarker, csv: .text(Disclosure.confidentialMarker), withheld: .confidential)
+        case .notComputable: return Cell("–", csv: .text(Disclosure.notComputableCSVMarker))
+        }
+    }
+
+    func num(_ r: Released<Double>) -> Cell {
+        switch r {
+        case .value(let x): return num(x)
+        case .suppressed, .confidential:
+            return Cell(Disclosure.confidentialMarker, csv: .text(Disclosure.confidentialMarker), withheld: .confidential)
+        case .notComputable: return Cell("–", csv: .text(Disclosure.notComputableCSVMarker))
+        }
     }
 
     func p(_ x: Double?) -> Cell {
@@ -53,15 +73,9 @@ public struct ComparisonReport: Sendable {
         var modelRows: [[Cell]] = []
         var otherRows: [[Cell]] = []
         var notes: [String] = []
-        for o in c.outcomes {
-            for level in o.levels {
-                let shown = level.suppressed ? nil : disclosure.count(level.n)
-                levelRows.append([
-                    .text(o.outcome), .text(level.level),
-                    shown.map { Cell(l.count($0), csv: .integer($0)) }
-                        ?? Cell("<\(disclosure.threshold)", csv: .text("<\(disclosure.threshold)")),
-                    num(level.estimate),
-                ])
+        for (o, levels) in zip(c.outcomes, release.levels) {
+            for level in levels {
+                levelRows.append([.text(o.outcome), .text(level.level), count(level.n), num(level.estimate)])
             }
             for d in o.differences where o.kind != .survival {
                 differenceRows.append([.text(o.outcome), .text(d.level), num(d.estimate), ci(d.ciLow, d.ciHigh)])
@@ -103,7 +117,8 @@ public struct ComparisonReport: Sendable {
                         "Share (binary), mean (continuous) or Kaplan–Meier median days (time to job)",
                         "Quota (binari), media (continui) o mediana di Kaplan–Meier in giorni (tempo al lavoro)"),
                     columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), "n", l.t("Estimate", "Stima")],
-                    rows: levelRows, numeric: [2, 3])))
+                    rows: levelRows, numeric: [2, 3],
+                    footnote: MarkerFootnote.text(for: levelRows, policy: disclosure, language: l))))
         blocks.append(
             .table(
                 ReportTable(
@@ -195,7 +210,7 @@ public struct ComparisonReport: Sendable {
         for table in doc.tables {
             files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
         }
-        files.append(("comparison.json", Data(ComparisonJSON(comparison).document.serialised().utf8)))
+        files.append(("comparison.json", Data(ComparisonJSON(release).document.serialised().utf8)))
         if let forest = forestFigure { files.append((forest.path, Data(forest.svg.utf8))) }
         try ReportWriter(csvFormat: csvFormat).write(files, to: directory)
     }

@@ -24,18 +24,21 @@ public struct FunderReport: Sendable {
         self.csvFormat = csvFormat
     }
 
-    public var disclosure: Disclosure {
-        suppress
-            ? Disclosure(threshold: configuration.suppressionThreshold, roundingBase: configuration.suppressionRound)
-            : Disclosure(threshold: 0)
-    }
+    public var disclosure: Disclosure { Disclosure(configuration: configuration, suppress: suppress) }
 
-    /// Computes every indicator and lays out every file.
-    public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
+    /// Computes every indicator, releases it through disclosure control once,
+    /// and lays out every file from what was released.
+    public func release(from snapshot: ProgrammeSnapshot) throws -> ReleasedEvaluation {
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
-        let composer = ReportComposer(evaluation, disclosure: disclosure, language: language, subgroups: subgroups)
-        let summary = SummaryJSON(evaluation, disclosure: disclosure, subgroups: subgroups).document
+        return ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
+    }
+
+    /// Every file of the report.
+    public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
+        let release = try release(from: snapshot)
+        let composer = ReportComposer(release, language: language)
+        let summary = SummaryJSON(release).document
         let figures = composer.figures
         return try ReportWriter(csvFormat: csvFormat).files(
             document: composer.document(figures: figures), summary: summary, language: language, figures: figures)

@@ -60,6 +60,7 @@ extension HTMLRenderer {
         td.token { word-break: break-all; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; }
         figure.chart { margin: 1.2em 0 1.6em; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
+        .table-note { font-size: 0.85em; color: #444; margin: 0.3em 0 0; }
         figcaption { font-size: 0.88em; color: #444; margin-top: 0.4em; }
         .missing { color: #b00020; font-style: italic; }
         """

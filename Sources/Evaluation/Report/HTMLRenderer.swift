@@ -146,7 +146,8 @@ public struct HTMLRenderer: Sendable {
                 .caption(.raw(Self.escape(table.caption))),
                 header,
                 .tbody(.group(rows))
-            )
+            ),
+            .unwrap(table.footnote) { note in .p(.class("table-note"), inline(note)) }
         )
     }
 

@@ -57,11 +57,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Shortest round-trip representation (Swift's `description`), integers
-    /// without a fraction.
+    /// The number rounded to 12 significant digits, then written in its
+    /// shortest round-trip form (integers with `.0`). Model results computed
+    /// through OpenBLAS can differ in their last bits from one processor to
+    /// another; 12 digits are far below every tolerance and make the file the
+    /// same on any machine (DESIGN §6).
     static func format(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(format: "%.1f", x) }
-        return "\(x)"
+        let rounded = Double(String(format: "%.12g", x)) ?? x
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(format: "%.1f", rounded) }
+        return "\(rounded)"
     }
 
     static func quote(_ s: String) -> String {
@@ -99,4 +103,11 @@ extension JSONValue {
         guard case .object(let pairs) = self else { return self }
         return .object(pairs.map { key, child in key == first ? (key, child.setting(Array(path.dropFirst()), to: value)) : (key, child) })
     }
+}
+
+extension JSONValue {
+    /// A released count: `null` when withheld or not computable.
+    public static func of(_ r: Released<Int>) -> JSONValue { .of(r.shown) }
+    /// A released figure: `null` when withheld or not computable.
+    public static func of(_ r: Released<Double>) -> JSONValue { .of(r.shown) }
 }

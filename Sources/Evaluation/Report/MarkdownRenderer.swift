@@ -48,6 +48,7 @@ public struct MarkdownRenderer: Sendable {
                     ? String(repeating: "-", count: max(widths[j] - 1, 2)) + ":" : String(repeating: "-", count: max(widths[j], 3))
             }.joined(separator: " | ") + " |\n"
         for row in body { out += line(row) }
+        if let note = table.footnote { out += "\n" + note + "\n" }
         return out
     }
 

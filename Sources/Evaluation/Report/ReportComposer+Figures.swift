@@ -6,30 +6,26 @@ extension ReportComposer {
         [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, wellbeingFigure].compactMap { $0 }
     }
 
-    /// A Kaplan–Meier fit as a step series: `transform` maps S(t) (e.g. to 1 − S), `scale` maps time.
-    static func series(
-        _ fit: KaplanMeierFit, name: String, transform: @escaping (Double) -> Double, scale: (Double) -> Double,
-        start: Double
-    ) -> StepCurveChart.Series {
+    /// A released Kaplan–Meier curve as a step series (values already transformed); `scale` maps time.
+    static func series(_ curve: ReleasedCurve, name: String, start: Double, startValue: Double, scale: (Double) -> Double)
+        -> StepCurveChart.Series
+    {
         typealias Point = StepCurveChart.Point
-        let steps =
-            [Point(x: start, y: transform(1))] + fit.time.indices.map { Point(x: scale(fit.time[$0]), y: transform(fit.survival[$0])) }
-        let low =
-            [Point(x: start, y: transform(1))]
-            + fit.time.indices.compactMap { k in fit.lower[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
-        let high =
-            [Point(x: start, y: transform(1))]
-            + fit.time.indices.compactMap { k in fit.upper[k].map { Point(x: scale(fit.time[k]), y: transform($0)) } }
-        let increasing = transform(0) > transform(1)
+        let origin = Point(x: start, y: startValue)
+        let steps = [origin] + curve.drawn.map { Point(x: scale($0.time), y: $0.survival) }
+        let low = [origin] + curve.drawn.compactMap { step in step.low.map { Point(x: scale(step.time), y: $0) } }
+        let high = [origin] + curve.drawn.compactMap { step in step.high.map { Point(x: scale(step.time), y: $0) } }
+        // The band's lower edge is the smaller of the two (1 − S swaps them).
+        let increasing = startValue == 0
         return StepCurveChart.Series(
-            name: name, steps: steps, end: fit.time.last.map(scale),
+            name: name, steps: steps, end: curve.drawn.last.map { scale($0.time) },
             band: .init(lower: increasing ? high : low, upper: increasing ? low : high),
-            censored: fit.censoringTimes.map(scale))
+            censored: curve.censoringTimes.map(scale))
     }
 
     var retentionCurveFigure: ReportFigure? {
         let l = language
-        guard let fit = evaluation.retentionCurve.fit, disclosure.statistic(1, people: fit.count) != nil else { return nil }
+        guard let curve = release.retentionCurve, !curve.drawn.isEmpty else { return nil }
         let chart = StepCurveChart(
             id: "retention_curve",
             labels: ChartLabels(
@@ -39,7 +35,7 @@ extension ReportComposer {
                 description: l.t(
                     "Kaplan–Meier estimate over meeting number of the share of participants still attending.",
                     "Stima di Kaplan–Meier, per numero di incontro, della quota di partecipanti ancora presenti.")),
-            series: [Self.series(fit, name: l.t("All participants", "Tutti i partecipanti"), transform: { $0 }, scale: { $0 }, start: 0)],
+            series: [Self.series(curve, name: l.t("All participants", "Tutti i partecipanti"), start: 0, startValue: 1, scale: { $0 })],
             yDomain: 0...1)
         return ReportFigure(
             chart: chart, caption: l.t("Retention curve over meeting number", "Curva di permanenza per numero di incontro"), language: l)
@@ -47,7 +43,7 @@ extension ReportComposer {
 
     var timeToJobFigure: ReportFigure? {
         let l = language
-        guard let fit = evaluation.timeToJob.fit, disclosure.statistic(1, people: fit.count) != nil else { return nil }
+        guard let curve = release.timeToJob.curve, !curve.drawn.isEmpty else { return nil }
         let chart = StepCurveChart(
             id: "time_to_job",
             labels: ChartLabels(
@@ -61,8 +57,8 @@ extension ReportComposer {
                     "Quota cumulata di inseriti, 1 − S(t), censurata alla fine dell'osservazione di ciascuno.")),
             series: [
                 Self.series(
-                    fit, name: l.t("All enrolled", "Tutti gli iscritti"), transform: { 1 - $0 },
-                    scale: { $0 / TimeToJob.daysPerMonth }, start: 0)
+                    curve, name: l.t("All enrolled", "Tutti gli iscritti"), start: 0, startValue: 0,
+                    scale: { $0 / TimeToJob.daysPerMonth })
             ],
             xFormat: .number(digits: 0), yDomain: 0...1)
         return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
@@ -70,46 +66,45 @@ extension ReportComposer {
 
     var reemploymentByTypeFigure: ReportFigure? {
         let l = language
-        let r = evaluation.reemployment
-        guard r.rate.denominator > 0 else { return nil }
-        let shown = disclosure.partition(r.byType.map(\.count))
-        let bars = zip(r.byType, shown).map { item, value in
-            BarChart.Bar(label: Self.typeName(item.type, l), value: value.map { Double($0) / Double(r.rate.denominator) })
+        let r = release.reemployment
+        guard let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
+        let bars = r.byType.map { item in
+            BarChart.Bar(
+                label: Self.typeName(item.type, l), value: item.share.shown,
+                valueText: item.share.shown == nil ? marker(item.people)?.display ?? marker(item.share)?.display : nil)
         }
+        let best = configuration.breakdown == .best
         let chart = BarChart(
             id: "reemployment_by_type",
             labels: ChartLabels(
                 title: l.t("Re-employment by type", "Inserimento per tipo"),
                 subtitle: l.t(
-                    "Share of the \(l.count(r.rate.denominator)) enrolled, each person by their \(evaluation.configuration.breakdown == .best ? "best" : "first") event",
-                    "Quota dei \(l.count(r.rate.denominator)) iscritti, ogni persona per il suo esito \(evaluation.configuration.breakdown == .best ? "migliore" : "primo")"
+                    "Share of the \(l.count(enrolled)) enrolled, each person by their \(best ? "best" : "first") event",
+                    "Quota dei \(l.count(enrolled)) iscritti, ogni persona per il suo esito \(best ? "migliore" : "primo")"
                 ),
                 xAxis: l.t("Share of enrolled", "Quota degli iscritti"),
                 description: l.t(
                     "Bars give the share of enrolled participants whose best work experience is of each type.",
                     "Le barre danno la quota di iscritti il cui miglior esito è di ciascun tipo.")),
-            bars: bars, suppressedText: suppressedMark)
+            bars: bars, suppressedText: Disclosure.confidentialMarker)
         return ReportFigure(chart: chart, caption: l.t("Re-employment by type", "Inserimento per tipo"), language: l)
     }
 
     var wellbeingFigure: ReportFigure? {
         let l = language
-        let changes = evaluation.wellbeing.changes
+        let changes = release.wellbeing
         guard !changes.isEmpty else { return nil }
-        func estimate(_ s: SampleSummary, n: Int) -> ChartEstimate? {
-            guard let mean = disclosure.statistic(s.mean, people: n) else { return nil }
-            guard let se = s.standardError, s.n >= 2 else { return ChartEstimate(mean) }
-            let t = StudentT(degreesOfFreedom: Double(s.n - 1)).quantile(0.975)
-            return ChartEstimate(mean, lower: mean - t * se, upper: mean + t * se)
+        func estimate(_ mean: Released<Double>, _ ci: ReleasedInterval) -> ChartEstimate? {
+            guard let mean = mean.shown else { return nil }
+            return ChartEstimate(mean, lower: ci.low.shown, upper: ci.high.shown)
         }
         let items = changes.map { w in
-            let n = w.pairedT.n
-            return BeforeAfterChart.Item(
+            BeforeAfterChart.Item(
                 instrument: w.instrument.id,
                 comparison: l.t("baseline → \(Self.waveName(w.wave, l))", "ingresso → \(Self.waveName(w.wave, l))"),
-                beforeLabel: Self.waveName(.baseline, l), afterLabel: Self.waveName(w.wave, l), n: disclosure.count(n),
-                before: estimate(w.pairedT.baseline, n: n), after: estimate(w.pairedT.end, n: n),
-                scale: w.instrument.scoreRange, missingText: suppressedMark)
+                beforeLabel: Self.waveName(.baseline, l), afterLabel: Self.waveName(w.wave, l), n: w.pairs.shown,
+                before: estimate(w.meanBaseline, w.baselineInterval), after: estimate(w.meanWave, w.waveInterval),
+                scale: w.instrument.scoreRange, missingText: marker(w.meanBaseline)?.display ?? "–")
         }
         let chart = BeforeAfterChart(
             id: "wellbeing",

@@ -1,29 +1,31 @@
 extension ReportComposer {
     var wellbeingSection: [ReportDocument.Block] {
         let l = language
-        let changes = evaluation.wellbeing.changes
+        let changes = release.wellbeing
         guard !changes.isEmpty else { return [] }
         let rows: [[Cell]] = changes.map { w in
-            let n = w.pairedT.n
-            let rci = w.reliableChange.map { disclosure.partition([$0.improved, $0.unchanged, $0.deteriorated]) }
-            let rciText = rci.map { $0.map { $0.map { l.count($0) } ?? suppressedMark }.joined(separator: " / ") } ?? "–"
+            let rci = w.reliableChange.map { [count($0.improved), count($0.unchanged), count($0.deteriorated)] }
             return [
-                .text(w.instrument.id), .text(Self.waveName(w.wave, l)), count(n),
-                number(w.pairedT.baseline.mean, people: n), number(w.pairedT.end.mean, people: n),
-                number(w.pairedT.meanChange, people: n), interval(w.pairedT.inference?.confidenceInterval, people: n),
-                pValue(w.pairedT.inference?.p, people: n), pValue(w.wilcoxon.p, people: n),
-                number(w.cohenDz.estimate, people: n), interval(w.cohenDz.confidenceInterval, people: n),
-                number(w.hedgesGav.estimate, people: n),
-                number(w.alphaBaseline?.alpha, people: w.alphaBaseline?.n ?? 0),
-                .text(rciText),
-            ]
+                .text(w.instrument.id), .text(Self.waveName(w.wave, l)), count(w.pairs),
+                number(w.meanBaseline), number(w.meanWave), number(w.meanChange), interval(w.changeLow, w.changeHigh),
+                pValue(w.pPairedT), pValue(w.pWilcoxon), number(w.cohenDz), interval(w.cohenDzLow, w.cohenDzHigh),
+                number(w.hedgesGav), number(w.alphaBaseline),
+            ] + (rci ?? Array(repeating: Cell("–", csv: .text(Disclosure.notComputableCSVMarker)), count: 3))
         }
-        var quality: [[Cell]] = []
-        for q in evaluation.wellbeing.quality {
-            quality.append([
-                .text(q.instrument), .text(Self.waveName(q.wave, l)), count(q.alpha.n),
-                number(q.alpha.alpha, people: q.alpha.n), interval(q.alpha.confidenceInterval, people: q.alpha.n),
-            ])
+        let quality: [[Cell]] = release.instrumentQuality.map { q in
+            [.text(q.instrument), .text(Self.waveName(q.wave, l)), count(q.n), number(q.alpha), interval(q.low, q.high)]
+        }
+        let attrition: [[Cell]] = changes.map { w in
+            let a = w.attrition
+            let norm =
+                w.instrument.normMean.map { m in
+                    l.number(m) + (w.instrument.normSD.map { " (SD \(l.number($0)))" } ?? "")
+                        + (w.instrument.normSource.map { ", \($0)" } ?? "")
+                } ?? "–"
+            return [
+                .text(w.instrument.id), .text(Self.waveName(w.wave, l)), count(a.completers), number(a.meanCompleters),
+                count(a.dropouts), number(a.meanDropouts), pValue(a.pWelch), count(a.dropoutsInRunningGroups), .text(norm),
+            ]
         }
         return [
             .heading(level: 2, text: l.t("Wellbeing change", "Cambiamento nel benessere")),
@@ -39,52 +41,36 @@ extension ReportComposer {
                         l.t("Mean change", "Cambiamento medio"), l.t("95% CI (t)", "IC 95% (t)"),
                         l.t("p (paired t)", "p (t appaiato)"), l.t("p (Wilcoxon)", "p (Wilcoxon)"),
                         "d_z", l.t("d_z 95% CI", "IC 95% d_z"), "g_av", l.t("α at baseline", "α all'ingresso"),
-                        l.t(
-                            "Reliably improved / no change / deteriorated", "Miglioramento affidabile / nessun cambiamento / peggioramento"),
+                        l.t("Reliably improved", "Miglioramento affidabile"), l.t("No reliable change", "Nessun cambiamento affidabile"),
+                        l.t("Reliably deteriorated", "Peggioramento affidabile"),
                     ],
-                    rows: rows, numeric: [2, 3, 4, 5, 7, 8, 9, 11, 12])),
-            .table(
-                ReportTable(
-                    id: "wellbeing_attrition",
-                    caption: l.t(
-                        "Attrition check: baseline means of those with and without the later wave (Welch test); dropouts in groups still running have not had their chance yet",
-                        "Controllo dell'abbandono: medie all'ingresso di chi ha e non ha la rilevazione successiva (test di Welch); chi appartiene a gruppi ancora in corso non ha ancora avuto l'occasione"
-                    ),
-                    columns: [
-                        l.t("Instrument", "Strumento"), l.t("Wave", "Rilevazione"), l.t("With the wave", "Con la rilevazione"),
-                        l.t("Baseline mean", "Media all'ingresso"), l.t("Without", "Senza"), l.t("Baseline mean", "Media all'ingresso"),
-                        l.t("p (Welch)", "p (Welch)"), l.t("Without, in running groups", "Senza, in gruppi in corso"),
-                        l.t("Population reference", "Riferimento di popolazione"),
-                    ],
-                    rows: changes.map { w in
-                        let a = w.attrition
-                        let norm =
-                            w.instrument.normMean.map { m in
-                                l.number(m) + (w.instrument.normSD.map { " (SD \(l.number($0)))" } ?? "")
-                                    + (w.instrument.normSource.map { ", \($0)" } ?? "")
-                            } ?? "–"
-                        return [
-                            .text(w.instrument.id), .text(Self.waveName(w.wave, l)), count(a.completers.n),
-                            number(a.completers.mean, people: a.completers.n), count(a.dropouts.n),
-                            number(a.dropouts.mean, people: a.dropouts.n),
-                            pValue(a.welch.p, people: min(a.completers.n, a.dropouts.n)), count(a.dropoutsInRunningGroups),
-                            .text(norm),
-                        ]
-                    }, numeric: [2, 3, 4, 5, 6, 7])),
-            .table(
-                ReportTable(
-                    id: "instrument_quality",
-                    caption: l.t(
-                        "Instrument quality: Cronbach's α (complete questionnaires) with Feldt 95% CI",
-                        "Qualità degli strumenti: α di Cronbach (questionari completi) con IC 95% di Feldt"),
-                    columns: [l.t("Instrument", "Strumento"), l.t("Wave", "Rilevazione"), "n", "α", l.t("95% CI", "IC 95%")],
-                    rows: quality, numeric: [2, 3])),
+                    rows: rows, numeric: [2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 15], footnote: footnote(for: rows))),
+            table(
+                id: "wellbeing_attrition",
+                caption: l.t(
+                    "Attrition check: baseline means of those with and without the later wave (Welch test); dropouts in groups still running have not had their chance yet",
+                    "Controllo dell'abbandono: medie all'ingresso di chi ha e non ha la rilevazione successiva (test di Welch); chi appartiene a gruppi ancora in corso non ha ancora avuto l'occasione"
+                ),
+                columns: [
+                    l.t("Instrument", "Strumento"), l.t("Wave", "Rilevazione"), l.t("With the wave", "Con la rilevazione"),
+                    l.t("Baseline mean", "Media all'ingresso"), l.t("Without", "Senza"), l.t("Baseline mean", "Media all'ingresso"),
+                    l.t("p (Welch)", "p (Welch)"), l.t("Without, in running groups", "Senza, in gruppi in corso"),
+                    l.t("Population reference", "Riferimento di popolazione"),
+                ],
+                rows: attrition, numeric: [2, 3, 4, 5, 6, 7]),
+            table(
+                id: "instrument_quality",
+                caption: l.t(
+                    "Instrument quality: Cronbach's α (complete questionnaires) with Feldt 95% CI",
+                    "Qualità degli strumenti: α di Cronbach (questionari completi) con IC 95% di Feldt"),
+                columns: [l.t("Instrument", "Strumento"), l.t("Wave", "Rilevazione"), "n", "α", l.t("95% CI", "IC 95%")],
+                rows: quality, numeric: [2, 3]),
         ]
     }
 
     var methodSection: [ReportDocument.Block] {
         let l = language
-        let c = evaluation.configuration
+        let c = configuration
         return [
             .heading(level: 2, text: l.t("Definitions and method", "Definizioni e metodo")),
             .bullets([
@@ -113,8 +99,8 @@ extension ReportComposer {
 
     var provenanceSection: [ReportDocument.Block] {
         let l = language
-        let c = evaluation.configuration
-        let rows: [[Cell]] = evaluation.imports.map { i in
+        let c = configuration
+        let rows: [[Cell]] = release.imports.map { i in
             [.text(i.kind.rawValue), .text(i.file), .text(i.sha256), Cell(l.count(i.rows), csv: .integer(i.rows)), .text(i.importedAt)]
         }
         return [

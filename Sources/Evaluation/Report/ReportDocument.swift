@@ -32,25 +32,39 @@ public struct ReportTable: Sendable {
     public var rows: [[Cell]]
     /// Which columns are numeric (right-aligned in Markdown).
     public var numeric: Set<Int>
+    /// Printed under the table (what its markers mean); not written to CSV.
+    public var footnote: String?
 
     /// A table cell: its display text and the value written to CSV.
     public struct Cell: Sendable {
         public var display: String
         public var csv: CSVCell
+        /// Set when the cell withholds a figure (its footnote explains the marker).
+        public var withheld: Withholding?
 
-        public init(_ display: String, csv: CSVCell) {
+        /// Why a cell shows a marker instead of a figure.
+        public enum Withholding: Sendable, Equatable {
+            /// `<5`: a count from 1 to threshold − 1.
+            case suppressed
+            /// `[c]`: withheld to protect another figure, or computed from too few people.
+            case confidential
+        }
+
+        public init(_ display: String, csv: CSVCell, withheld: Withholding? = nil) {
             self.display = display
             self.csv = csv
+            self.withheld = withheld
         }
 
         public static func text(_ s: String) -> Cell { Cell(s, csv: .text(s)) }
     }
 
-    public init(id: String, caption: String, columns: [String], rows: [[Cell]], numeric: Set<Int> = []) {
+    public init(id: String, caption: String, columns: [String], rows: [[Cell]], numeric: Set<Int> = [], footnote: String? = nil) {
         self.id = id
         self.caption = caption
         self.columns = columns
         self.rows = rows
         self.numeric = numeric
+        self.footnote = footnote
     }
 }

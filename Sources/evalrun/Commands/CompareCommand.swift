@@ -47,19 +47,18 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let covariates =
             adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-        let disclosure = noSuppress ? Disclosure(threshold: 0) : Disclosure(threshold: configuration.suppressionThreshold)
         let comparison = try Comparison(
-            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference,
-            adjust: covariates, disclosure: disclosure)
+            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates)
+        let release = ReleasedComparison(comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress))
         if json {
-            print(ComparisonJSON(comparison).document.serialised(), terminator: "")
+            print(ComparisonJSON(release).document.serialised(), terminator: "")
         }
         if let out {
-            try ComparisonReport(comparison: comparison, language: lang, disclosure: disclosure).write(to: out)
+            try ComparisonReport(release, language: lang).write(to: out)
             Terminal.note("comparison written to \(out)/comparison.md", quiet: global.quiet)
         }
         if !json && out == nil {
-            print(ComparisonReport(comparison: comparison, language: lang, disclosure: disclosure).markdown, terminator: "")
+            print(ComparisonReport(release, language: lang).markdown, terminator: "")
         }
     }
 }

@@ -79,7 +79,7 @@ struct IndicatorEdgeCaseTests {
         let e = try evaluation(f, "2019Q1")
         #expect(e.reach.groups == 0 && e.reach.meetingsHeld == 0 && e.reach.enrolled == 0 && e.reach.attendedOnce == 0)
         #expect(e.retention.rate.denominator == 3)
-        let json = SummaryJSON(e, disclosure: Disclosure(threshold: 5)).document.serialised()
+        let json = SummaryJSON(ReleasedEvaluation(e, policy: Disclosure(threshold: 5, roundingBase: 0))).document.serialised()
         #expect(json.contains("\"groups\": 0"))
     }
 

@@ -25,7 +25,7 @@ public struct Comparison: Sendable {
 
     public init(
         snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute: String,
-        reference: String? = nil, adjust: [String] = [], disclosure: Disclosure = Disclosure(threshold: 0),
+        reference: String? = nil, adjust: [String] = [],
         progress: (@Sendable (String) -> Void)? = nil
     ) throws {
         let attributes = ParticipantAttributes(snapshot: snapshot, to: to)
@@ -74,7 +74,7 @@ public struct Comparison: Sendable {
         warnings = notes
 
         let analysis = OutcomeAnalysis(
-            levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups, disclosure: disclosure)
+            levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
         var data: [OutcomeData] = []
         let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
         data.append(

@@ -27,9 +27,6 @@ public struct OutcomeComparison: Sendable {
         public var n: Int
         /// Proportion, mean, or Kaplan–Meier median days.
         public var estimate: Double?
-        /// Whether `n` is withheld by disclosure control (a small level, or the
-        /// next smallest beside a lone small one).
-        public var suppressed = false
     }
 
     public struct Difference: Sendable {

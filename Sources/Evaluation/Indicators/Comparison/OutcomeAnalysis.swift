@@ -6,7 +6,6 @@ struct OutcomeAnalysis {
     let levels: [String]
     let covariates: CovariateDesign
     let constantWithinGroups: Bool
-    let disclosure: Disclosure
 
     /// Groups below which the randomization test is run.
     static let randomizationGroupLimit = 30
@@ -37,21 +36,6 @@ struct OutcomeAnalysis {
             }
             result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate))
         }
-        // Disclosure (DESIGN §5 "Suppression of partitions"): a level of 1 … threshold − 1
-        // people hides its estimate and every comparison; the levels' counts add up to
-        // the outcome's total, so they are protected as a partition (a lone small
-        // count takes the next smallest with it). An empty level discloses nothing.
-        let counts = byLevel.map(\.count)
-        let suppressed = disclosure.isApplied && counts.contains { $0 > 0 && $0 < disclosure.threshold }
-        if suppressed {
-            result.warnings.append("a level has fewer than \(disclosure.threshold) people: its figures and the comparisons are suppressed")
-            let shown = disclosure.partition(counts)
-            for k in result.levels.indices {
-                if shown[k] == nil { result.levels[k].suppressed = true }
-                if counts[k] < disclosure.threshold { result.levels[k].estimate = nil }
-            }
-        }
-
         // Unadjusted differences (non-reference minus reference).
         let reference = byLevel[0]
         for k in 1..<levels.count {
@@ -76,7 +60,6 @@ struct OutcomeAnalysis {
             case .survival:
                 break
             }
-            if suppressed { d = .init(level: d.level, estimate: nil, ciLow: nil, ciHigh: nil) }
             result.differences.append(d)
         }
 
@@ -88,12 +71,6 @@ struct OutcomeAnalysis {
             if let first = data.values.first, data.values.contains(where: { $0 != first }) {
                 result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
             }
-        }
-        if suppressed {
-            result.adjusted = result.adjusted.map { .init(term: $0.term, model: $0.model) }
-            result.randomization = nil
-            result.randomizationNote = "suppressed: a level has fewer than \(disclosure.threshold) people"
-            result.mixed = result.mixed?.map { .init(term: $0.term) }
         }
         return result
     }

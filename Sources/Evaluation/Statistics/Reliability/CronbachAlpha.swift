@@ -4,8 +4,11 @@
 ///     α = k/(k − 1) · (1 − Σσᵢ² / σ²_total)
 ///
 /// where σᵢ² are the item variances and σ²_total = 1ᵀC1 is the variance of the
-/// item sum, both read off the sample covariance matrix C = X̃ᵀX̃/(n − 1) of the
-/// centred items (one `syrk` through `Matrix.gram`). Cronbach (1951). Matches
+/// item sum (C the sample covariance matrix of the items). Both are
+/// accumulated in Swift, row by row in a fixed order (centred two-pass
+/// variances, O(n·k)), not through BLAS: an indicator printed in a funder
+/// report must not change in its last digits with the processor OpenBLAS
+/// picks a kernel for (DESIGN §6). Cronbach (1951). Matches
 /// `psych::alpha(x)$total$raw_alpha` on complete cases, except when an item has
 /// no variance: psych then drops it from k (with a warning), while here the
 /// scale keeps its k items, as the formula and most software do.
@@ -50,9 +53,9 @@ public struct CronbachAlpha: Sendable, Equatable {
             unavailableReason = .tooFewObservations(required: 2, available: n)
             return
         }
-        let covariance = Self.centred(x).gram(alpha: 1 / Double(n - 1))
-        itemVariances = covariance.diagonal
-        let total = covariance.times([Double](repeating: 1, count: k)).reduce(0, +)
+        let (rows, columns) = (x.rows, x.columns)
+        itemVariances = (0..<columns).map { j in Self.variance((0..<rows).map { x[$0, j] }) }
+        let total = Self.variance((0..<rows).map { i in (0..<columns).reduce(0) { $0 + x[i, $1] } })
         totalVariance = total
         guard k >= 2 else {
             (alpha, confidenceInterval) = (nil, nil)
@@ -86,13 +89,9 @@ public struct CronbachAlpha: Sendable, Equatable {
         self.init(items: Matrix(rows: rows.map { $0.map { $0 ?? .nan } }), level: level)
     }
 
-    /// The columns of `x` minus their means.
-    static func centred(_ x: Matrix) -> Matrix {
-        var centred = x
-        for j in 0..<x.columns {
-            let mean = SampleSummary(x.column(j)).mean ?? 0
-            for i in 0..<x.rows { centred[i, j] -= mean }
-        }
-        return centred
+    /// Sample variance (divisor n − 1) by the centred two-pass sum, in index order.
+    static func variance(_ values: [Double]) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
     }
 }

@@ -26,14 +26,34 @@ struct CompareEdgeCaseTests {
         return d
     }
 
-    /// The analysis of `d`'s participants, with covariate columns indexed by participant.
+    /// The analysis of `d`'s participants, with covariate columns indexed by
+    /// participant, released under a suppression threshold (0: none).
     static func analysis(
         _ d: OutcomeData, levels: [String] = ["a", "b"], covariates: [(name: String, values: [String?])] = [],
         constantWithinGroups: Bool = true, threshold: Int = 0
-    ) -> OutcomeAnalysis {
-        OutcomeAnalysis(
-            levels: levels, covariates: CovariateDesign(columns: covariates, participants: d.participants),
-            constantWithinGroups: constantWithinGroups, disclosure: Disclosure(threshold: threshold))
+    ) -> ReleasedAnalysis {
+        ReleasedAnalysis(
+            analysis: OutcomeAnalysis(
+                levels: levels, covariates: CovariateDesign(columns: covariates, participants: d.participants),
+                constantWithinGroups: constantWithinGroups),
+            policy: Disclosure(threshold: threshold, roundingBase: 0))
+    }
+
+    /// An outcome analysed, then released as `compare` releases it.
+    struct ReleasedAnalysis {
+        let analysis: OutcomeAnalysis
+        let policy: Disclosure
+
+        func analyse(_ d: OutcomeData) -> OutcomeComparison { release(d).outcome }
+
+        func release(_ d: OutcomeData) -> (outcome: OutcomeComparison, levels: [ReleasedComparison.Level]) {
+            ReleasedComparison.release(analysis.analyse(d), policy: policy)
+        }
+    }
+
+    /// The outcome's JSON with its levels as released without suppression.
+    static func json(_ o: OutcomeComparison) -> JSONValue {
+        ComparisonJSON.outcome(o, levels: ReleasedComparison.release(o, policy: Disclosure(threshold: 0, roundingBase: 0)).levels)
     }
 
     /// A deterministic, unremarkable value for person j of group g.
@@ -49,7 +69,7 @@ struct CompareEdgeCaseTests {
                     && t.seRobust == nil && t.pRobust == nil, "\(t.term) has values", sourceLocation: sourceLocation)
         }
         #expect(o.adjustedWarning?.contains(words) == true, "warning: \(o.adjustedWarning ?? "none")", sourceLocation: sourceLocation)
-        let json = ComparisonJSON.outcome(o)
+        let json = Self.json(o)
         #expect(
             json["adjusted"]?.items.allSatisfy { $0["warning"]?.string != nil && $0["estimate"]?.isNull == true } == true,
             sourceLocation: sourceLocation)
@@ -95,12 +115,12 @@ struct CompareEdgeCaseTests {
         #expect(o.differences.count == 1 && o.differences[0].estimate == nil && o.differences[0].ciLow == nil)
         Self.expectNullModel(o, mentioning: "0 group(s)")
         #expect(o.randomization == nil && o.randomizationNote != nil)
-        let json = ComparisonJSON.outcome(o)
+        let json = Self.json(o)
         #expect(json["difference"]?["estimate"]?.isNull == true)
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
         // An empty level discloses nobody: not a suppression.
-        let controlled = Self.analysis(d, threshold: 5).analyse(d)
-        #expect(!controlled.warnings.contains { $0.contains("suppressed") } && controlled.levels.allSatisfy { !$0.suppressed })
+        let controlled = Self.analysis(d, threshold: 5).release(d)
+        #expect(!controlled.outcome.warnings.contains { $0.contains("suppressed") } && controlled.levels.allSatisfy { !$0.n.isWithheld })
     }
 
     @Test("all outcomes equal: no crash, no silent number", arguments: [0.0, 1.0, 2.5])
@@ -124,7 +144,7 @@ struct CompareEdgeCaseTests {
         } else {
             #expect(o.differences[0].ciLow != nil)  // Newcombe's interval exists for 0/n and n/n.
         }
-        #expect(ComparisonJSON.outcome(o).serialised().contains("NaN") == false)
+        #expect(Self.json(o).serialised().contains("NaN") == false)
     }
 
     @Test("time to job with no event: Cox null with a warning, medians null (not reached)")
@@ -134,7 +154,7 @@ struct CompareEdgeCaseTests {
         Self.expectNullModel(o, mentioning: "no job")
         #expect(o.levels.allSatisfy { $0.estimate == nil })
         #expect(o.randomization == nil && o.icc == nil && o.mixed == nil)
-        let json = ComparisonJSON.outcome(o)
+        let json = Self.json(o)
         #expect(json["differences"]?.items.count == 1 && json["difference"]?.isNull == true)
     }
 
@@ -146,7 +166,7 @@ struct CompareEdgeCaseTests {
         Self.expectNullModel(o, mentioning: "exactly")
         #expect(o.mixed?.allSatisfy { $0.estimate == nil } == true && o.mixedWarning != nil)
         #expect(o.differences[0].estimate == 2 && o.differences[0].ciLow == nil)
-        #expect(ComparisonJSON.outcome(o).serialised().contains("NaN") == false)
+        #expect(Self.json(o).serialised().contains("NaN") == false)
     }
 
     @Test("perfect separation: logistic null with a warning")
@@ -207,7 +227,7 @@ struct CompareEdgeCaseTests {
         #expect(o.adjusted.allSatisfy { $0.estimate != nil && $0.seCR2 != nil })
         #expect(o.randomization == nil && o.randomizationNote?.contains("more than two levels") == true)
         #expect(o.mixed?.map(\.term) == ["b", "c"])
-        let json = ComparisonJSON.outcome(o)
+        let json = Self.json(o)
         #expect(json["difference"]?.isNull == true)
         #expect(json["differences"]?.items.count == 2)
         #expect(json["randomization"]?.isNull == true)
@@ -218,16 +238,16 @@ struct CompareEdgeCaseTests {
     @Test("a level below the suppression threshold: its n and estimate, the other n, the differences and the models are null")
     func suppression() {
         let d = Self.data(kind: .continuous, sizes: [10, 2, 9, 2, 13, 10], level: [0, 1, 0, 1, 0, 0], value: Self.noise)
-        let o = Self.analysis(d, threshold: 5).analyse(d)
+        let (o, levels) = Self.analysis(d, threshold: 5).release(d)
         #expect(o.levels.map(\.n) == [42, 4])
-        #expect(o.levels[0].estimate != nil && o.levels[1].estimate == nil)
+        #expect(levels[0].estimate.shown != nil && levels[1].estimate == .confidential)
         #expect(o.differences.allSatisfy { $0.estimate == nil && $0.ciLow == nil })
         #expect(o.adjusted.allSatisfy { $0.estimate == nil && $0.seCR2 == nil })
         #expect(o.randomization == nil)
         #expect(o.mixed?.allSatisfy { $0.estimate == nil } == true)
         // The counts add up to the outcome's total: the lone small one (4) takes the next smallest (42) with it.
-        #expect(o.levels.map(\.n) == [42, 4] && o.levels.map(\.suppressed) == [true, true])
-        let json = ComparisonJSON.outcome(o)
+        #expect(levels.map(\.n) == [.confidential, .suppressed])
+        let json = ComparisonJSON.outcome(o, levels: levels)
         #expect(json["levels"]?.items.allSatisfy { $0["n"]?.isNull == true } == true)
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
         #expect(json["levels"]?.items[0]["estimate"]?.isNull == false)
@@ -266,7 +286,7 @@ struct CompareJSONKeyTests {
         let (snapshot, to) = try CompareFixture.snapshot()
         let comparison = try Comparison(
             snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: "composition", adjust: ["age", "sex"])
-        let document = ComparisonJSON(comparison).document
+        let document = ComparisonJSON(ReleasedComparison(comparison, policy: Disclosure(threshold: 5, roundingBase: 0))).document
         #expect(Array(document.keys.prefix(7)) == ["by", "reference_level", "levels", "cluster", "clusters", "adjust", "outcomes"])
         let outcomeKeys = ["outcome", "kind", "levels", "difference", "differences", "adjusted", "randomization", "icc", "mixed"]
         for o in document["outcomes"]?.items ?? [] {

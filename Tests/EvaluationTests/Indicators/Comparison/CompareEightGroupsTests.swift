@@ -20,7 +20,7 @@ struct CompareEightGroupsTests {
         let (snapshot, to) = try CompareFixture.snapshot()
         let comparison = try Comparison(
             snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: attribute,
-            adjust: adjust, disclosure: Disclosure(threshold: 0))
+            adjust: adjust)
         return (comparison, snapshot)
     }
 
@@ -46,7 +46,7 @@ struct CompareEightGroupsTests {
         let (by, adjust) = Self.analyses[analysis]
         #expect(r["by"]?.string == by && r["adjust"]?.array.compactMap(\.string) == adjust)
         let (comparison, _) = try comparison(by: by, adjust: adjust)
-        let document = ComparisonJSON(comparison).document
+        let document = ComparisonJSON(ReleasedComparison(comparison, policy: Disclosure(threshold: 0, roundingBase: 0))).document
         #expect(document["by"]?.string == by)
         #expect(document["adjust"]?.items.compactMap(\.string) == adjust)
         let reference = ReferenceComparison()

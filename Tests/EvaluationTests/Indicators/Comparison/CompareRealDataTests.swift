@@ -36,8 +36,9 @@ struct CompareRealDataTests {
         for (g, l) in zip(data.groups, data.levels) { levelsOfGroup[g, default: []].insert(l) }
         let analysis = OutcomeAnalysis(
             levels: levelNames, covariates: CovariateDesign(columns: covariates, participants: rows),
-            constantWithinGroups: levelsOfGroup.values.allSatisfy { $0.count == 1 }, disclosure: Disclosure(threshold: 0))
-        return ComparisonJSON.outcome(analysis.analyse(data))
+            constantWithinGroups: levelsOfGroup.values.allSatisfy { $0.count == 1 })
+        let released = ReleasedComparison.release(analysis.analyse(data), policy: Disclosure(threshold: 0, roundingBase: 0))
+        return ComparisonJSON.outcome(released.outcome, levels: released.levels)
     }
 
     func awards(adjusted: Bool) throws -> JSONValue {
