@@ -9,7 +9,8 @@
 /// them. `solve()` then decides, in a fixed order:
 /// 1. primary suppression: a count from 1 to threshold − 1;
 /// 2. small populations: every count of a table describing fewer people than
-///    the threshold (including its zeros);
+///    the threshold, zeros included, all marked alike (`[c]`), so the markers
+///    cannot tell a 1 from a 0;
 /// 3. partitions, repeated until nothing changes: when exactly one part of a
 ///    partition is withheld, the smallest other non-zero part is withheld too
 ///    (or the partition's total, for partitions protected by their total), so
@@ -103,9 +104,10 @@ struct DisclosureLedger {
     private func isSmall(_ people: Int) -> Bool { policy.isSmall(people) }
 
     private func initialStatus(_ key: String) -> Status {
-        let n = values[key] ?? 0
-        if isSmall(n) { return .primary }
-        return smallPopulation.contains(key) ? .secondary : .shown
+        // In a table of fewer people than the threshold every cell is [c]: a
+        // `<5` beside a `[c]` there would tell a 1 from a 0.
+        if smallPopulation.contains(key) { return .secondary }
+        return isSmall(values[key] ?? 0) ? .primary : .shown
     }
 
     private func status(_ key: String) -> Status {
