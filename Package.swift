@@ -20,22 +20,62 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
+    // The layers of DESIGN §2, one target each; dependencies run only downward:
+    //
+    //   evalrun (CLI) → Evaluation (re-exports)
+    //   Synthesis → Ingest
+    //   Report → Indicators → Store → Ingest → EvaluationDomain
+    //                  ↘ Statistics → LinearAlgebra → CLAPACK
+    //   Project (evalrun.toml) → EvaluationDomain
     targets: [
-        // OpenBLAS (CBLAS) and LAPACKE, the only numerical back end.
-        // Imported by Sources/Evaluation/LinearAlgebra alone.
+        // OpenBLAS (CBLAS) and LAPACKE, the only numerical back end; imported by LinearAlgebra alone.
         .systemLibrary(
             name: "CLAPACK",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // Dates, codes (outcomes, waves, presence marks), instruments, file kinds and their
+        // columns, the project configuration: the vocabulary every layer shares.
+        .target(name: "EvaluationDomain", swiftSettings: strictSettings),
+        // Column-major matrices over CBLAS and LAPACKE.
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: strictSettings),
+        // Estimators on arrays and matrices; no domain, no files, no SQL.
+        .target(name: "Statistics", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
+        // Reading (and writing) CSV exports: dialects, encodings, typed row decoding.
         .target(
-            name: "Evaluation",
+            name: "Ingest", dependencies: ["EvaluationDomain", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        // evalrun.toml: reading and writing the project configuration.
+        .target(
+            name: "Project",
+            dependencies: ["EvaluationDomain", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings),
+        // SQLite: schema, all-or-nothing imports, snapshots for the indicators.
+        .target(
+            name: "Store",
             dependencies: [
-                "CLAPACK",
+                "EvaluationDomain", "Ingest",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings),
+        // Domain measures from a snapshot: reach, retention, wellbeing, re-employment, comparisons.
+        .target(
+            name: "Indicators", dependencies: ["EvaluationDomain", "LinearAlgebra", "Statistics", "Store"], swiftSettings: strictSettings),
+        // Disclosure control, layout and language: Markdown, HTML, CSV, JSON, SVG. Computes nothing statistical.
+        .target(
+            name: "Report",
+            dependencies: [
+                "EvaluationDomain", "Ingest", "Statistics", "Store", "Indicators", .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings),
+        // Synthetic programmes (evalrun synth, the demo data), written as exports.
+        .target(name: "Synthesis", dependencies: ["EvaluationDomain", "Ingest", "Statistics"], swiftSettings: strictSettings),
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "EvaluationDomain", "LinearAlgebra", "Statistics", "Ingest", "Project", "Store", "Indicators", "Report",
+                "Synthesis",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,44 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// A participant's attendance up to the period end (DESIGN §4 "Attendance
+/// rate"): meetings held in their group from their enrolment date to the period
+/// end, and how many of those they attended. Meetings after `left_on` still
+/// count as missed; cancelled (`held = 0`) and undated meetings count for nothing.
+public struct AttendanceRecord: Sendable, Equatable {
+    public var participant: Int
+    public var held: Int
+    public var attended: Int
+    /// Meeting numbers held for this participant, in order, with presence.
+    public var meetings: [(number: Int, present: Bool)]
+
+    public static func == (a: AttendanceRecord, b: AttendanceRecord) -> Bool {
+        a.participant == b.participant && a.held == b.held && a.attended == b.attended
+            && a.meetings.map(\.number) == b.meetings.map(\.number) && a.meetings.map(\.present) == b.meetings.map(\.present)
+    }
+
+    /// attended ÷ held; `nil` when no meeting was held yet ("not started").
+    public var rate: Double? { held > 0 ? Double(attended) / Double(held) : nil }
+
+    /// Attendance of every participant in `members` up to `to`.
+    public static func compute(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate) -> [AttendanceRecord] {
+        var sessionsByGroup: [Int: [ProgrammeSnapshot.Session]] = [:]
+        for s in snapshot.sessions where s.held { sessionsByGroup[s.group, default: []].append(s) }
+        var presence: [Int: Set<Int>] = [:]
+        for m in snapshot.marks where m.present {
+            if snapshot.participants[m.participant].group == m.group { presence[m.participant, default: []].insert(m.session) }
+        }
+        return members.map { i in
+            let p = snapshot.participants[i]
+            let present = presence[i] ?? []
+            let meetings = (sessionsByGroup[p.group] ?? []).compactMap { s -> (Int, Bool)? in
+                guard let date = s.date, date >= p.enrolledOn, date <= to else { return nil }
+                return (s.number, present.contains(s.number))
+            }
+            return AttendanceRecord(
+                participant: i, held: meetings.count, attended: meetings.filter(\.1).count, meetings: meetings)
+        }
+    }
+}

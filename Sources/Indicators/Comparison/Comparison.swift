@@ -1,0 +1,126 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// `evalrun compare` (DESIGN §5): the levels of a group or participant
+/// attribute compared on every outcome, with unadjusted differences, adjusted
+/// models with model-based and cluster-robust (CR2, by group) errors, the
+/// group-level randomization test, the ICC and a random-intercept model — and
+/// plain warnings where few clusters or the data make a number fragile.
+public struct Comparison: Sendable {
+    public var attribute: String
+    public var referenceLevel: String
+    public var levels: [String]
+    /// Cohort figures cover everyone enrolled by this date.
+    public var to: CalendarDate
+    /// Groups with at least one compared participant.
+    public var clusters: Int
+    /// Groups per level ("a level has a group when one of its members belongs to it").
+    public var groupsPerLevel: [String: Int]
+    public var adjust: [String]
+    /// Reference level of each categorical covariate.
+    public var covariateReferences: [String: String]
+    /// Whether every group's members share one level (the group is then the unit of inference).
+    public var constantWithinGroups: Bool
+    public var outcomes: [OutcomeComparison]
+    public var warnings: [String]
+    /// The analysis data behind each outcome (for tests and exports).
+    var data: [OutcomeData]
+
+    public init(
+        snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute: String,
+        reference: String? = nil, adjust: [String] = [],
+        progress: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        let attributes = ParticipantAttributes(snapshot: snapshot, to: to)
+        guard attributes.values[attribute] != nil else {
+            throw ComparisonError.unknownAttribute(attribute, known: attributes.values.keys.sorted().joined(separator: ", "))
+        }
+        let cohort = Cohort(snapshot: snapshot, to: to).members.filter { attributes.level(attribute, of: $0) != Levels.missing }
+        let levelOf = Dictionary(uniqueKeysWithValues: cohort.map { ($0, attributes.level(attribute, of: $0) ?? Levels.missing) })
+        let levels = Levels.sorted(levelOf.values)
+        guard levels.count <= Subgroups.maximumLevels else { throw ComparisonError.tooManyLevels(attribute, levels.count) }
+        guard levels.count >= 2 else { throw ComparisonError.tooFewLevels(attribute, levels) }
+        let referenceLevel: String
+        if let reference {
+            guard levels.contains(reference) else { throw ComparisonError.unknownReference(reference, levels: levels) }
+            referenceLevel = reference
+        } else if attribute == "composition", levels.contains(Composition.heterogeneous.rawValue) {
+            referenceLevel = Composition.heterogeneous.rawValue
+        } else {
+            referenceLevel = levels[0]
+        }
+        let ordered = [referenceLevel] + levels.filter { $0 != referenceLevel }
+        var levelsOfGroup: [Int: Set<String>] = [:]
+        for i in cohort { levelsOfGroup[snapshot.participants[i].group, default: []].insert(levelOf[i] ?? "") }
+        let covariates = try CovariateDesign(attributes: attributes, names: adjust, participants: cohort)
+
+        self.attribute = attribute
+        self.referenceLevel = referenceLevel
+        self.levels = ordered
+        self.to = to
+        self.adjust = adjust
+        covariateReferences = covariates.references
+        clusters = levelsOfGroup.count
+        constantWithinGroups = levelsOfGroup.values.allSatisfy { $0.count == 1 }
+        var perLevel: [String: Int] = [:]
+        for (_, set) in levelsOfGroup { for level in set { perLevel[level, default: 0] += 1 } }
+        groupsPerLevel = perLevel
+        var notes: [String] = []
+        if constantWithinGroups {
+            notes.append("\(attribute) is constant within groups: the \(clusters) groups, not the participants, are the units of inference")
+        }
+        for level in ordered where (perLevel[level] ?? 0) < 10 {
+            notes.append(
+                "level '\(level)' has \(perLevel[level] ?? 0) group(s): with fewer than 10 groups per level, cluster-robust tests and intervals are fragile"
+            )
+        }
+        warnings = notes
+
+        let analysis = OutcomeAnalysis(
+            levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
+        var data: [OutcomeData] = []
+        let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
+        data.append(
+            OutcomeData(
+                name: "reemployed", kind: .binary, participants: work.people.map(\.participant),
+                values: work.people.map { $0.employed ? 1 : 0 }, events: []))
+        let attendance = AttendanceRecord.compute(snapshot: snapshot, members: cohort, to: to).filter { $0.held > 0 }
+        let threshold = configuration.retentionThreshold
+        data.append(
+            OutcomeData(
+                name: "retained", kind: .binary, participants: attendance.map(\.participant),
+                values: attendance.map { a in
+                    let r = a.rate ?? 0
+                    return (configuration.retentionInclusive ? r >= threshold : r > threshold) ? 1 : 0
+                }, events: []))
+        data.append(
+            OutcomeData(
+                name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
+                values: attendance.map { $0.rate ?? 0 }, events: []))
+        let scores = WellbeingScores(snapshot: snapshot, members: Set(cohort), to: to)
+        for instrument in scores.analysed(configuration) {
+            let changes = scores.changes(instrument)
+            let people = changes.keys.sorted()
+            guard !people.isEmpty else { continue }
+            data.append(
+                OutcomeData(
+                    name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: people,
+                    values: people.compactMap { changes[$0] }, events: []))
+        }
+        data.append(
+            OutcomeData(
+                name: "time_to_job", kind: .survival, participants: work.people.map(\.participant),
+                values: work.people.map { Double($0.days) }, events: work.people.map(\.employed)))
+        for k in data.indices {
+            data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
+            data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
+        }
+        self.data = data
+        outcomes = data.map { outcome in
+            progress?(outcome.name)
+            return analysis.analyse(outcome)
+        }
+    }
+}

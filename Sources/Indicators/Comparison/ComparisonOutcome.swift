@@ -1,0 +1,113 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// The outcomes `compare` reports (DESIGN §5, §6).
+public enum ComparisonOutcomeKind: String, Sendable {
+    case binary, continuous, survival
+}
+
+/// One outcome's data for a comparison: a value (or time and event) per
+/// participant, with the participant's level and group.
+struct OutcomeData {
+    var name: String
+    var kind: ComparisonOutcomeKind
+    /// Participant indices, in code order.
+    var participants: [Int]
+    /// 0/1, a rate, or a change; for survival, days.
+    var values: [Double]
+    /// Survival only: whether the event (a job) was observed.
+    var events: [Bool]
+    /// Group (cluster) index of each row.
+    var groups: [Int] = []
+    /// Level index of each row (0 = reference).
+    var levels: [Int] = []
+}
+
+/// What `compare` says about one outcome.
+public struct OutcomeComparison: Sendable {
+    public struct LevelSummary: Sendable {
+        public var level: String
+        public var n: Int
+        /// Proportion, mean, or Kaplan–Meier median days.
+        public var estimate: Double?
+    }
+
+    public struct Difference: Sendable {
+        public var level: String
+        public var estimate: Double?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+
+        public init(level: String, estimate: Double? = nil, ciLow: Double? = nil, ciHigh: Double? = nil) {
+            self.level = level
+            self.estimate = estimate
+            self.ciLow = ciLow
+            self.ciHigh = ciHigh
+        }
+    }
+
+    public struct AdjustedTerm: Sendable {
+        public var term: String
+        public var model: String
+        public var estimate: Double?
+        public var seModel: Double?
+        public var pModel: Double?
+        public var seCR2: Double?
+        public var dfCR2: Double?
+        public var pCR2: Double?
+        public var ciLowCR2: Double?
+        public var ciHighCR2: Double?
+        /// Cox only: the grouped (cluster-robust) standard error and its Wald p.
+        public var seRobust: Double?
+        public var pRobust: Double?
+        public var ciLowRobust: Double?
+        public var ciHighRobust: Double?
+
+        /// A term with no values (not estimable, or withheld).
+        public init(term: String, model: String) {
+            self.term = term
+            self.model = model
+        }
+    }
+
+    public struct Randomization: Sendable {
+        public var p: Double
+        public var relabelings: Int
+        public var exact: Bool
+    }
+
+    public struct MixedTerm: Sendable {
+        public var term: String
+        public var estimate: Double?
+        public var se: Double?
+        public var sdGroup: Double?
+        public var sdResidual: Double?
+
+        public init(term: String, estimate: Double? = nil, se: Double? = nil, sdGroup: Double? = nil, sdResidual: Double? = nil) {
+            self.term = term
+            self.estimate = estimate
+            self.se = se
+            self.sdGroup = sdGroup
+            self.sdResidual = sdResidual
+        }
+    }
+
+    public var outcome: String
+    public var kind: ComparisonOutcomeKind
+    public var levels: [LevelSummary]
+    public var differences: [Difference]
+    public var adjusted: [AdjustedTerm]
+    public var adjustedWarning: String?
+    public var randomization: Randomization?
+    public var randomizationNote: String?
+    public var icc: Double?
+    public var mixed: [MixedTerm]?
+    public var mixedWarning: String?
+    /// Rows left out because a covariate was missing.
+    public var droppedMissingCovariates: Int
+    /// Groups with at least one observation of this outcome.
+    public var clusters: Int
+    public var warnings: [String]
+}

@@ -1,0 +1,203 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+extension OutcomeAnalysis {
+    /// The adjusted model (logistic, linear or Cox) and, for continuous
+    /// outcomes, the random-intercept mixed model (DESIGN §5 "Models", "Too few clusters").
+    func adjustedModel(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
+        let model: String
+        switch data.kind {
+        case .binary: model = "logistic"
+        case .continuous: model = "linear"
+        case .survival: model = "cox"
+        }
+        let intercept = data.kind != .survival
+        let (rows, matrix, terms) = design(data, levelIndex: levelIndex, intercept: intercept)
+        let reported = terms.filter { $0 != "(Intercept)" }
+        let groups = rows.map { groupOf[$0] }
+        let clusterCount = Set(groups).count
+        let parameters = matrix.columns
+        // Null values with a warning, for the mixed model too (DESIGN §6).
+        func unavailable(_ warning: String) {
+            result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
+            result.adjustedWarning = warning
+            if data.kind == .continuous {
+                result.mixed = levelTerms.map { .init(term: $0) }
+                result.mixedWarning = warning
+            }
+        }
+        // Groups per level among the rows the model uses (those with every covariate).
+        var groupSets = [Set<Int>](repeating: [], count: levels.count)
+        for row in rows { groupSets[levelIndex[row]].insert(groupOf[row]) }
+        let groupsPerLevel = groupSets.map(\.count)
+        let thin = groupsPerLevel.indices.filter { groupsPerLevel[$0] < 2 }
+        if !thin.isEmpty {
+            let which = thin.map { "'\(levels[$0])' has \(groupsPerLevel[$0])" }.joined(separator: ", ")
+            unavailable("with this outcome, level \(which) group(s): a model needs at least 2 groups per level")
+            return
+        }
+        if parameters >= clusterCount {
+            unavailable("the model has \(parameters) parameters for \(clusterCount) groups: too few clusters to estimate it")
+            return
+        }
+        if let name = constantCovariate(matrix: matrix, terms: terms) {
+            unavailable(
+                "covariate '\(name)' takes a single value among the \(rows.count) participants with this outcome: the design is singular, so the model cannot be fitted"
+            )
+            return
+        }
+        if data.kind != .survival, let first = rows.first.map({ data.values[$0] }), rows.allSatisfy({ data.values[$0] == first }) {
+            unavailable(
+                "the outcome is constant (every value is \(DecimalText.format(first, digits: 6))): there is no variation to model"
+            )
+            return
+        }
+        if groupsPerLevel.contains(where: { $0 < 10 }) {
+            result.warnings.append("fewer than 10 groups in a level: the cluster-robust standard errors rest on few clusters")
+        }
+        let response = rows.map { data.values[$0] }
+        do {
+            switch data.kind {
+            case .binary:
+                let fit = try LogisticRegression(design: matrix, response: response, terms: terms).fit()
+                if let problem = fit.diagnostics.first(where: { $0.kind == .separation || $0.kind == .nonConvergence }) {
+                    unavailable(problem.message)
+                    return
+                }
+                result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
+            case .continuous:
+                let fit = try LinearRegression(design: matrix, response: response, terms: terms).fit()
+                // An exact fit leaves no residual variation: standard errors and
+                // p-values are 0/0 (R's lm warns "essentially perfect fit" and prints noise).
+                let mean = response.reduce(0, +) / Double(response.count)
+                let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
+                guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
+                    unavailable(
+                        "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined")
+                    return
+                }
+                result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
+            case .survival:
+                let events = rows.map { data.events[$0] }
+                guard events.contains(true) else {
+                    unavailable("no job was observed: the Cox model cannot be fitted")
+                    return
+                }
+                let fit = try CoxRegression(time: response, event: events, covariates: matrix, cluster: groups).fit()
+                if let problem = fit.diagnostics.first(where: { $0.kind == .monotoneLikelihood || $0.kind == .nonConvergence }) {
+                    unavailable(problem.message)
+                    return
+                }
+                let table = fit.coefficientTable(confidenceLevel: 0.95)
+                result.adjusted = zip(terms, table).map { term, c in
+                    var t = OutcomeComparison.AdjustedTerm(term: term, model: model)
+                    t.estimate = c.estimate
+                    t.seModel = c.standardError
+                    t.pModel = c.pValue
+                    t.seRobust = c.robustStandardError
+                    t.pRobust = c.robustPValue
+                    if let se = c.robustStandardError {
+                        let z = Normal().quantile(0.975)
+                        t.ciLowRobust = c.estimate - z * se
+                        t.ciHighRobust = c.estimate + z * se
+                    }
+                    return t
+                }
+            }
+        } catch {
+            unavailable("the model cannot be fitted: \(error)")
+            return
+        }
+        if data.kind == .continuous {
+            mixedModel(response: response, matrix: matrix, terms: terms, groups: groups, into: &result)
+        }
+    }
+
+    /// The first covariate whose design columns are constant over the model's
+    /// rows (a numeric covariate with one value, a categorical one with one
+    /// level present), or one with a single level in the whole sample.
+    func constantCovariate(matrix: Matrix, terms: [String]) -> String? {
+        if let name = covariates.singleLevel.first { return name }
+        let covariateTerms = Set(covariates.columns.map(\.term))
+        for (j, term) in terms.enumerated() where covariateTerms.contains(term) {
+            let column = matrix.column(j)
+            if let first = column.first, column.allSatisfy({ $0 == first }) {
+                return covariates.columns.first { $0.term == term }?.covariate ?? term
+            }
+        }
+        return nil
+    }
+
+    func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: String, reported: [String]) throws -> [OutcomeComparison
+        .AdjustedTerm]
+    {
+        let modelTable = fit.coefficientTable(level: 0.95)
+        let cr2 = try ClusterRobustCR2(fit, cluster: groups).coefficientTable(level: 0.95)
+        return reported.map { term in
+            var t = OutcomeComparison.AdjustedTerm(term: term, model: model)
+            if let row = modelTable.row(for: term) {
+                t.estimate = row.estimate
+                t.seModel = row.standardError
+                t.pModel = row.pValue
+            }
+            if let row = cr2.row(for: term) {
+                t.seCR2 = row.standardError
+                t.dfCR2 = row.degreesOfFreedom
+                t.pCR2 = row.pValue
+                t.ciLowCR2 = row.lower
+                t.ciHighCR2 = row.upper
+            }
+            return t
+        }
+    }
+
+    func mixedModel(response: [Double], matrix: Matrix, terms: [String], groups: [Int], into result: inout OutcomeComparison) {
+        do {
+            let fit = try RandomInterceptModel(response: response, design: matrix, groups: groups, termNames: terms).fit()
+            result.mixed = levelTerms.map { term in
+                guard let j = fit.termNames.firstIndex(of: term) else { return .init(term: term) }
+                return .init(
+                    term: term, estimate: fit.coefficients[j], se: fit.standardErrors[j], sdGroup: fit.sdGroup,
+                    sdResidual: fit.sdResidual)
+            }
+            if fit.boundary { result.mixedWarning = "boundary (singular) fit: the group variance is estimated as 0" }
+        } catch {
+            result.mixed = levelTerms.map { .init(term: $0) }
+            result.mixedWarning = "the mixed model cannot be fitted: \(error)"
+        }
+    }
+
+    /// The group-level randomization test (DESIGN §5): below 30 groups, two
+    /// levels, an attribute constant within groups; relabels the groups with at
+    /// least one observation of this outcome.
+    func randomization(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
+        let groupsWithData = Array(Set(groupOf)).sorted()
+        guard levels.count == 2 else {
+            result.randomizationNote = "not run: more than two levels"
+            return
+        }
+        guard constantWithinGroups else {
+            result.randomizationNote = "not run: the attribute varies within groups, so relabelling groups would not keep the design"
+            return
+        }
+        guard groupsWithData.count < Self.randomizationGroupLimit else {
+            result.randomizationNote = "not run: \(groupsWithData.count) groups (run below \(Self.randomizationGroupLimit))"
+            return
+        }
+        let position = Dictionary(uniqueKeysWithValues: groupsWithData.enumerated().map { ($1, $0) })
+        var carries = [Bool](repeating: false, count: groupsWithData.count)
+        for row in levelIndex.indices where levelIndex[row] == 1 {
+            if let g = position[groupOf[row]] { carries[g] = true }
+        }
+        do {
+            let test = try GroupRandomizationTest(
+                values: data.values, groups: groupOf.map { position[$0] ?? 0 }, carriesLevel: carries)
+            let outcome = try test.run()
+            result.randomization = .init(p: outcome.p, relabelings: outcome.relabelings, exact: outcome.exact)
+        } catch {
+            result.randomizationNote = "not run: \(error)"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// Analyses one outcome for `Comparison`: per-level summaries, unadjusted
+/// differences, the adjusted model with model-based and cluster-robust errors,
+/// the randomization test, the ICC and the mixed model.
+struct OutcomeAnalysis {
+    /// Reference first.
+    let levels: [String]
+    let covariates: CovariateDesign
+    let constantWithinGroups: Bool
+
+    /// Groups below which the randomization test is run.
+    static let randomizationGroupLimit = 30
+
+    func analyse(_ data: OutcomeData) -> OutcomeComparison {
+        let n = data.participants.count
+        let levelIndex = data.levels
+        let groupOf = data.groups
+        var result = OutcomeComparison(
+            outcome: data.name, kind: data.kind, levels: [], differences: [], adjusted: [], adjustedWarning: nil,
+            randomization: nil, randomizationNote: nil, icc: nil, mixed: nil, mixedWarning: nil,
+            droppedMissingCovariates: data.participants.filter { !covariates.complete.contains($0) }.count,
+            clusters: Set(groupOf).count, warnings: [])
+
+        // Per level.
+        var byLevel: [[Int]] = Array(repeating: [], count: levels.count)
+        for row in 0..<n { byLevel[levelIndex[row]].append(row) }
+        for (k, rows) in byLevel.enumerated() {
+            let estimate: Double?
+            switch data.kind {
+            case .binary, .continuous:
+                estimate = rows.isEmpty ? nil : rows.reduce(0) { $0 + data.values[$1] } / Double(rows.count)
+            case .survival:
+                estimate =
+                    rows.isEmpty
+                    ? nil
+                    : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
+            }
+            result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate))
+        }
+        // Unadjusted differences (non-reference minus reference).
+        let reference = byLevel[0]
+        for k in 1..<levels.count {
+            var d = OutcomeComparison.Difference(level: levels[k], estimate: nil, ciLow: nil, ciHigh: nil)
+            let rows = byLevel[k]
+            switch data.kind {
+            case .binary:
+                if let a = Proportion(successes: rows.filter { data.values[$0] == 1 }.count, trials: rows.count),
+                    let b = Proportion(successes: reference.filter { data.values[$0] == 1 }.count, trials: reference.count)
+                {
+                    let rd = RiskDifference(comparison: a, reference: b)
+                    d.estimate = rd.estimate
+                    let ci = rd.newcombeInterval(level: 0.95)
+                    d.ciLow = ci?.lower
+                    d.ciHigh = ci?.upper
+                }
+            case .continuous:
+                let welch = WelchTTest(rows.map { data.values[$0] }, reference.map { data.values[$0] })
+                d.estimate = welch.estimate
+                d.ciLow = welch.inference?.confidenceInterval.lower
+                d.ciHigh = welch.inference?.confidenceInterval.upper
+            case .survival:
+                break
+            }
+            result.differences.append(d)
+        }
+
+        adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
+        if data.kind != .survival {
+            randomization(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
+            // A constant outcome has no variance to share out: the ICC is 0/0 (lmer
+            // returns NaN), so null rather than the 0 a boundary fit would give.
+            if let first = data.values.first, data.values.contains(where: { $0 != first }) {
+                result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
+            }
+        }
+        return result
+    }
+
+    /// Terms of the by-attribute: one per non-reference level, named by the level.
+    var levelTerms: [String] { Array(levels.dropFirst()) }
+
+    /// Rows with every covariate, and the design (by-terms then covariates), optionally with an intercept.
+    func design(_ data: OutcomeData, levelIndex: [Int], intercept: Bool) -> (rows: [Int], matrix: Matrix, terms: [String]) {
+        let rows = data.participants.indices.filter { covariates.complete.contains(data.participants[$0]) }
+        var columns: [[Double]] = []
+        var terms: [String] = []
+        if intercept {
+            columns.append(Array(repeating: 1, count: rows.count))
+            terms.append("(Intercept)")
+        }
+        for k in 1..<levels.count {
+            columns.append(rows.map { levelIndex[$0] == k ? 1 : 0 })
+            terms.append(levels[k])
+        }
+        for column in covariates.columns {
+            columns.append(rows.map { column.values[data.participants[$0]] ?? 0 })
+            terms.append(column.term)
+        }
+        return (rows, Matrix(columns: columns), terms)
+    }
+}

@@ -1,0 +1,33 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// Ordering and labelling of attribute levels (DESIGN §5 "Levels and terms",
+/// "`by` levels"): trimmed values by Unicode code points, numerically when every
+/// level is a number; a blank value is the level `(missing)`, listed last.
+public enum Levels {
+    /// The label of a missing value.
+    public static let missing = "(missing)"
+
+    /// Strict order by Unicode scalar values (not locale collation).
+    public static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.map(\.value).lexicographicallyPrecedes(b.unicodeScalars.map(\.value))
+    }
+
+    /// Sorts levels: numerically if all (non-missing) are numbers, else by code
+    /// points; `(missing)` last.
+    public static func sorted(_ levels: some Sequence<String>) -> [String] {
+        let unique = Array(Set(levels))
+        let present = unique.filter { $0 != missing }
+        let numbers = present.compactMap { Double($0) }
+        var ordered: [String]
+        if !present.isEmpty && numbers.count == present.count {
+            ordered = present.sorted { (Double($0) ?? 0, $0.unicodeScalars.count) < (Double($1) ?? 0, $1.unicodeScalars.count) }
+        } else {
+            ordered = present.sorted(by: codePointOrder)
+        }
+        if unique.contains(missing) { ordered.append(missing) }
+        return ordered
+    }
+}

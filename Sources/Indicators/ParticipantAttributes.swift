@@ -1,0 +1,63 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// Every attribute a participant carries for `--by`, `reach.by_attribute` and
+/// `compare`: the known participant columns, the group's columns, extra
+/// columns of both files, derived `age`, and `service:<name>` /
+/// `service_hours:<name>` from services.csv (DESIGN §4 "Subgroups", §5).
+public struct ParticipantAttributes: Sendable {
+    /// Attribute name → value per participant index (`nil` = missing).
+    public private(set) var values: [String: [String?]] = [:]
+    /// Attributes that come from the group (constant within groups).
+    public private(set) var groupLevel: Set<String> = []
+
+    /// The categorical participant attributes listed in `reach.by_attribute`.
+    public static let makeUp = ["sex", "education", "status_at_entry", "referred_by"]
+
+    public init(snapshot s: ProgrammeSnapshot, to: CalendarDate) {
+        let n = s.participants.count
+        func set(_ name: String, group: Bool = false, _ value: (Int) -> String?) {
+            values[name] = (0..<n).map { i in value(i).flatMap { $0.isEmpty ? nil : $0 } }
+            if group { groupLevel.insert(name) }
+        }
+        set("group_id", group: true) { s.groups[s.participants[$0].group].code }
+        set("composition", group: true) { s.groups[s.participants[$0].group].composition?.rawValue }
+        set("programme", group: true) { s.groups[s.participants[$0].group].programme }
+        set("site", group: true) { s.groups[s.participants[$0].group].site }
+        set("facilitator", group: true) { s.groups[s.participants[$0].group].facilitator }
+        set("planned_sessions", group: true) { s.groups[s.participants[$0].group].plannedSessions.map(String.init) }
+        for name in Set(s.groups.flatMap { $0.attributes.keys }).sorted() {
+            set(name, group: true) { s.groups[s.participants[$0].group].attributes[name] }
+        }
+        set("sex") { s.participants[$0].sex }
+        set("birth_year") { s.participants[$0].birthYear.map(String.init) }
+        set("age") { i in s.participants[i].birthYear.map { String(s.participants[i].enrolledOn.year - $0) } }
+        set("education") { s.participants[$0].education }
+        set("status_at_entry") { s.participants[$0].statusAtEntry }
+        set("referred_by") { s.participants[$0].referredBy }
+        for name in Set(s.participants.flatMap { $0.attributes.keys }).sorted() where values[name] == nil {
+            set(name) { s.participants[$0].attributes[name] }
+        }
+        var used: [String: Set<Int>] = [:]
+        var hours: [String: [Int: Double]] = [:]
+        for service in s.services where service.date <= to {
+            used[service.service, default: []].insert(service.participant)
+            hours[service.service, default: [:]][service.participant, default: 0] += service.hours ?? 0
+        }
+        for name in used.keys.sorted() {
+            let users = used[name] ?? []
+            let h = hours[name] ?? [:]
+            set("service:\(name)") { users.contains($0) ? "yes" : "no" }
+            set("service_hours:\(name)") { i in DecimalText.format(h[i] ?? 0, digits: 6) }
+        }
+    }
+
+    /// The level of participant `i` for `attribute` (`(missing)` when blank), or
+    /// `nil` when the attribute does not exist.
+    public func level(_ attribute: String, of i: Int) -> String? {
+        guard let column = values[attribute] else { return nil }
+        return column[i] ?? Levels.missing
+    }
+}

@@ -1,0 +1,31 @@
+import EvaluationDomain
+import LinearAlgebra
+import Statistics
+import Store
+
+/// Uptake of individual services (DESIGN §5 "Services"): rows dated in the
+/// period, of participants enrolled by its end. `sessions` counts rows,
+/// `participants` distinct people, `hours` sums the non-blank hours (`nil`
+/// when no row has hours).
+public struct ServiceUptake: Sendable, Equatable {
+    public var service: String
+    public var participants: Int
+    public var sessions: Int
+    public var hours: Double?
+
+    public static func compute(snapshot: ProgrammeSnapshot, period: Period, members: Set<Int>? = nil) -> [ServiceUptake] {
+        var rows: [String: (people: Set<Int>, sessions: Int, hours: Double?)] = [:]
+        for s in snapshot.services where period.contains(s.date) {
+            let p = snapshot.participants[s.participant]
+            guard p.enrolledOn <= period.to, members?.contains(s.participant) ?? true else { continue }
+            var entry = rows[s.service] ?? ([], 0, nil)
+            entry.people.insert(s.participant)
+            entry.sessions += 1
+            if let h = s.hours { entry.hours = (entry.hours ?? 0) + h }
+            rows[s.service] = entry
+        }
+        return rows.keys.sorted(by: Levels.codePointOrder).compactMap { name in
+            rows[name].map { ServiceUptake(service: name, participants: $0.people.count, sessions: $0.sessions, hours: $0.hours) }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import EvaluationDomain
+
+/// Decodes `outcomes.csv`.
+package struct OutcomeRowDecoder: RowDecoder {
+    package let fields: FieldReader
+
+    package init(_ context: DecoderContext, problems: inout ProblemList) {
+        let map = HeaderMap(
+            header: context.header, kind: .outcomes, mapping: context.configuration.columnMappings[.outcomes] ?? [:],
+            file: context.file, headerLine: context.headerLine, problems: &problems)
+        fields = FieldReader(file: context.file, map: map, decimalComma: context.dialect.decimalComma)
+    }
+
+    package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (OutcomeRow) -> Void) {
+        let before = problems.errorCount
+        let participant = fields.required(record, "participant_id", problems: &problems)
+        var eventDate: CalendarDate?
+        if fields.text(record, "event_date") == nil {
+            _ = fields.required(record, "event_date", problems: &problems)
+        } else {
+            eventDate = fields.date(record, "event_date", problems: &problems).value
+        }
+        var outcome: OutcomeType?
+        if let raw = fields.required(record, "outcome", problems: &problems) {
+            outcome = OutcomeType(parsing: raw)
+            if outcome == nil {
+                problems.append(
+                    fields.problem(
+                        record, "outcome", value: raw, reason: "'\(raw)' is not an outcome type",
+                        hint:
+                            "expected traineeship/tirocinio, fixed_term/tempo_determinato/TD, permanent/tempo_indeterminato/TI, self_employment/autoimpiego, training/formazione, other/altro"
+                    ))
+            }
+        }
+        let end = fields.date(record, "end_date", problems: &problems).value
+        if let eventDate, let end, end < eventDate {
+            problems.append(
+                fields.problem(
+                    record, "end_date", value: fields.text(record, "end_date"),
+                    reason: "end_date \(end.iso8601) is before event_date \(eventDate.iso8601)"))
+        }
+        guard let participant, let eventDate, let outcome, problems.errorCount == before else { return }
+        emit(
+            OutcomeRow(
+                line: record.line, participantCode: participant, eventDate: eventDate, outcome: outcome,
+                source: fields.text(record, "source"), endDate: end))
+    }
+}

@@ -1,0 +1,87 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+extension SVGChartRenderer {
+    /// Horizontal bars, labels on the left (wrapped), values at the bar ends,
+    /// a value axis under them; suppressed bars are hatched placeholders.
+    public func render(_ chart: BarChart) -> String {
+        guard !chart.bars.isEmpty else { return noData(chart.labels, id: chart.id) }
+        let width = Style.width
+        let usable = width - 2 * Style.padding
+        var svg = SVGWriter(idPrefix: chart.id)
+        defineHatch(&svg)
+        var y = header(&svg, chart.labels, width: width)
+        let values = chart.bars.map { bar in bar.value.flatMap { $0.isFinite ? $0 : nil } }
+        if values.contains(where: { $0 == nil }) {
+            y = legend(
+                &svg, [(.hatch, language.t("suppressed (too few people)", "oscurato (troppo poche persone)"))], y: y,
+                width: width)
+        }
+
+        let finite = values.compactMap { $0 }
+        let scale: AxisScale
+        if let domain = chart.domain, domain.upperBound > domain.lowerBound {
+            scale = .fixed(domain.lowerBound, domain.upperBound, maxTicks: 6, integer: chart.valueFormat.isInteger)
+        } else {
+            scale = .nice(min(0, finite.min() ?? 0), max(0, finite.max() ?? 0, 1e-9), maxTicks: 6, integer: chart.valueFormat.isInteger)
+        }
+
+        let labelWidth = min(
+            usable * 0.4, chart.bars.map { TextMetrics.width($0.label, size: Style.labelSize) }.max() ?? 0)
+        let labelLines = chart.bars.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
+        let valueTexts = zip(chart.bars, values).map { bar, value in
+            bar.valueText ?? value.map { chart.valueFormat.label($0, language) } ?? chart.suppressedText
+        }
+        let valueWidth = valueTexts.map { TextMetrics.width($0, size: Style.labelSize) }.max() ?? 0
+        let left = Style.padding + labelWidth + 12
+        let right = width - Style.padding - max(valueWidth + 8, overhang(scale, chart.valueFormat))
+        let rowHeights = labelLines.map { max(30, Double($0.count) * Style.labelSize * Style.lineHeight + 12) }
+        let plot = Rect(x: left, y: y + 8, width: right - left, height: rowHeights.reduce(0, +))
+        var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
+        if !chart.labels.xAxis.isEmpty {
+            bottom = paragraph(
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
+                anchor: .middle)
+        }
+
+        let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
+        let zero = px(scale.contains(0) ? 0 : scale.lower)
+        var rowTop = plot.y
+        var summary: [String] = []
+        for (index, bar) in chart.bars.enumerated() {
+            let height = rowHeights[index]
+            let mid = rowTop + height / 2
+            let lines = labelLines[index]
+            var lineY = mid - Double(lines.count - 1) * Style.labelSize * Style.lineHeight / 2 + 4
+            for line in lines {
+                svg.text(line, x: left - 12, y: lineY, size: Style.labelSize, anchor: .end)
+                lineY += Style.labelSize * Style.lineHeight
+            }
+            let barHeight = min(20, height - 10)
+            if let value = values[index] {
+                let end = px(min(max(value, scale.lower), scale.upper))
+                svg.rect(min(zero, end), mid - barHeight / 2, abs(end - zero), barHeight, fill: Style.primary)
+                let outside = value >= 0
+                svg.text(
+                    valueTexts[index], x: outside ? max(end, zero) + 6 : min(end, zero) - 6, y: mid + 4,
+                    size: Style.labelSize, anchor: outside ? .start : .end)
+            } else {
+                let placeholder = min(36, plot.width * 0.12)
+                svg.rect(
+                    zero, mid - barHeight / 2, placeholder, barHeight, fill: "url(#\(svg.id("hatch")))", stroke: Style.hatch,
+                    strokeWidth: 1)
+                svg.text(valueTexts[index], x: zero + placeholder + 6, y: mid + 4, size: Style.labelSize, fill: Style.muted)
+            }
+            summary.append("\(bar.label): \(valueTexts[index]).")
+            rowTop += height
+        }
+        svg.line(zero, plot.y, zero, plot.bottom, stroke: Style.axis, width: 1)
+        return svg.document(
+            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
+            description: describe(chart.labels, summary.joined(separator: " ")))
+    }
+}

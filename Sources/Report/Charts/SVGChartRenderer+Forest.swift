@@ -1,0 +1,144 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+extension SVGChartRenderer {
+    /// Labels on the left, estimates (squares) with interval whiskers on a
+    /// common axis with a dashed reference line, "estimate [lower, upper]"
+    /// on the right; intervals running off a fixed axis end in an arrow.
+    public func render(_ chart: ForestPlot) -> String {
+        guard !chart.rows.isEmpty else { return noData(chart.labels, id: chart.id) }
+        let width = Style.width
+        let usable = width - 2 * Style.padding
+        var svg = SVGWriter(idPrefix: chart.id)
+        let y = header(&svg, chart.labels, width: width)
+
+        let usableValue = { (v: Double) in v.isFinite && (!chart.logarithmic || v > 0) }
+        let estimates = chart.rows.map { row -> ChartEstimate? in
+            guard let e = row.estimate, usableValue(e.value) else { return nil }
+            var kept = e
+            if let low = e.lower, !usableValue(low) { kept.lower = nil }
+            if let high = e.upper, !usableValue(high) { kept.upper = nil }
+            return kept
+        }
+        let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
+        let scale: AxisScale
+        if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
+            scale =
+                chart.logarithmic
+                ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
+                : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
+        } else if chart.logarithmic {
+            scale = .logarithmic(extent.filter { $0 > 0 }.min() ?? 0.5, extent.filter { $0 > 0 }.max() ?? 2)
+        } else {
+            scale = .nice(extent.min() ?? -1, extent.max() ?? 1, maxTicks: 7)
+        }
+
+        let separator = language.t(", ", "; ")
+        let valueTexts = zip(chart.rows, estimates).map { row, estimate -> String in
+            guard let estimate else { return row.missingText }
+            let value = chart.valueFormat.label(estimate.value, language)
+            guard let ci = estimate.interval else { return value }
+            return "\(value) [\(chart.valueFormat.label(ci.lower, language))\(separator)\(chart.valueFormat.label(ci.upper, language))]"
+        }
+        let estimateHeader = language.t("Estimate [95% CI]", "Stima [IC 95%]")
+        let valueWidth = (valueTexts + [estimateHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
+        let labelWidth = min(
+            usable * 0.34,
+            chart.rows.map {
+                max(TextMetrics.width($0.label, size: Style.labelSize), TextMetrics.width($0.note ?? "", size: Style.tickSize))
+            }
+            .max() ?? 0)
+        let labelLines = chart.rows.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
+        let noteLines = chart.rows.map { row in row.note.map { TextMetrics.wrap($0, width: labelWidth, size: Style.tickSize) } ?? [] }
+        let left = Style.padding + labelWidth + 14
+        let right = width - Style.padding - valueWidth - 14
+        let rowHeights = zip(labelLines, noteLines).map { labels, notes in
+            max(
+                28, Double(labels.count) * Style.labelSize * Style.lineHeight + Double(notes.count) * Style.tickSize * Style.lineHeight + 10
+            )
+        }
+        svg.text(estimateHeader, x: width - Style.padding, y: y + 12, size: Style.tickSize, anchor: .end, bold: true)
+        let plot = Rect(x: left, y: y + 20, width: right - left, height: rowHeights.reduce(0, +))
+        var zebraTop = plot.y
+        for (index, height) in rowHeights.enumerated() {
+            if index % 2 == 1 { svg.rect(Style.padding, zebraTop, usable, height, fill: "#f3f3f3") }
+            zebraTop += height
+        }
+        var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
+        let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
+        let referenceShown = scale.contains(chart.reference)
+        let referenceX = referenceShown ? px(chart.reference) : plot.midX
+        if chart.lowerDirection != nil || chart.upperDirection != nil {
+            bottom += 12
+            if let lower = chart.lowerDirection {
+                svg.text("← " + lower, x: referenceX - 6, y: bottom, size: Style.tickSize, anchor: .end, fill: Style.muted)
+            }
+            if let upper = chart.upperDirection {
+                svg.text(upper + " →", x: referenceX + 6, y: bottom, size: Style.tickSize, fill: Style.muted)
+            }
+            bottom += 6
+        }
+        if !chart.labels.xAxis.isEmpty {
+            bottom = paragraph(
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
+                anchor: .middle)
+        }
+        if referenceShown {
+            svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")
+        }
+
+        var rowTop = plot.y
+        var summary: [String] = []
+        for (index, row) in chart.rows.enumerated() {
+            let height = rowHeights[index]
+            let mid = rowTop + height / 2
+            let textHeight =
+                Double(labelLines[index].count) * Style.labelSize * Style.lineHeight
+                + Double(noteLines[index].count) * Style.tickSize * Style.lineHeight
+            var lineY = mid - textHeight / 2 + Style.labelSize
+            for line in labelLines[index] {
+                svg.text(line, x: Style.padding, y: lineY, size: Style.labelSize)
+                lineY += Style.labelSize * Style.lineHeight
+            }
+            for line in noteLines[index] {
+                svg.text(line, x: Style.padding, y: lineY - 1, size: Style.tickSize, fill: Style.muted)
+                lineY += Style.tickSize * Style.lineHeight
+            }
+            svg.text(
+                valueTexts[index], x: width - Style.padding, y: mid + 4, size: Style.tickSize, anchor: .end,
+                fill: estimates[index] == nil ? Style.muted : Style.ink)
+            if let estimate = estimates[index] {
+                if let ci = estimate.interval {
+                    let low = px(max(ci.lower, scale.lower))
+                    let high = px(min(ci.upper, scale.upper))
+                    svg.line(low, mid, high, mid, stroke: Style.ink, width: 1.5)
+                    for (x, clipped, direction) in [(low, ci.lower < scale.lower, -1.0), (high, ci.upper > scale.upper, 1.0)] {
+                        if clipped {
+                            var arrow = PathBuilder()
+                            arrow.move(x, mid)
+                            arrow.line(x - direction * 6, mid - 4)
+                            arrow.line(x - direction * 6, mid + 4)
+                            arrow.close()
+                            svg.path(arrow, fill: Style.ink)
+                        } else {
+                            svg.line(x, mid - 4, x, mid + 4, stroke: Style.ink, width: 1.5)
+                        }
+                    }
+                }
+                if scale.contains(estimate.value) {
+                    let x = px(estimate.value)
+                    svg.rect(x - 4.5, mid - 4.5, 9, 9, fill: Style.primary)
+                }
+            }
+            summary.append("\(row.label): \(valueTexts[index]).")
+            rowTop += height
+        }
+        return svg.document(
+            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
+            description: describe(chart.labels, summary.joined(separator: " ")))
+    }
+}

@@ -1,0 +1,177 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+extension SVGChartRenderer {
+    /// Step curves with optional bands and censoring ticks; the vertical
+    /// axis label sits above the plot, the horizontal one under it.
+    public func render(_ chart: StepCurveChart) -> String {
+        let series = chart.series.map(Self.cleaned)
+        guard series.contains(where: { !$0.steps.isEmpty }) else { return noData(chart.labels, id: chart.id) }
+        let width = Style.width
+        var svg = SVGWriter(idPrefix: chart.id)
+        var y = header(&svg, chart.labels, width: width)
+
+        var entries: [(Swatch, String)] = []
+        let hasBand = series.contains { $0.band != nil }
+        if series.count > 1 || hasBand || series.contains(where: { !$0.censored.isEmpty }) {
+            for (i, s) in series.enumerated() {
+                entries.append((.line(colour: Style.colour(i), dash: Style.dash(i)), s.name))
+            }
+            if hasBand {
+                entries.append((.band(colour: Style.primary), language.t("95% confidence band", "banda di confidenza al 95%")))
+            }
+            if series.contains(where: { !$0.censored.isEmpty }) {
+                entries.append((.censorTick, language.t("censored", "censurati")))
+            }
+        }
+        y = legend(&svg, entries, y: y, width: width)
+
+        // Scales.
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for s in series {
+            let points = s.steps + (s.band?.lower ?? []) + (s.band?.upper ?? [])
+            xs += points.map(\.x) + s.censored
+            if let end = s.end { xs.append(end) }
+            ys += points.map(\.y)
+        }
+        let xScale: AxisScale
+        if let domain = chart.xDomain, domain.upperBound > domain.lowerBound {
+            xScale = .fixed(domain.lowerBound, domain.upperBound, maxTicks: 8, integer: chart.xFormat.isInteger)
+        } else {
+            let low = xs.min() ?? 0
+            xScale = .nice(low >= 0 ? 0 : low, xs.max() ?? 1, maxTicks: 8, integer: chart.xFormat.isInteger)
+        }
+        let yScale: AxisScale
+        if let domain = chart.yDomain, domain.upperBound > domain.lowerBound {
+            yScale = .fixed(domain.lowerBound, domain.upperBound, maxTicks: 6)
+        } else if case .percent = chart.yFormat, (ys.min() ?? 0) >= 0, (ys.max() ?? 1) <= 1 {
+            yScale = .fixed(0, 1, maxTicks: 6)
+        } else {
+            yScale = .nice(min(0, ys.min() ?? 0), ys.max() ?? 1, maxTicks: 6)
+        }
+
+        // Layout: y label above the plot, tick labels left, x label below.
+        let yTickWidth = tickLabels(yScale, chart.yFormat).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
+        if !chart.labels.yAxis.isEmpty {
+            y =
+                paragraph(
+                    &svg, chart.labels.yAxis, x: Style.padding, y: y + Style.labelSize, width: width - 2 * Style.padding,
+                    size: Style.labelSize, fill: Style.ink) - 4
+        }
+        let left = Style.padding + yTickWidth + 8
+        let right = width - Style.padding - overhang(xScale, chart.xFormat)
+        let plot = Rect(x: left, y: y + 8, width: right - left, height: 260)
+        yAxis(&svg, yScale, chart.yFormat, plot: plot)
+        var bottom = xAxis(&svg, xScale, chart.xFormat, plot: plot, grid: false)
+        if !chart.labels.xAxis.isEmpty {
+            bottom = paragraph(
+                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
+                size: Style.labelSize,
+                anchor: .middle)
+        }
+
+        // Curves, clipped to the plot.
+        let clipURL = clip(&svg, plot)
+        svg.openGroup([("clip-path", clipURL)])
+        let px = { (x: Double) in xScale.position(x, from: plot.x, to: plot.right) }
+        let py = { (y: Double) in yScale.position(y, from: plot.bottom, to: plot.y) }
+        for (i, s) in series.enumerated() {
+            guard let band = s.band else { continue }
+            svg.path(Self.bandPath(band, end: s.end, px: px, py: py), fill: Style.colour(i), fillOpacity: 0.18)
+        }
+        for (i, s) in series.enumerated() where !s.steps.isEmpty {
+            svg.path(
+                Self.stepPath(s.steps, end: s.end, px: px, py: py), stroke: Style.colour(i), width: 2, dash: Style.dash(i), join: "miter")
+            for t in s.censored {
+                guard let value = Self.value(of: s.steps, at: t) else { continue }
+                svg.line(px(t), py(value) - 5, px(t), py(value) + 5, stroke: Style.colour(i), width: 1.5)
+            }
+        }
+        svg.closeGroup()
+
+        let summary = series.map { s -> String in
+            guard let first = s.steps.first, let last = s.steps.last else { return "" }
+            let lastX = max(s.end ?? last.x, last.x)
+            return language.t(
+                "\(s.name): \(chart.yFormat.label(first.y, language)) at \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) at \(chart.xFormat.label(lastX, language)).",
+                "\(s.name): \(chart.yFormat.label(first.y, language)) a \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) a \(chart.xFormat.label(lastX, language))."
+            )
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+        return svg.document(
+            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
+            description: describe(chart.labels, summary))
+    }
+
+    /// Finite points only, sorted by x (stable), band likewise.
+    static func cleaned(_ series: StepCurveChart.Series) -> StepCurveChart.Series {
+        func clean(_ points: [StepCurveChart.Point]) -> [StepCurveChart.Point] {
+            points.enumerated().filter { $0.element.x.isFinite && $0.element.y.isFinite }
+                .sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+        }
+        var s = series
+        s.steps = clean(s.steps)
+        s.end = s.end.flatMap { $0.isFinite ? $0 : nil }
+        s.censored = s.censored.filter(\.isFinite).sorted()
+        if let band = s.band {
+            let lower = clean(band.lower)
+            let upper = clean(band.upper)
+            s.band = lower.isEmpty || upper.isEmpty ? nil : StepCurveChart.Band(lower: lower, upper: upper)
+        }
+        return s
+    }
+
+    /// The value of a right-continuous step function at `x` (`nil` before its first point).
+    static func value(of steps: [StepCurveChart.Point], at x: Double) -> Double? {
+        var value: Double?
+        for point in steps {
+            if point.x <= x { value = point.y } else { break }
+        }
+        return value
+    }
+
+    static func stepPath(
+        _ steps: [StepCurveChart.Point], end: Double?, px: (Double) -> Double, py: (Double) -> Double
+    ) -> PathBuilder {
+        var path = PathBuilder()
+        guard let first = steps.first, let last = steps.last else { return path }
+        path.move(px(first.x), py(first.y))
+        for point in steps.dropFirst() {
+            path.horizontal(px(point.x))
+            path.vertical(py(point.y))
+        }
+        if let end, end > last.x { path.horizontal(px(end)) }
+        return path
+    }
+
+    /// The band as one closed shape: the upper limit forwards, the lower back.
+    static func bandPath(
+        _ band: StepCurveChart.Band, end: Double?, px: (Double) -> Double, py: (Double) -> Double
+    ) -> PathBuilder {
+        let breaks = Array(Set(band.lower.map(\.x) + band.upper.map(\.x))).sorted()
+        let knots: [(x: Double, low: Double, high: Double)] = breaks.compactMap { x in
+            guard let low = value(of: band.lower, at: x), let high = value(of: band.upper, at: x) else { return nil }
+            return (x, low, high)
+        }
+        var path = PathBuilder()
+        guard let first = knots.first, let last = knots.last else { return path }
+        let stop = max(end ?? last.x, last.x)
+        path.move(px(first.x), py(first.high))
+        for knot in knots.dropFirst() {
+            path.horizontal(px(knot.x))
+            path.vertical(py(knot.high))
+        }
+        path.horizontal(px(stop))
+        path.vertical(py(last.low))
+        for (knot, previous) in zip(knots.reversed(), knots.reversed().dropFirst()) {
+            path.horizontal(px(knot.x))
+            path.vertical(py(previous.low))
+        }
+        path.horizontal(px(first.x))
+        path.close()
+        return path
+    }
+}

@@ -1,0 +1,107 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// `evalrun compare --json` (DESIGN §6): the contract's keys in its order;
+/// extra keys (`to`, `warnings`, notes) after them.
+public struct ComparisonJSON: Sendable {
+    public let release: ReleasedComparison
+
+    public init(_ release: ReleasedComparison) {
+        self.release = release
+    }
+
+    public var document: JSONValue {
+        let c = release.comparison
+        return .object([
+            ("by", .string(c.attribute)),
+            ("reference_level", .string(c.referenceLevel)),
+            ("levels", .array(c.levels.map { .string($0) })),
+            ("cluster", .string("group_id")),
+            ("clusters", .int(c.clusters)),
+            ("adjust", .array(c.adjust.map { .string($0) })),
+            ("outcomes", .array(zip(c.outcomes, release.levels).map(Self.outcome))),
+            ("to", .string(c.to.iso8601)),
+            ("constant_within_groups", .bool(c.constantWithinGroups)),
+            ("groups_per_level", .object(c.levels.map { ($0, .int(c.groupsPerLevel[$0] ?? 0)) })),
+            ("covariate_references", .object(c.covariateReferences.keys.sorted().map { ($0, .of(c.covariateReferences[$0])) })),
+            ("warnings", .array(c.warnings.map { .string($0) })),
+            (
+                "suppression",
+                .object([
+                    ("threshold", .int(release.policy.threshold)), ("applied", .bool(release.policy.isApplied)),
+                    ("round", .int(release.policy.roundingBase)),
+                ])
+            ),
+        ])
+    }
+
+    static func outcome(_ o: OutcomeComparison, levels: [ReleasedComparison.Level]) -> JSONValue {
+        let differences: [JSONValue] = o.differences.map { d in
+            .object([("level", .string(d.level)), ("estimate", .of(d.estimate)), ("ci_low", .of(d.ciLow)), ("ci_high", .of(d.ciHigh))])
+        }
+        var fields: [(String, JSONValue)] = [
+            ("outcome", .string(o.outcome)),
+            ("kind", .string(o.kind.rawValue)),
+            (
+                "levels",
+                .array(
+                    levels.map { l in .object([("level", .string(l.level)), ("n", .of(l.n)), ("estimate", .of(l.estimate))]) })
+            ),
+            ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
+            // DESIGN §5: always one element per non-reference level (null values for time_to_job).
+            ("differences", .array(differences)),
+            ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning) })),
+            (
+                "randomization",
+                o.randomization.map { r in
+                    .object([("p", .number(r.p)), ("relabelings", .int(r.relabelings)), ("exact", .bool(r.exact))])
+                } ?? .null
+            ),
+            ("icc", .of(o.icc)),
+        ]
+        if let mixed = o.mixed {
+            let terms: [JSONValue] = mixed.map { m in
+                var pairs: [(String, JSONValue)] = [
+                    ("term", .string(m.term)), ("estimate", .of(m.estimate)), ("se", .of(m.se)),
+                    ("sd_group", .of(m.sdGroup)), ("sd_residual", .of(m.sdResidual)),
+                ]
+                if let warning = o.mixedWarning { pairs.append(("warning", .string(warning))) }
+                return .object(pairs)
+            }
+            // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
+            fields.append(("mixed", terms.count == 1 ? terms[0] : .null))
+            fields.append(("mixed_terms", .array(terms)))
+        } else {
+            fields.append(("mixed", .null))
+        }
+        fields.append(("n_dropped_missing_covariates", .int(o.droppedMissingCovariates)))
+        fields.append(("clusters", .int(o.clusters)))
+        if let note = o.randomizationNote { fields.append(("randomization_note", .string(note))) }
+        let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
+        if !warnings.isEmpty { fields.append(("warning", .string(warnings.joined(separator: "; ")))) }
+        return .object(fields)
+    }
+
+    static func adjusted(_ t: OutcomeComparison.AdjustedTerm, warning: String?) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("term", .string(t.term)), ("model", .string(t.model)), ("estimate", .of(t.estimate)),
+            ("se_model", .of(t.seModel)), ("p_model", .of(t.pModel)),
+        ]
+        if t.model == "cox" {
+            pairs += [
+                ("se_robust", .of(t.seRobust)), ("p_robust", .of(t.pRobust)),
+                ("ci_low_robust", .of(t.ciLowRobust)), ("ci_high_robust", .of(t.ciHighRobust)),
+            ]
+        } else {
+            pairs += [
+                ("se_cr2", .of(t.seCR2)), ("df_cr2", .of(t.dfCR2)), ("p_cr2", .of(t.pCR2)),
+                ("ci_low_cr2", .of(t.ciLowCR2)), ("ci_high_cr2", .of(t.ciHighCR2)),
+            ]
+        }
+        if let warning { pairs.append(("warning", .string(warning))) }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,156 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// The cells of one release and the constraints between them: the one place
+/// where the disclosure policy decides what is withheld (DESIGN §5
+/// "Suppression of partitions", "Nothing derived from a suppressed count is
+/// shown", "Markers say what is true", "Small populations").
+///
+/// A builder registers every count of people it releases under a key (the
+/// same count in two tables is one key, so it is withheld in both or in
+/// neither), the partitions those counts form, and every figure derived from
+/// them. `solve()` then decides, in a fixed order:
+/// 1. primary suppression: a count from 1 to threshold − 1;
+/// 2. small populations: every count of a table describing fewer people than
+///    the threshold, zeros included, all marked alike (`[c]`), so the markers
+///    cannot tell a 1 from a 0;
+/// 3. partitions, repeated until nothing changes: when exactly one part of a
+///    partition is withheld, the smallest other non-zero part is withheld too
+///    (or the partition's total, for partitions protected by their total), so
+///    that subtraction from the total cannot reveal it;
+/// 4. links: counts that are the same number under two names are withheld together.
+/// A derived figure (a rate, share, interval, mean, ratio, bound) is withheld
+/// when any count it uses is withheld or when it is computed over fewer people
+/// than the threshold.
+///
+/// Builders run twice: once to register (the values they return are
+/// provisional), then with the solution, to release.
+struct DisclosureLedger {
+    enum Status: Sendable, Equatable {
+        case shown, primary, secondary
+    }
+
+    struct Partition {
+        var parts: [String]
+        var total: String?
+        /// Withhold the total rather than a second part.
+        var protectedByTotal: Bool
+    }
+
+    let policy: Disclosure
+    private let solution: [String: Status]?
+    private(set) var values: [String: Int] = [:]
+    /// Keys in registration order, so that solving is deterministic.
+    private(set) var keys: [String] = []
+    private var smallPopulation: Set<String> = []
+    private var partitions: [Partition] = []
+    private var links: [[String]] = []
+    /// Prefix of the keys registered now (a `--by` level's figures).
+    var scope = ""
+    /// The people the current scope describes (a `--by` level), when it is one.
+    var scopePopulation: Int?
+
+    init(policy: Disclosure, solution: [String: Status]? = nil) {
+        self.policy = policy
+        self.solution = solution
+    }
+
+    private func absolute(_ key: String) -> String { scope + key }
+
+    /// Registers a count of people and returns it as released. `population`:
+    /// the people the count's table describes, when that is not the count itself.
+    mutating func count(_ key: String, _ n: Int, population: Int? = nil) -> Released<Int> {
+        let key = absolute(key)
+        if let known = values[key] {
+            assert(known == n, "disclosure key \(key) registered with two values")
+        } else {
+            values[key] = n
+            keys.append(key)
+        }
+        if let population, isSmall(population) { smallPopulation.insert(key) }
+        if let scopePopulation, isSmall(scopePopulation) { smallPopulation.insert(key) }
+        switch status(key) {
+        case .shown: return .value(policy.rounded(n))
+        case .primary: return .suppressed
+        case .secondary: return .confidential
+        }
+    }
+
+    /// Registers counts that add up to a total that is, or may be, shown elsewhere.
+    mutating func partition(_ parts: [String], total: String? = nil, protectedByTotal: Bool = false) {
+        partitions.append(Partition(parts: parts.map(absolute), total: total.map(absolute), protectedByTotal: protectedByTotal))
+    }
+
+    /// Registers counts that are the same number under different names.
+    mutating func link(_ names: [String]) {
+        links.append(names.map(absolute))
+    }
+
+    /// A figure derived from counts: withheld when one of `uses` is withheld or
+    /// `population` is from 1 to threshold − 1; not computable when `nil` or not finite.
+    func statistic(_ x: Double?, population: Int, uses: [String] = []) -> Released<Double> {
+        if isSmall(population) || scopePopulation.map(isSmall) == true || uses.contains(where: { status(absolute($0)) != .shown }) {
+            return .confidential
+        }
+        guard let x, x.isFinite else { return .notComputable }
+        return .value(x)
+    }
+
+    /// Whether a registered count is withheld.
+    func isWithheld(_ key: String) -> Bool { status(absolute(key)) != .shown }
+
+    /// Registered keys under a prefix, without it, in registration order.
+    func keys(under prefix: String) -> [String] {
+        keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    private func isSmall(_ people: Int) -> Bool { policy.isSmall(people) }
+
+    private func initialStatus(_ key: String) -> Status {
+        // In a table of fewer people than the threshold every cell is [c]: a
+        // `<5` beside a `[c]` there would tell a 1 from a 0.
+        if smallPopulation.contains(key) { return .secondary }
+        return isSmall(values[key] ?? 0) ? .primary : .shown
+    }
+
+    private func status(_ key: String) -> Status {
+        solution?[key] ?? initialStatus(key)
+    }
+
+    /// Decides every registered count's status.
+    func solve() -> [String: Status] {
+        var status: [String: Status] = [:]
+        for key in keys { status[key] = initialStatus(key) }
+        guard policy.isApplied else { return status }
+        func hidden(_ key: String) -> Bool { (status[key] ?? .shown) != .shown }
+        var changed = true
+        while changed {
+            changed = false
+            for names in links where names.contains(where: hidden) {
+                for key in names where !hidden(key) && status[key] != nil {
+                    status[key] = .secondary
+                    changed = true
+                }
+            }
+            for p in partitions {
+                guard p.parts.filter(hidden).count == 1 else { continue }
+                if !p.protectedByTotal {
+                    let candidates = p.parts.enumerated().filter { !hidden($0.element) && (values[$0.element] ?? 0) > 0 }
+                    if let next = candidates.min(by: { (values[$0.element] ?? 0, $0.offset) < (values[$1.element] ?? 0, $1.offset) }) {
+                        status[next.element] = .secondary
+                        changed = true
+                        continue
+                    }
+                }
+                if let total = p.total, status[total] != nil, !hidden(total) {
+                    status[total] = .secondary
+                    changed = true
+                }
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,269 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+extension ReleasedEvaluation {
+    /// Releases an evaluation, and its `--by` levels, under a disclosure policy:
+    /// the one step between the indicators and every funder output.
+    public init(_ evaluation: ProgrammeEvaluation, subgroups: Subgroups? = nil, policy: Disclosure) {
+        let release = EvaluationRelease(evaluation: evaluation, subgroups: subgroups)
+        var registering = DisclosureLedger(policy: policy)
+        _ = release.build(&registering)
+        var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
+        self = release.build(&releasing)
+    }
+}
+
+/// Registers every figure of an evaluation in a ledger and reads back what it releases.
+private struct EvaluationRelease {
+    let evaluation: ProgrammeEvaluation
+    let subgroups: Subgroups?
+
+    func build(_ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
+        var released = Self.release(evaluation, level: false, &ledger)
+        guard let subgroups else { return released }
+        var levels: [ReleasedSubgroups.Level] = []
+        for (k, item) in subgroups.levels.enumerated() {
+            let level = ledger.within(Self.levelScope(k), population: item.evaluation.cohort.count) { ledger in
+                Self.release(item.evaluation, level: true, &ledger)
+            }
+            levels.append(.init(level: item.level, evaluation: level))
+        }
+        // The levels partition the participants: each count of a level is a part of the same count overall.
+        var suffixes: [String] = []
+        var seen = Set<String>()
+        for k in levels.indices {
+            for key in ledger.keys(under: Self.levelScope(k)) where seen.insert(key).inserted { suffixes.append(key) }
+        }
+        for key in suffixes {
+            ledger.partition(levels.indices.map { Self.levelScope($0) + key }, total: key)
+        }
+        released.subgroups = ReleasedSubgroups(
+            attribute: subgroups.attribute, isGroupAttribute: subgroups.isGroupAttribute, levels: levels)
+        return released
+    }
+
+    static func levelScope(_ k: Int) -> String { "level\(k)/" }
+
+    /// One evaluation's figures; a `--by` level releases what its tables show (no
+    /// make-up, curves, instrument quality or cost).
+    static func release(_ e: ProgrammeEvaluation, level: Bool, _ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
+        let cohort = ledger.count("cohort", e.cohort.count)
+        let reach = ReleasedReach(
+            groups: e.reach.groups, meetingsHeld: e.reach.meetingsHeld,
+            enrolled: ledger.count("reach.enrolled", e.reach.enrolled),
+            attendedOnce: ledger.count("reach.attended_once", e.reach.attendedOnce))
+        let services = e.services.map { s in
+            let key = "services/\(s.service)/"
+            return ReleasedServiceUptake(
+                service: s.service,
+                participants: ledger.count(key + "participants", s.participants),
+                sessions: ledger.count(key + "sessions", s.sessions, population: s.participants),
+                hours: ledger.statistic(s.hours, population: s.participants))
+        }
+        let retention = Self.retention(e, &ledger)
+        let reemployment = Self.reemployment(e, &ledger)
+        let wellbeing = e.wellbeing.changes.map { Self.wellbeing($0, &ledger) }
+        var released = ReleasedEvaluation(
+            policy: ledger.policy, period: e.period, configuration: e.configuration, imports: e.imports, cohort: cohort,
+            reach: reach, services: services, makeUp: [], retention: retention, retentionCurve: nil,
+            reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
+            instrumentQuality: [], cost: nil, subgroups: nil)
+        guard !level else { return released }
+        released.makeUp = Self.makeUp(e, &ledger)
+        released.instrumentQuality = e.wellbeing.quality.map { q in
+            let n = q.alpha.n
+            return ReleasedInstrumentQuality(
+                instrument: q.instrument, wave: q.wave, n: ledger.count(Self.qualityKey(q.instrument, q.wave), n),
+                alpha: ledger.statistic(q.alpha.alpha, population: n),
+                low: ledger.statistic(q.alpha.confidenceInterval?.lower, population: n),
+                high: ledger.statistic(q.alpha.confidenceInterval?.upper, population: n))
+        }
+        // Dropouts = everyone with a baseline − completers: a small number of
+        // dropouts withholds the baseline count rather than the pairs.
+        for w in e.wellbeing.changes {
+            let key = Self.wellbeingKey(w)
+            ledger.partition(
+                [key + "completers", key + "dropouts"], total: Self.qualityKey(w.instrument.id, .baseline), protectedByTotal: true)
+        }
+        if let fit = e.retentionCurve.fit {
+            released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, &ledger)
+            if fit.count == e.retention.rate.denominator { ledger.link(["retention_curve/0", "retention.n"]) }
+        }
+        released.cost = e.cost.map { c in
+            ReleasedCost(
+                currency: c.currency, total: c.total, declared: c.declared,
+                enrolled: ledger.count("cohort", c.enrolled), retained: ledger.count("retention.retained", c.retained),
+                reemployed: ledger.count("reemployment.employed", c.reemployed),
+                perEnrolled: ledger.statistic(c.perEnrolled, population: c.enrolled, uses: ["cohort"]),
+                perRetained: ledger.statistic(c.perRetained, population: c.retained, uses: ["retention.retained"]),
+                perReemployed: ledger.statistic(c.perReemployed, population: c.reemployed, uses: ["reemployment.employed"]))
+        }
+        return released
+    }
+
+    static func qualityKey(_ instrument: String, _ wave: Wave) -> String { "quality/\(instrument)/\(wave.rawValue)/n" }
+    static func wellbeingKey(_ w: WellbeingChange) -> String { "wellbeing/\(w.instrument.id)/\(w.wave.rawValue)/" }
+
+    static func rate(_ rate: Rate, numerator: String, denominator: String, _ ledger: inout DisclosureLedger) -> ReleasedRate {
+        let n = rate.denominator
+        let uses = [numerator, denominator]
+        return ReleasedRate(
+            numerator: ledger.count(numerator, rate.numerator, population: n),
+            denominator: ledger.count(denominator, n),
+            value: ledger.statistic(rate.value, population: n, uses: uses),
+            low: ledger.statistic(rate.interval?.lower, population: n, uses: uses),
+            high: ledger.statistic(rate.interval?.upper, population: n, uses: uses))
+    }
+
+    static func retention(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> ReleasedRetention {
+        let r = e.retention
+        let rate = Self.rate(r.rate, numerator: "retention.retained", denominator: "retention.n", &ledger)
+        let notStarted = ledger.count("retention.not_started", r.notStarted)
+        // Started + not started = the cohort, shown as the re-employment denominator.
+        ledger.partition(["retention.n", "retention.not_started"], total: "cohort")
+        return ReleasedRetention(threshold: r.threshold, inclusive: r.inclusive, rate: rate, notStarted: notStarted)
+    }
+
+    static func reemployment(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> ReleasedReemployment {
+        let r = e.reemployment
+        let n = r.rate.denominator
+        let rate = Self.rate(r.rate, numerator: "reemployment.employed", denominator: "cohort", &ledger)
+        let byType = r.byType.map { item in
+            let key = "reemployment.by_type/\(item.type.rawValue)"
+            let people = ledger.count(key, item.count, population: n)
+            return ReleasedReemployment.TypeCount(
+                type: item.type, people: people,
+                share: ledger.statistic(n > 0 ? Double(item.count) / Double(n) : nil, population: n, uses: [key, "cohort"]))
+        }
+        ledger.partition(r.byType.map { "reemployment.by_type/\($0.type.rawValue)" }, total: "reemployment.employed")
+        let lost = ledger.count("reemployment.lost_to_follow_up", r.lostToFollowUp, population: n)
+        let upper = ledger.statistic(
+            r.rateUpperBound, population: n, uses: ["reemployment.employed", "reemployment.lost_to_follow_up", "cohort"])
+        let retained = Self.rate(
+            e.reemploymentRetained.rate, numerator: "reemployment.retained.employed", denominator: "retention.retained", &ledger)
+        return ReleasedReemployment(rate: rate, byType: byType, lostToFollowUp: lost, rateUpperBound: upper, retained: retained)
+    }
+
+    static func timeToJob(_ e: ProgrammeEvaluation, curve drawn: Bool, _ ledger: inout DisclosureLedger) -> ReleasedTimeToJob {
+        let n = e.reemployment.people.count
+        // Without censoring, 1 − S(t) at the end is employed ÷ n: withheld with the count.
+        let uses = ["reemployment.employed", "cohort"]
+        let median = e.timeToJob.median
+        var employedBy: [Int: Released<Double>] = [:]
+        for item in e.timeToJob.employedBy {
+            employedBy[item.months] = ledger.statistic(item.share, population: n, uses: uses)
+        }
+        let months = e.monthsGroupEndToJob
+        let monthsN = ledger.count("months_group_end_to_job.n", months.n, population: n)
+        let curve =
+            !drawn || ledger.isWithheld("reemployment.employed")
+            ? nil : e.timeToJob.fit.map { Self.curve($0, key: "time_to_job/", transform: { 1 - $0 }, &ledger) }
+        return ReleasedTimeToJob(
+            medianDays: ledger.statistic(median?.estimate, population: n, uses: uses),
+            medianLow: ledger.statistic(median?.lower, population: n, uses: uses),
+            medianHigh: ledger.statistic(median?.upper, population: n, uses: uses),
+            employedBy: employedBy, curve: curve,
+            monthsGroupEndToJob: ReleasedMonths(
+                n: monthsN,
+                min: ledger.statistic(months.min, population: months.n, uses: ["months_group_end_to_job.n"]),
+                median: ledger.statistic(months.median, population: months.n, uses: ["months_group_end_to_job.n"]),
+                max: ledger.statistic(months.max, population: months.n, uses: ["months_group_end_to_job.n"])))
+    }
+
+    /// A Kaplan–Meier curve's rows; a figure draws it while every figure of a row is shown.
+    static func curve(
+        _ fit: KaplanMeierFit, key: String, transform: (Double) -> Double, _ ledger: inout DisclosureLedger
+    ) -> ReleasedCurve {
+        var rows: [ReleasedCurve.Row] = []
+        var drawn: [ReleasedCurve.Step] = []
+        var open = true
+        for k in fit.time.indices {
+            let people = fit.atRisk[k]
+            let atRisk = ledger.count(key + String(k), people)
+            let uses = [key + String(k)]
+            let row = ReleasedCurve.Row(
+                time: fit.time[k], atRisk: atRisk, survival: ledger.statistic(fit.survival[k], population: people, uses: uses),
+                low: ledger.statistic(fit.lower[k], population: people, uses: uses),
+                high: ledger.statistic(fit.upper[k], population: people, uses: uses))
+            rows.append(row)
+            open = open && !row.survival.isWithheld && !row.atRisk.isWithheld
+            if open, let s = row.survival.shown {
+                drawn.append(
+                    .init(time: row.time, survival: transform(s), low: row.low.shown.map(transform), high: row.high.shown.map(transform)))
+            }
+        }
+        let last = drawn.last?.time ?? -Double.infinity
+        return ReleasedCurve(rows: rows, drawn: drawn, censoringTimes: fit.censoringTimes.filter { $0 <= last })
+    }
+
+    static func makeUp(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedMakeUp] {
+        var rows: [ReleasedMakeUp] = []
+        var parts: [String: [String]] = [:]
+        var order: [String] = []
+        for row in e.makeUp {
+            let key = "makeup/\(row.attribute)/\(row.level)"
+            if parts[row.attribute] == nil { order.append(row.attribute) }
+            parts[row.attribute, default: []].append(key)
+            rows.append(
+                ReleasedMakeUp(
+                    attribute: row.attribute, level: row.level,
+                    n: ledger.count(key, row.n, population: row.denominator),
+                    denominator: ledger.count("reach.enrolled", row.denominator),
+                    share: ledger.statistic(row.share, population: row.denominator, uses: [key, "reach.enrolled"])))
+        }
+        for attribute in order { ledger.partition(parts[attribute] ?? [], total: "reach.enrolled") }
+        return rows
+    }
+
+    static func changeCounts(_ c: ChangeCounts?, key: String, total: String, population: Int, _ ledger: inout DisclosureLedger)
+        -> ReleasedChangeCounts?
+    {
+        guard let c else { return nil }
+        let names = ["improved", "unchanged", "deteriorated"].map { key + $0 }
+        ledger.partition(names, total: total)
+        return ReleasedChangeCounts(
+            improved: ledger.count(names[0], c.improved, population: population),
+            unchanged: ledger.count(names[1], c.unchanged, population: population),
+            deteriorated: ledger.count(names[2], c.deteriorated, population: population))
+    }
+
+    static func wellbeing(_ w: WellbeingChange, _ ledger: inout DisclosureLedger) -> ReleasedWellbeingChange {
+        let key = Self.wellbeingKey(w)
+        let n = w.pairedT.n
+        let pairs = ledger.count(key + "pairs", n)
+        // Every figure of the pairs is withheld with their number (an interval and d_z give n back).
+        let uses = [key + "pairs"]
+        func stat(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: n, uses: uses) }
+        func interval(_ ci: ConfidenceInterval?) -> ReleasedInterval { ReleasedInterval(low: stat(ci?.lower), high: stat(ci?.upper)) }
+        let a = w.attrition
+        let completers = ledger.count(key + "completers", a.completers.n)
+        if a.completers.n == n { ledger.link([key + "completers", key + "pairs"]) }
+        let dropouts = ledger.count(key + "dropouts", a.dropouts.n)
+        let attrition = ReleasedWellbeingChange.Attrition(
+            completers: completers, dropouts: dropouts,
+            meanCompleters: ledger.statistic(a.completers.mean, population: a.completers.n),
+            meanDropouts: ledger.statistic(a.dropouts.mean, population: a.dropouts.n),
+            pWelch: ledger.statistic(a.welch.p, population: min(a.completers.n, a.dropouts.n)),
+            dropoutsInRunningGroups: ledger.count(key + "dropouts_running", a.dropoutsInRunningGroups, population: a.dropouts.n))
+        return ReleasedWellbeingChange(
+            instrument: w.instrument, wave: w.wave, pairs: pairs,
+            meanBaseline: stat(w.pairedT.baseline.mean), meanWave: stat(w.pairedT.end.mean),
+            baselineInterval: interval(WellbeingChange.meanInterval(w.pairedT.baseline)),
+            waveInterval: interval(WellbeingChange.meanInterval(w.pairedT.end)),
+            meanChange: stat(w.pairedT.meanChange),
+            changeLow: stat(w.pairedT.inference?.confidenceInterval.lower),
+            changeHigh: stat(w.pairedT.inference?.confidenceInterval.upper),
+            pPairedT: stat(w.pairedT.inference?.p), pWilcoxon: stat(w.wilcoxon.p),
+            cohenDz: stat(w.cohenDz.estimate), cohenDzLow: stat(w.cohenDz.confidenceInterval?.lower),
+            cohenDzHigh: stat(w.cohenDz.confidenceInterval?.upper),
+            hedgesGav: stat(w.hedgesGav.estimate), hedgesGavLow: stat(w.hedgesGav.confidenceInterval?.lower),
+            hedgesGavHigh: stat(w.hedgesGav.confidenceInterval?.upper),
+            alphaBaseline: ledger.statistic(w.alphaBaseline?.alpha, population: w.alphaBaseline?.n ?? 0),
+            reliableChange: Self.changeCounts(w.reliableChange, key: key + "rci/", total: key + "pairs", population: n, &ledger),
+            midChange: Self.changeCounts(w.midChange, key: key + "mid/", total: key + "pairs", population: n, &ledger),
+            attrition: attrition)
+    }
+}

@@ -1,0 +1,56 @@
+import EvaluationDomain
+import Foundation
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// The funder report of a programme for a period, as files (DESIGN §6): the
+/// one call the runner makes for `evalrun report` and `evalrun demo`.
+public struct FunderReport: Sendable {
+    public var period: Period
+    public var configuration: ProjectConfiguration
+    public var language: ReportLanguage
+    /// `false` with `--no-suppress` (researchers only; stamped on the report).
+    public var suppress: Bool
+    public var csvFormat: CSVFormat
+    /// `--by ATTR`: every indicator by the levels of this attribute.
+    public var by: String?
+
+    public init(
+        period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
+        csvFormat: CSVFormat = .rfc4180, by: String? = nil
+    ) {
+        self.by = by
+        self.period = period
+        self.configuration = configuration
+        self.language = language
+        self.suppress = suppress
+        self.csvFormat = csvFormat
+    }
+
+    public var disclosure: Disclosure { Disclosure(configuration: configuration, suppress: suppress) }
+
+    /// Computes every indicator, releases it through disclosure control once,
+    /// and lays out every file from what was released.
+    public func release(from snapshot: ProgrammeSnapshot) throws -> ReleasedEvaluation {
+        let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
+        let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
+        return ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
+    }
+
+    /// Every file of the report.
+    public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
+        let release = try release(from: snapshot)
+        let composer = ReportComposer(release, language: language)
+        let summary = SummaryJSON(release).document
+        let figures = composer.figures
+        return try ReportWriter(csvFormat: csvFormat).files(
+            document: composer.document(figures: figures), summary: summary, language: language, figures: figures)
+    }
+
+    /// Writes the report into `directory` (atomically replaced).
+    public func write(from snapshot: ProgrammeSnapshot, to directory: String) throws {
+        try ReportWriter(csvFormat: csvFormat).write(files(from: snapshot), to: directory)
+    }
+}

@@ -1,0 +1,127 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// The report's figures (DESIGN §6): retention curve, wellbeing before/after,
+/// time to first job with its confidence band, re-employment by type. A figure
+/// drawn from fewer people than the suppression threshold is left out.
+extension ReportComposer {
+    public var figures: [ReportFigure] {
+        [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, wellbeingFigure].compactMap { $0 }
+    }
+
+    /// A released Kaplan–Meier curve as a step series (values already transformed); `scale` maps time.
+    static func series(_ curve: ReleasedCurve, name: String, start: Double, startValue: Double, scale: (Double) -> Double)
+        -> StepCurveChart.Series
+    {
+        typealias Point = StepCurveChart.Point
+        let origin = Point(x: start, y: startValue)
+        let steps = [origin] + curve.drawn.map { Point(x: scale($0.time), y: $0.survival) }
+        let low = [origin] + curve.drawn.compactMap { step in step.low.map { Point(x: scale(step.time), y: $0) } }
+        let high = [origin] + curve.drawn.compactMap { step in step.high.map { Point(x: scale(step.time), y: $0) } }
+        // The band's lower edge is the smaller of the two (1 − S swaps them).
+        let increasing = startValue == 0
+        return StepCurveChart.Series(
+            name: name, steps: steps, end: curve.drawn.last.map { scale($0.time) },
+            band: .init(lower: increasing ? high : low, upper: increasing ? low : high),
+            censored: curve.censoringTimes.map(scale))
+    }
+
+    var retentionCurveFigure: ReportFigure? {
+        let l = language
+        guard let curve = release.retentionCurve, !curve.drawn.isEmpty else { return nil }
+        let chart = StepCurveChart(
+            id: "retention_curve",
+            labels: ChartLabels(
+                title: l.t("Retention curve", "Curva di permanenza"),
+                subtitle: l.t("Share still attending, with 95% confidence band", "Quota ancora presente, con banda di confidenza al 95%"),
+                xAxis: l.t("Meeting number", "Numero dell'incontro"), yAxis: l.t("Still attending", "Ancora presenti"),
+                description: l.t(
+                    "Kaplan–Meier estimate over meeting number of the share of participants still attending.",
+                    "Stima di Kaplan–Meier, per numero di incontro, della quota di partecipanti ancora presenti.")),
+            series: [Self.series(curve, name: l.t("All participants", "Tutti i partecipanti"), start: 0, startValue: 1, scale: { $0 })],
+            yDomain: 0...1)
+        return ReportFigure(
+            chart: chart, caption: l.t("Retention curve over meeting number", "Curva di permanenza per numero di incontro"), language: l)
+    }
+
+    var timeToJobFigure: ReportFigure? {
+        let l = language
+        guard let curve = release.timeToJob.curve, !curve.drawn.isEmpty else { return nil }
+        let chart = StepCurveChart(
+            id: "time_to_job",
+            labels: ChartLabels(
+                title: l.t("Time to first job", "Tempo al primo lavoro"),
+                subtitle: l.t(
+                    "Share with a work experience since enrolment (Kaplan–Meier, 95% band)",
+                    "Quota con un'esperienza di lavoro dall'iscrizione (Kaplan–Meier, banda al 95%)"),
+                xAxis: l.t("Months since enrolment", "Mesi dall'iscrizione"), yAxis: l.t("Employed", "Occupati"),
+                description: l.t(
+                    "Cumulative share re-employed, 1 − S(t), censored at the end of each person's observation.",
+                    "Quota cumulata di inseriti, 1 − S(t), censurata alla fine dell'osservazione di ciascuno.")),
+            series: [
+                Self.series(
+                    curve, name: l.t("All enrolled", "Tutti gli iscritti"), start: 0, startValue: 0,
+                    scale: { $0 / TimeToJob.daysPerMonth })
+            ],
+            xFormat: .number(digits: 0), yDomain: 0...1)
+        return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
+    }
+
+    var reemploymentByTypeFigure: ReportFigure? {
+        let l = language
+        let r = release.reemployment
+        guard let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
+        let bars = r.byType.map { item in
+            BarChart.Bar(
+                label: Self.typeName(item.type, l), value: item.share.shown,
+                valueText: item.share.shown == nil ? marker(item.people)?.display ?? marker(item.share)?.display : nil)
+        }
+        let best = configuration.breakdown == .best
+        let chart = BarChart(
+            id: "reemployment_by_type",
+            labels: ChartLabels(
+                title: l.t("Re-employment by type", "Inserimento per tipo"),
+                subtitle: l.t(
+                    "Share of the \(l.count(enrolled)) enrolled, each person by their \(best ? "best" : "first") event",
+                    "Quota dei \(l.count(enrolled)) iscritti, ogni persona per il suo esito \(best ? "migliore" : "primo")"
+                ),
+                xAxis: l.t("Share of enrolled", "Quota degli iscritti"),
+                description: l.t(
+                    "Bars give the share of enrolled participants whose best work experience is of each type.",
+                    "Le barre danno la quota di iscritti il cui miglior esito è di ciascun tipo.")),
+            bars: bars, suppressedText: Disclosure.confidentialMarker)
+        return ReportFigure(chart: chart, caption: l.t("Re-employment by type", "Inserimento per tipo"), language: l)
+    }
+
+    var wellbeingFigure: ReportFigure? {
+        let l = language
+        let changes = release.wellbeing
+        guard !changes.isEmpty else { return nil }
+        func estimate(_ mean: Released<Double>, _ ci: ReleasedInterval) -> ChartEstimate? {
+            guard let mean = mean.shown else { return nil }
+            return ChartEstimate(mean, lower: ci.low.shown, upper: ci.high.shown)
+        }
+        let items = changes.map { w in
+            BeforeAfterChart.Item(
+                instrument: w.instrument.id,
+                comparison: l.t("baseline → \(Self.waveName(w.wave, l))", "ingresso → \(Self.waveName(w.wave, l))"),
+                beforeLabel: Self.waveName(.baseline, l), afterLabel: Self.waveName(w.wave, l), n: w.pairs.shown,
+                before: estimate(w.meanBaseline, w.baselineInterval), after: estimate(w.meanWave, w.waveInterval),
+                scale: w.instrument.scoreRange, missingText: marker(w.meanBaseline)?.display ?? "–")
+        }
+        let chart = BeforeAfterChart(
+            id: "wellbeing",
+            labels: ChartLabels(
+                title: l.t("Wellbeing before and after", "Benessere prima e dopo"),
+                subtitle: l.t("Means of the pairs with 95% t intervals", "Medie delle coppie con intervalli t al 95%"),
+                yAxis: l.t("Score", "Punteggio"),
+                description: l.t(
+                    "For each instrument, the mean score at baseline and at the later wave among people with both.",
+                    "Per ogni strumento, il punteggio medio all'ingresso e alla rilevazione successiva tra chi ha entrambi.")),
+            items: items)
+        return ReportFigure(chart: chart, caption: l.t("Wellbeing before and after", "Benessere prima e dopo"), language: l)
+    }
+}

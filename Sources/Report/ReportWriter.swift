@@ -1,0 +1,84 @@
+import EvaluationDomain
+import Foundation
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// Writes a report directory: `report.md`, `report.html`, `tables/*.csv`,
+/// `figures/*.svg`, `summary.json`.
+/// Everything is written into a temporary sibling folder first and renamed into
+/// place at the end, so a failure (disk full, a bug) never leaves a partial
+/// report behind and an existing report is replaced whole.
+public struct ReportWriter: Sendable {
+    public var csvFormat: CSVFormat
+
+    public init(csvFormat: CSVFormat = .rfc4180) {
+        self.csvFormat = csvFormat
+    }
+
+    /// Files of one report, by relative path.
+    public func files(document: ReportDocument, summary: JSONValue) throws -> [(String, Data)] {
+        var files: [(String, Data)] = []
+        files.append(("report.md", Data(MarkdownRenderer().render(document).utf8)))
+        let writer = CSVWriter(format: csvFormat)
+        for table in document.tables {
+            files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
+        }
+        files.append(("summary.json", Data(summary.serialised().utf8)))
+        return files
+    }
+
+    /// Files of one report with its HTML page and figures: `report.md`,
+    /// `report.html` (figures inlined), `tables/*.csv`, `figures/*.svg`,
+    /// `summary.json`. Figure files are written in the order given.
+    public func files(
+        document: ReportDocument, summary: JSONValue, language: ReportLanguage, figures: [ReportFigure]
+    ) throws -> [(String, Data)] {
+        var files = try self.files(document: document, summary: summary)
+        var inline: [String: String] = [:]
+        for figure in figures { inline[figure.path] = figure.svg }
+        let html = HTMLRenderer(language: language, figures: inline).render(document)
+        files.insert(("report.html", Data(html.utf8)), at: 1)
+        let json = files.removeLast()
+        for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
+        files.append(json)
+        return files
+    }
+
+    /// Writes the files into `directory`, atomically replacing it.
+    public func write(_ files: [(String, Data)], to directory: String) throws {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            for (path, data) in files {
+                let url = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            if fm.fileExists(atPath: target.path) {
+                let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+                try? fm.removeItem(at: old)
+                try fm.moveItem(at: target, to: old)
+                try fm.moveItem(at: staging, to: target)
+                try? fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: staging, to: target)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw ReportWriteError(directory: directory, underlying: "\(error)")
+        }
+    }
+}
+
+/// The report could not be written; nothing partial was left behind.
+public struct ReportWriteError: Error, CustomStringConvertible {
+    public var directory: String
+    public var underlying: String
+    public var description: String { "\(directory): the report could not be written (\(underlying)); nothing was left half-written" }
+}

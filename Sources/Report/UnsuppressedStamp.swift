@@ -1,0 +1,21 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+import Store
+
+/// The stamp on every page of an output made with `--no-suppress` (DESIGN §6):
+/// one wording for the funder report and the comparison, recognised by the
+/// HTML renderer to repeat it on each printed page.
+enum UnsuppressedStamp {
+    static func text(_ language: ReportLanguage) -> String {
+        language.t(
+            "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
+            "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")
+    }
+
+    /// Whether a paragraph is the stamp, in either language.
+    static func matches(_ text: String) -> Bool {
+        ReportLanguage.allCases.contains { text == Self.text($0) }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LinearAlgebra
+
+/// Newton–Raphson on the Cox partial likelihood, step for step as survival's
+/// `coxfit6`: start at β = 0; converge when |1 − ℓ_best/ℓ_new| ≤ ε; when a
+/// step lowers ℓ (or gives non-finite values) go back towards the last good β,
+/// more each time (β_new ← (β_new + h·β)/(h + 1), h = 1, 2, …); after the
+/// iteration limit, report the last good β as not converged.
+struct CoxNewtonRaphson {
+    let model: CoxPartialLikelihood
+    let control: CoxRegression.Control
+
+    struct Result {
+        let beta: [Double]
+        let covariance: Matrix
+        let score: [Double]
+        let initialLogLikelihood: Double
+        let logLikelihood: Double
+        let scoreStatistic: Double
+        let iterations: Int
+        let converged: Bool
+        let diagnostics: [Diagnostic]
+    }
+
+    func run() throws -> Result {
+        let p = model.dimension
+        var beta = [Double](repeating: 0, count: p)
+        let initial = model.evaluate(beta)
+        guard let initialFactor = try? Cholesky(initial.information) else {
+            throw SurvivalError.singularInformation(iteration: 0)
+        }
+        let firstStep = try initialFactor.solve(initial.score)
+        let scoreStatistic = Vector.dot(initial.score, firstStep)
+
+        var best = initial.logLikelihood
+        var newBeta = zip(beta, firstStep).map { $0 + $1 }
+        var halving = 0.0
+        let limit = max(control.iterationLimit, 1)
+        for iteration in 1...limit {
+            let current = model.evaluate(newBeta)
+            let factor = try? Cholesky(current.information)
+            let finite =
+                current.logLikelihood.isFinite && current.score.allSatisfy(\.isFinite)
+                && current.information.storage.allSatisfy(\.isFinite)
+            if finite, abs(1 - best / current.logLikelihood) <= control.tolerance {
+                guard let factor else { throw SurvivalError.singularInformation(iteration: iteration) }
+                let covariance = try factor.inverse()
+                return Result(
+                    beta: newBeta, covariance: covariance, score: current.score,
+                    initialLogLikelihood: initial.logLikelihood, logLikelihood: current.logLikelihood,
+                    scoreStatistic: scoreStatistic, iterations: iteration, converged: true,
+                    diagnostics: infiniteCoefficients(newBeta, current.score, covariance))
+            }
+            if !finite || current.logLikelihood < best {
+                halving += 1
+                newBeta = zip(newBeta, beta).map { ($0 + halving * $1) / (halving + 1) }
+            } else {
+                guard let factor else { throw SurvivalError.singularInformation(iteration: iteration) }
+                halving = 0
+                best = current.logLikelihood
+                let step = try factor.solve(current.score)
+                beta = newBeta
+                newBeta = zip(newBeta, step).map { $0 + $1 }
+            }
+        }
+        // Out of iterations: report the last β that improved ℓ.
+        let last = model.evaluate(beta)
+        guard let factor = try? Cholesky(last.information) else {
+            throw SurvivalError.singularInformation(iteration: limit)
+        }
+        let covariance = try factor.inverse()
+        var diagnostics = [
+            Diagnostic(
+                kind: .nonConvergence,
+                message: "ran out of iterations (\(limit)) and did not converge")
+        ]
+        let steps = stepSizes(last.score, covariance)
+        let largestLinearPredictor = model.x.times(beta).max() ?? 0
+        if largestLinearPredictor > 500 || steps.contains(where: { !$0.isFinite }) {
+            diagnostics.append(Diagnostic(kind: .monotoneLikelihood, message: "one or more coefficients may be infinite"))
+        }
+        return Result(
+            beta: beta, covariance: covariance, score: last.score,
+            initialLogLikelihood: initial.logLikelihood,
+            logLikelihood: limit > 1 ? last.logLikelihood : best, scoreStatistic: scoreStatistic,
+            iterations: limit, converged: false, diagnostics: diagnostics)
+    }
+
+    /// |U(β̂)ᵀ I(β̂)⁻¹|: the size of the Newton step still left for each coefficient.
+    private func stepSizes(_ score: [Double], _ covariance: Matrix) -> [Double] {
+        covariance.times(score, .transposed).map(abs)
+    }
+
+    /// R's check after convergence: a coefficient whose remaining step exceeds
+    /// ε and `toler.inf`·|β| is drifting towards infinity (monotone likelihood).
+    private func infiniteCoefficients(_ beta: [Double], _ score: [Double], _ covariance: Matrix) -> [Diagnostic] {
+        guard control.iterationLimit > 1 else { return [] }
+        let steps = stepSizes(score, covariance)
+        let flagged = beta.indices.filter { j in
+            !score[j].isFinite || (steps[j] > control.tolerance && steps[j] > control.infiniteTolerance * abs(beta[j]))
+        }
+        guard !flagged.isEmpty else { return [] }
+        return [
+            Diagnostic(
+                kind: .monotoneLikelihood,
+                message:
+                    "log-likelihood converged before variable(s) \(flagged.map { String($0 + 1) }.joined(separator: ",")); coefficient may be infinite"
+            )
+        ]
+    }
+}

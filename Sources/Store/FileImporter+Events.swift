@@ -1,0 +1,246 @@
+import EvaluationDomain
+import GRDB
+import Ingest
+
+extension FileImporter {
+    mutating func importSessions(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let decoder = SessionRowDecoder(context, problems: &problems)
+        let groups = try codeMap("groups")
+        let stage = try StageTable(db: db, target: "sessions", keys: ["group_ref", "session_no"], values: ["date", "held"])
+        let file = source.displayName
+        let groupColumn = decoder.fields.map["group_id"].map { $0 + 1 }
+        let records = try stream(source, decoder) { row, problems in
+            guard let group = groups[row.groupCode] else {
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
+                return
+            }
+            try stage.append(line: row.line, [.integer(group), .integer(Int64(row.sessionNo)), .of(row.date), .of(row.held)])
+        }
+        var counts = try finish(stage, file: file) { "meeting \($0[1]) of group '\($0[0])'" }
+        counts.records = records
+        return counts
+    }
+
+    mutating func importAttendance(_ source: CSVSource, _ context: DecoderContext, wide: Bool) throws -> Counts {
+        let pseudonym = self.pseudonym
+        let groups = try codeMap("groups")
+        let participants = try codeMap("participants")
+        let meetings = try MeetingIndex(db: db)
+        let stage = try StageTable(
+            db: db, target: "attendance", keys: ["participant_ref", "group_ref", "session_no"], values: ["present"])
+        let file = source.displayName
+        let longDecoder = wide ? nil : AttendanceRowDecoder(context, problems: &problems)
+        let wideDecoder = wide ? WideAttendanceRowDecoder(context, problems: &problems) : nil
+        let map = longDecoder?.fields.map ?? wideDecoder?.fields.map
+        let groupColumn = map?["group_id"].map { $0 + 1 }
+        let participantColumn = map?["participant_id"].map { $0 + 1 }
+        var lastGroup: (code: String, ref: Int64)? = nil
+        var lastParticipant: (code: String, ref: Int64)? = nil
+        let handle = { (row: AttendanceRow, problems: inout ProblemList) throws in
+            let group: Int64
+            if let last = lastGroup, last.code == row.groupCode {
+                group = last.ref
+            } else if let ref = groups[row.groupCode] {
+                group = ref
+                lastGroup = (row.groupCode, ref)
+            } else {
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
+                return
+            }
+            let participant: Int64
+            if let last = lastParticipant, last.code == row.participantCode {
+                participant = last.ref
+            } else if let ref = participants[pseudonym(row.participantCode)] {
+                participant = ref
+                lastParticipant = (row.participantCode, ref)
+            } else {
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: participantColumn, columnName: "participant_id",
+                        value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
+                        hint: "import participants.csv first, or correct the code"))
+                return
+            }
+            let number: Int
+            if let n = row.sessionNo {
+                guard meetings.exists(group: group, number: n) else {
+                    if row.droppableIfNoMeeting { return }
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: String(n),
+                            reason: "group '\(row.groupCode)' has no meeting \(n)",
+                            hint: "import sessions.csv with that meeting first, or correct the number"))
+                    return
+                }
+                number = n
+            } else if let date = row.date {
+                switch meetings.number(group: group, date: date) {
+                case .some(.some(let n)):
+                    number = n
+                case .some(.none):
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: date.iso8601,
+                            reason: "group '\(row.groupCode)' has several meetings dated \(date.iso8601)",
+                            hint: "give the meeting number (session_no) instead of the date"))
+                    return
+                case .none:
+                    if row.droppableIfNoMeeting { return }
+                    problems.append(
+                        Problem(
+                            file: file, line: row.line, column: row.column, value: date.iso8601,
+                            reason: "group '\(row.groupCode)' has no meeting dated \(date.iso8601)",
+                            hint: "import sessions.csv with that meeting first, or correct the date"))
+                    return
+                }
+            } else {
+                return
+            }
+            try stage.append(line: row.line, participant, group, Int64(number), row.present ? 1 : 0)
+        }
+        let records: Int
+        if let wideDecoder {
+            records = try stream(source, wideDecoder, handle)
+        } else if let longDecoder {
+            records = try stream(source, longDecoder, handle)
+        } else {
+            records = 0
+        }
+        var counts = try finish(stage, file: file) { "the mark of participant '\($0[0])' for meeting \($0[2]) of group '\($0[1])'" }
+        counts.records = records
+        return counts
+    }
+
+    mutating func importQuestionnaires(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
+        let decoder = QuestionnaireRowDecoder(context, problems: &problems)
+        let participants = try codeMap("participants")
+        let stage = try StageTable(
+            db: db, target: "questionnaires", keys: ["participant_ref", "instrument", "wave"],
+            values: ["completed_on", "items", "score"])
+        let file = source.displayName
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
+        let records = try stream(source, decoder) { row, problems in
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn),
+                    .of(ItemList.encode(row.items)), .of(row.score),
+                ])
+        }
+        var counts = try finish(stage, file: file) { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }
+        counts.records = records
+        return counts
+    }
+
+    mutating func importServices(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
+        let decoder = ServiceRowDecoder(context, problems: &problems)
+        let participants = try codeMap("participants")
+        let stage = try StageTable(
+            db: db, target: "services", keys: ["participant_ref", "service", "date"], values: ["hours", "provider", "amount"])
+        let file = source.displayName
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
+        let records = try stream(source, decoder) { row, problems in
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
+                ])
+        }
+        var counts = try finish(stage, file: file) { "the service '\($0[1])' of participant '\($0[0])' on \($0[2])" }
+        counts.records = records
+        return counts
+    }
+
+    mutating func importOutcomes(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
+        let pseudonym = self.pseudonym
+        let decoder = OutcomeRowDecoder(context, problems: &problems)
+        let participants = try codeMap("participants")
+        let stage = try StageTable(
+            db: db, target: "outcomes", keys: ["participant_ref", "event_date", "outcome"], values: ["source", "end_date"])
+        let file = source.displayName
+        let resolver = ParticipantResolver(
+            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
+        let records = try stream(source, decoder) { row, problems in
+            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
+            try stage.append(
+                line: row.line,
+                [
+                    .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
+                ])
+        }
+        var counts = try finish(stage, file: file) { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }
+        counts.records = records
+        return counts
+    }
+}
+
+/// The meetings of every group, for resolving attendance marks given by
+/// number or by date.
+struct MeetingIndex {
+    private var numbers: Set<Int64> = []
+    /// (group, day) → meeting number, or `nil` inside when the date is ambiguous.
+    private var byDate: [Int64: Int?] = [:]
+
+    init(db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT group_ref, session_no, date FROM sessions") {
+            let group: Int64 = row[0]
+            let number: Int = row[1]
+            numbers.insert(group << 24 | Int64(number))
+            if let iso: String = row[2], let date = CalendarDate(iso8601: iso) {
+                let key = group << 24 | Int64(date.daysSince1970 + 1_000_000)
+                if byDate[key] != nil { byDate[key] = .some(nil) } else { byDate[key] = number }
+            }
+        }
+    }
+
+    func exists(group: Int64, number: Int) -> Bool {
+        numbers.contains(group << 24 | Int64(number))
+    }
+
+    /// `nil`: no meeting that day; `.some(nil)`: several; `.some(n)`: meeting n.
+    func number(group: Int64, date: CalendarDate) -> Int?? {
+        byDate[group << 24 | Int64(date.daysSince1970 + 1_000_000)]
+    }
+}
+
+/// Questionnaire items as stored: comma-separated values, blank where missing.
+enum ItemList {
+    static func encode(_ items: [Double?]) -> String? {
+        items.isEmpty ? nil : items.map { $0.map { $0.formatted } ?? "" }.joined(separator: ",")
+    }
+
+    static func decode(_ text: String?) -> [Double?] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+    }
+}
+
+/// Resolves participant codes of a file to database ids, reporting an unknown
+/// code with its place (the same message for every file kind).
+struct ParticipantResolver {
+    let codes: [String: Int64]
+    let pseudonym: (String) -> String
+    let file: String
+    let column: Int?
+
+    func resolve(_ code: String, line: Int, problems: inout ProblemList) -> Int64? {
+        if let id = codes[pseudonym(code)] { return id }
+        problems.append(
+            Problem(
+                file: file, line: line, column: column, columnName: "participant_id", value: code,
+                reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
+        return nil
+    }
+}

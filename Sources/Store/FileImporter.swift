@@ -1,0 +1,212 @@
+import EvaluationDomain
+import Foundation
+import GRDB
+import Ingest
+
+/// Imports one file inside an open transaction: decodes every record, resolves
+/// references to groups, participants and meetings, stages the rows, rejects
+/// the file if anything is wrong (every problem listed, up to a limit), and
+/// otherwise merges the rows by natural key.
+struct FileImporter {
+    let db: Database
+    let configuration: ProjectConfiguration
+    let today: CalendarDate
+    /// The import time recorded for provenance.
+    let now: Date
+    let progress: (@Sendable (Int) -> Void)?
+    let options: ImportOptions
+    /// A participant code as stored: itself, or its pseudonym.
+    let pseudonym: @Sendable (String) -> String
+    var problems = ProblemList(limit: CSVLimits().maxProblems)
+
+    init(
+        db: Database, configuration: ProjectConfiguration, options: ImportOptions = ImportOptions(), today: CalendarDate,
+        now: Date, progress: (@Sendable (Int) -> Void)?
+    ) {
+        self.db = db
+        self.now = now
+        self.configuration = configuration
+        self.options = options
+        self.today = today
+        self.progress = progress
+        problems = ProblemList(limit: options.limits.maxProblems)
+        if let pseudonymizer = options.pseudonymizer {
+            pseudonym = { pseudonymizer.pseudonym($0) }
+        } else {
+            pseudonym = { $0 }
+        }
+    }
+
+    mutating func run(_ request: ImportRequest, source: CSVSource) throws -> ImportSummary {
+        try checkParticipantCodes(request.kind, file: source.displayName)
+        let context = DecoderContext(
+            file: source.displayName, header: source.header, headerLine: source.headerLine,
+            dialect: source.dialect, configuration: configuration, today: today)
+        let counts: Counts
+        switch request.kind {
+        case .groups: counts = try importGroups(source, context)
+        case .participants: counts = try importParticipants(source, context)
+        case .sessions: counts = try importSessions(source, context)
+        case .attendance:
+            let mapping = configuration.columnMappings[.attendance] ?? [:]
+            let wide = request.wide ?? WideAttendanceRowDecoder.looksWide(header: source.header, mapping: mapping)
+            counts = try importAttendance(source, context, wide: wide)
+        case .questionnaires: counts = try importQuestionnaires(source, context)
+        case .services: counts = try importServices(source, context)
+        case .outcomes: counts = try importOutcomes(source, context)
+        }
+        return ImportSummary(
+            kind: request.kind, file: source.displayName, sha256: source.sha256, rows: counts.records,
+            dialect: source.dialect.description, inserted: counts.inserted, updated: counts.updated,
+            unchanged: counts.unchanged, warnings: problems.warnings, dryRun: false)
+    }
+
+    /// Records the batch in `imports` (provenance), unless nothing changed.
+    func record(_ summary: ImportSummary, dryRun: Bool) throws {
+        guard !dryRun, !summary.isNoOp else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO imports (kind, file_name, sha256, rows, dialect, imported_at, inserted, updated, unchanged)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                summary.kind.rawValue, summary.file, summary.sha256, summary.rows, summary.dialect,
+                ISO8601DateFormatter().string(from: now), summary.inserted, summary.updated, summary.unchanged,
+            ])
+    }
+
+    /// Refuses to mix pseudonymised and plain participant codes in one database, or
+    /// two pseudonymisation keys; records the pseudonymisation at the first import
+    /// that stores or looks up participant codes (groups and sessions hold none).
+    func checkParticipantCodes(_ kind: FileKind, file: String) throws {
+        guard kind != .groups && kind != .sessions else { return }
+        let wanted = options.pseudonymizer?.recordedMode ?? "plain"
+        var recorded = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'participant_codes'")
+        if recorded == nil, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM participants)") == true {
+            recorded = "plain"  // a database from before the setting existed
+        }
+        guard let recorded else {
+            // Plain codes need no record: participants without one are plain.
+            if options.pseudonymizer != nil {
+                try db.execute(sql: "INSERT INTO settings (name, value) VALUES ('participant_codes', ?)", arguments: [wanted])
+            }
+            return
+        }
+        guard recorded != wanted else { return }
+        let problem: Problem
+        if recorded == "plain" {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "this database holds participant codes as written; a pseudonymised import would mix them with pseudonyms",
+                hint: "pseudonymise into a new database (evalrun init --db NEW), importing every file with --pseudonymise")
+        } else if wanted == "plain" {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "this database holds pseudonymised participant codes; a plain import would mix codes as written with pseudonyms",
+                hint:
+                    "import with --pseudonymise and the key the database was made with (--key-file or \(Pseudonymizer.environmentVariable))"
+            )
+        } else {
+            problem = Problem(
+                file: file, line: 0,
+                reason: "the pseudonymisation key is not the one this database was made with (\(wanted) here, \(recorded) there)",
+                hint: "use the same key file or \(Pseudonymizer.environmentVariable) as for the earlier imports")
+        }
+        var problems = ProblemList()
+        problems.append(problem)
+        throw ImportError(file: file, problems: problems)
+    }
+
+    struct Counts {
+        var records = 0
+        var inserted = 0
+        var updated = 0
+        var unchanged = 0
+    }
+
+    // MARK: Streaming
+
+    /// Streams the records of `source` through `decoder`; header problems stop
+    /// the import before any record is read.
+    mutating func stream<D: RowDecoder>(
+        _ source: CSVSource, _ decoder: D, _ handle: (D.Row, inout ProblemList) throws -> Void
+    ) throws -> Int {
+        try throwIfErrors(source.displayName)
+        PhaseTrace.start()
+        var records = 0
+        var structural = ProblemList(limit: problems.limit)
+        var local = problems
+        let progress = self.progress
+        var rows: [D.Row] = []
+        try source.forEachRecord(problems: &structural) { record in
+            records += 1
+            if records % 16_384 == 0 { progress?(records) }
+            rows.removeAll(keepingCapacity: true)
+            decoder.decode(record, problems: &local) { rows.append($0) }
+            for row in rows { try handle(row, &local) }
+        }
+        progress?(records)
+        PhaseTrace.mark("\(source.displayName): read and staged \(records) records")
+        problems = structural
+        problems.append(contentsOf: local)
+        return records
+    }
+
+    /// Throws the collected problems as an `ImportError` if any is an error.
+    func throwIfErrors(_ file: String) throws {
+        if problems.hasErrors { throw ImportError(file: file, problems: problems) }
+    }
+
+    /// Checks the stage for in-file duplicates, then merges it; returns counts.
+    ///
+    /// `what` names a staged row from its natural key's values (codes, not ids).
+    mutating func finish(_ stage: StageTable, file: String, what: ([String]) -> String) throws -> Counts {
+        let duplicates = try stage.duplicates(db: db, limit: problems.limit)
+        for pair in duplicates.conflicts {
+            let key = try stage.keyValues(db: db, line: pair.first)
+            problems.append(
+                Problem(
+                    file: file, line: pair.second, value: key.first,
+                    reason: "\(what(key)) is given again with different values (first on line \(pair.first))",
+                    hint: "keep one row per \(stage.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
+        }
+        if duplicates.exactCount > 0, let first = duplicates.exactRepeats.first {
+            problems.append(
+                Problem(
+                    .warning, file: file, line: first.second,
+                    reason:
+                        "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
+                ))
+        }
+        try throwIfErrors(file)
+        PhaseTrace.mark("\(file): checked in-file duplicates")
+        let counts = try stage.merge(db: db)
+        PhaseTrace.mark("\(file): merged into \(stage.target)")
+        return Counts(records: 0, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged)
+    }
+
+    // MARK: Reference maps
+
+    func codeMap(_ table: String) throws -> [String: Int64] {
+        var map: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM \(table)") {
+            map[row[0]] = row[1]
+        }
+        return map
+    }
+
+    mutating func unknown(_ what: String, _ code: String, line: Int, column: Int?, columnName: String, file: String, hint: String) {
+        problems.append(
+            Problem(
+                file: file, line: line, column: column, columnName: columnName, value: code,
+                reason: "\(what) '\(code)' is not in the database", hint: hint))
+    }
+}
+
+extension StageTable.Value {
+    static func of(_ s: String?) -> StageTable.Value { s.map { .text($0) } ?? .null }
+    static func of(_ d: CalendarDate?) -> StageTable.Value { d.map { .text($0.iso8601) } ?? .null }
+    static func of(_ i: Int?) -> StageTable.Value { i.map { .integer(Int64($0)) } ?? .null }
+    static func of(_ x: Double?) -> StageTable.Value { x.map { .real($0) } ?? .null }
+    static func of(_ b: Bool) -> StageTable.Value { .integer(b ? 1 : 0) }
+}

@@ -1,0 +1,17 @@
+import EvaluationDomain
+import Ingest
+
+/// How files are imported, beyond what each file says.
+public struct ImportOptions: Sendable {
+    /// When set, participant codes are replaced by their pseudonym before they are
+    /// staged, in every file; the database must hold pseudonymised codes made with
+    /// the same key, or no participant data yet.
+    public var pseudonymizer: Pseudonymizer?
+    /// The reader's limits (DESIGN §3's by default; smaller ones for fuzzing and tests).
+    public var limits: CSVLimits
+
+    public init(pseudonymizer: Pseudonymizer? = nil, limits: CSVLimits = CSVLimits()) {
+        self.pseudonymizer = pseudonymizer
+        self.limits = limits
+    }
+}

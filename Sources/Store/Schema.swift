@@ -1,0 +1,109 @@
+import EvaluationDomain
+import GRDB
+import Ingest
+
+/// The database schema as a list of named, append-only migrations.
+///
+/// People and groups are keyed by an integer surrogate (`id`) with their export
+/// code unique beside it, so the large tables (attendance) hold integers only.
+/// Dates are ISO-8601 text (`yyyy-mm-dd`), which sorts and compares as dates.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE groups (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL UNIQUE,
+                        composition TEXT,
+                        programme TEXT,
+                        site TEXT,
+                        start_date TEXT,
+                        planned_sessions INTEGER,
+                        facilitator TEXT
+                    );
+                    CREATE TABLE participants (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL UNIQUE,
+                        group_ref INTEGER NOT NULL REFERENCES groups(id),
+                        enrolled_on TEXT NOT NULL,
+                        left_on TEXT,
+                        sex TEXT,
+                        birth_year INTEGER,
+                        education TEXT,
+                        status_at_entry TEXT,
+                        referred_by TEXT,
+                        unemployed_since TEXT,
+                        followed_up_until TEXT
+                    );
+                    CREATE INDEX participants_group ON participants(group_ref);
+                    CREATE TABLE attributes (
+                        entity TEXT NOT NULL CHECK (entity IN ('group', 'participant')),
+                        entity_ref INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (entity, entity_ref, name)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sessions (
+                        group_ref INTEGER NOT NULL REFERENCES groups(id),
+                        session_no INTEGER NOT NULL,
+                        date TEXT,
+                        held INTEGER NOT NULL DEFAULT 1,
+                        PRIMARY KEY (group_ref, session_no)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE attendance (
+                        participant_ref INTEGER NOT NULL REFERENCES participants(id),
+                        group_ref INTEGER NOT NULL REFERENCES groups(id),
+                        session_no INTEGER NOT NULL,
+                        present INTEGER NOT NULL,
+                        PRIMARY KEY (participant_ref, group_ref, session_no)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE questionnaires (
+                        participant_ref INTEGER NOT NULL REFERENCES participants(id),
+                        instrument TEXT NOT NULL,
+                        wave TEXT NOT NULL,
+                        completed_on TEXT,
+                        items TEXT,
+                        score REAL,
+                        PRIMARY KEY (participant_ref, instrument, wave)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE services (
+                        participant_ref INTEGER NOT NULL REFERENCES participants(id),
+                        service TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        hours REAL,
+                        provider TEXT,
+                        amount REAL,
+                        PRIMARY KEY (participant_ref, service, date)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE outcomes (
+                        participant_ref INTEGER NOT NULL REFERENCES participants(id),
+                        event_date TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        source TEXT,
+                        end_date TEXT,
+                        PRIMARY KEY (participant_ref, event_date, outcome)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        file_name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        rows INTEGER NOT NULL,
+                        dialect TEXT NOT NULL,
+                        imported_at TEXT NOT NULL,
+                        inserted INTEGER NOT NULL,
+                        updated INTEGER NOT NULL,
+                        unchanged INTEGER NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("v2-settings") { db in
+            // Facts about the whole database, such as whether participant codes are
+            // pseudonymised (never the key).
+            try db.execute(sql: "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        }
+        return migrator
+    }
+}
