@@ -130,12 +130,6 @@ struct HTMLRendererTests {
         #expect(!html.contains("<?xml"))
     }
 
-    @Test("the same document gives the same bytes")
-    func deterministic() {
-        #expect(page(.it) == page(.it))
-        #expect(page(.en) == page(.en))
-    }
-
     @Test("the writer emits report.html and figures beside the Markdown, the old call is unchanged")
     func writerFiles() throws {
         let document = ReportSamples.document(.en)

@@ -65,16 +65,6 @@ struct SVGChartTests {
         #expect(wellbeing.contains(">WEMWBS</text>") && wellbeing.contains(">n = 84</text>"))
     }
 
-    @Test("the same chart gives the same bytes", arguments: 0..<5)
-    func deterministic(index: Int) {
-        let chart = Self.charts[index]
-        for language in ReportLanguage.allCases {
-            let first = chart.svg(language: language)
-            let second = chart.svg(language: language)
-            #expect(first == second)
-        }
-    }
-
     @Test("coordinates have at most two decimals")
     func fixedDecimals() throws {
         for chart in Self.charts {

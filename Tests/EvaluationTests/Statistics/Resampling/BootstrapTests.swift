@@ -126,12 +126,21 @@ struct BootstrapTests {
         let bootstrap = try Bootstrap(clusters: clusters)
         #expect(bootstrap.unitCount == 3)
         var sizes = Set<Int>()
+        var split = 0
         let result = try bootstrap.run(replicates: 500, seed: 1) { rows in
             sizes.insert(rows.count)
+            // Whole clusters: every row of a cluster is drawn as often as the others of that cluster.
+            var times = [Int](repeating: 0, count: values.count)
+            for row in rows { times[row] += 1 }
+            for cluster in Set(clusters) {
+                let members = clusters.indices.filter { clusters[$0] == cluster }
+                if Set(members.map { times[$0] }).count > 1 { split += 1 }
+            }
             return rows.reduce(0) { $0 + values[$1] } / Double(rows.count)
         }
-        // Replicate sizes are sums of three cluster sizes drawn from {2, 3, 1}.
-        #expect(sizes.isSubset(of: Set(3...9)))
+        #expect(split == 0)
+        // Replicate sizes are sums of three cluster sizes drawn from {2, 3, 1}: they vary (a row bootstrap's would not).
+        #expect(sizes.isSubset(of: Set(3...9)) && sizes.count > 3)
         expectClose(result.jackknife, [(6 + 6) / 4, (2 + 6) / 3, 8 / 5], rtol: 1e-15)
         expectClose(result.estimate, 14.0 / 6, rtol: 1e-15)
     }
