@@ -87,10 +87,10 @@ public struct ComparisonJSON: Sendable {
 
     static func adjusted(_ t: OutcomeComparison.AdjustedTerm, warning: String?) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("term", .string(t.term)), ("model", .string(t.model)), ("estimate", .of(t.estimate)),
+            ("term", .string(t.term)), ("model", .string(t.model.rawValue)), ("estimate", .of(t.estimate)),
             ("se_model", .of(t.seModel)), ("p_model", .of(t.pModel)),
         ]
-        if t.model == "cox" {
+        if t.model.usesGroupedSandwich {
             pairs += [
                 ("se_robust", .of(t.seRobust)), ("p_robust", .of(t.pRobust)),
                 ("ci_low_robust", .of(t.ciLowRobust)), ("ci_high_robust", .of(t.ciHighRobust)),

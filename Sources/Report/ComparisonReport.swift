@@ -86,18 +86,14 @@ public struct ComparisonReport: Sendable {
                 differenceRows.append([.text(o.outcome), .text(d.level), num(d.estimate), ci(d.ciLow, d.ciHigh)])
             }
             for t in o.adjusted {
-                let ratio: Cell
-                switch t.model {
-                case "logistic", "cox": ratio = num(t.estimate.map { exp($0) })
-                default: ratio = Cell("", csv: .empty)
-                }
-                let robust = t.model == "cox"
+                let ratio = t.model.isRatio ? num(t.estimate.map { exp($0) }) : Cell("", csv: .empty)
+                let robust = t.model.usesGroupedSandwich
                 modelRows.append([
-                    .text(o.outcome), .text(t.term), .text(t.model), num(t.estimate), ratio, num(t.seModel), p(t.pModel),
+                    .text(o.outcome), .text(t.term), .text(t.model.rawValue), num(t.estimate), ratio, num(t.seModel), p(t.pModel),
                     num(robust ? t.seRobust : t.seCR2), num(robust ? nil : t.dfCR2, 1), p(robust ? t.pRobust : t.pCR2),
                     robust
                         ? ci(t.ciLowRobust, t.ciHighRobust, transform: exp)
-                        : ci(t.ciLowCR2, t.ciHighCR2, transform: t.model == "logistic" ? exp : { $0 }),
+                        : ci(t.ciLowCR2, t.ciHighCR2, transform: t.model.isRatio ? exp : { $0 }),
                 ])
             }
             otherRows.append([
@@ -177,10 +173,11 @@ public struct ComparisonReport: Sendable {
         let l = language
         var rows: [ForestPlot.Row] = []
         for o in comparison.outcomes {
-            for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) && (t.model == "logistic" || t.model == "cox") {
-                let low = t.model == "cox" ? t.ciLowRobust : t.ciLowCR2
-                let high = t.model == "cox" ? t.ciHighRobust : t.ciHighCR2
-                let label = "\(o.outcome) — \(t.term) (\(t.model == "cox" ? "HR" : "OR"))"
+            for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) {
+                guard let ratioName = t.model.ratioName else { continue }
+                let low = t.model.usesGroupedSandwich ? t.ciLowRobust : t.ciLowCR2
+                let high = t.model.usesGroupedSandwich ? t.ciHighRobust : t.ciHighCR2
+                let label = "\(o.outcome) — \(t.term) (\(ratioName))"
                 rows.append(
                     ForestPlot.Row(
                         label: label,

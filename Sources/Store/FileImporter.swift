@@ -18,6 +18,8 @@ struct FileImporter {
     /// A participant code as stored: itself, or its pseudonym.
     let pseudonym: @Sendable (String) -> String
     var problems = ProblemList(limit: CSVLimits().maxProblems)
+    /// Phase timings (`EVALRUN_TRACE=1`).
+    var trace = PhaseTrace()
 
     init(
         db: Database, configuration: ProjectConfiguration, options: ImportOptions = ImportOptions(), today: CalendarDate,
@@ -132,7 +134,7 @@ struct FileImporter {
         _ source: CSVSource, _ decoder: D, _ handle: (D.Row, inout ProblemList) throws -> Void
     ) throws -> Int {
         try throwIfErrors(source.displayName)
-        PhaseTrace.start()
+        trace.start()
         var records = 0
         var structural = ProblemList(limit: problems.limit)
         var local = problems
@@ -146,7 +148,7 @@ struct FileImporter {
             for row in rows { try handle(row, &local) }
         }
         progress?(records)
-        PhaseTrace.mark("\(source.displayName): read and staged \(records) records")
+        trace.mark("\(source.displayName): read and staged \(records) records")
         problems = structural
         problems.append(contentsOf: local)
         return records
@@ -179,9 +181,9 @@ struct FileImporter {
                 ))
         }
         try throwIfErrors(file)
-        PhaseTrace.mark("\(file): checked in-file duplicates")
+        trace.mark("\(file): checked in-file duplicates")
         let counts = try stage.merge(db: db)
-        PhaseTrace.mark("\(file): merged into \(stage.target)")
+        trace.mark("\(file): merged into \(stage.target)")
         return Counts(records: 0, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged)
     }
 

@@ -1,20 +1,23 @@
-import EvaluationDomain
 import Foundation
-import Ingest
 
-/// Phase timings on stderr when `EVALRUN_TRACE=1` (for benchmarking imports);
-/// silent otherwise.
-enum PhaseTrace {
-    static let enabled = ProcessInfo.processInfo.environment["EVALRUN_TRACE"] == "1"
-    nonisolated(unsafe) private static var last = Date()
+/// Phase timings of one import on stderr when `EVALRUN_TRACE=1` (for
+/// benchmarking imports); silent otherwise. A value carried by the importer,
+/// so concurrent imports keep their own clocks.
+struct PhaseTrace {
+    let enabled: Bool
+    private var last = Date()
 
-    /// Restarts the clock (at the start of an import).
-    static func start() {
+    init(enabled: Bool = ProcessInfo.processInfo.environment["EVALRUN_TRACE"] == "1") {
+        self.enabled = enabled
+    }
+
+    /// Restarts the clock (at the start of a file).
+    mutating func start() {
         guard enabled else { return }
         last = Date()
     }
 
-    static func mark(_ what: @autoclosure () -> String) {
+    mutating func mark(_ what: @autoclosure () -> String) {
         guard enabled else { return }
         let now = Date()
         FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", now.timeIntervalSince(last), what()).utf8))

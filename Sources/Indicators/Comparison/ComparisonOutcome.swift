@@ -50,7 +50,7 @@ public struct OutcomeComparison: Sendable {
 
     public struct AdjustedTerm: Sendable {
         public var term: String
-        public var model: String
+        public var model: AdjustedModel
         public var estimate: Double?
         public var seModel: Double?
         public var pModel: Double?
@@ -66,7 +66,7 @@ public struct OutcomeComparison: Sendable {
         public var ciHighRobust: Double?
 
         /// A term with no values (not estimable, or withheld).
-        public init(term: String, model: String) {
+        public init(term: String, model: AdjustedModel) {
             self.term = term
             self.model = model
         }

@@ -7,12 +7,7 @@ extension OutcomeAnalysis {
     /// The adjusted model (logistic, linear or Cox) and, for continuous
     /// outcomes, the random-intercept mixed model (DESIGN §5 "Models", "Too few clusters").
     func adjustedModel(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
-        let model: String
-        switch data.kind {
-        case .binary: model = "logistic"
-        case .continuous: model = "linear"
-        case .survival: model = "cox"
-        }
+        let model = AdjustedModel(data.kind)
         let intercept = data.kind != .survival
         let (rows, matrix, terms) = design(data, levelIndex: levelIndex, intercept: intercept)
         let reported = terms.filter { $0 != "(Intercept)" }
@@ -58,61 +53,95 @@ extension OutcomeAnalysis {
             result.warnings.append("fewer than 10 groups in a level: the cluster-robust standard errors rest on few clusters")
         }
         let response = rows.map { data.values[$0] }
+        let fitted: Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
         do {
-            switch data.kind {
-            case .binary:
-                let fit = try LogisticRegression(design: matrix, response: response, terms: terms).fit()
-                if let problem = fit.diagnostics.first(where: { $0.kind == .separation || $0.kind == .nonConvergence }) {
-                    unavailable(problem.message)
-                    return
-                }
-                result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
-            case .continuous:
-                let fit = try LinearRegression(design: matrix, response: response, terms: terms).fit()
-                // An exact fit leaves no residual variation: standard errors and
-                // p-values are 0/0 (R's lm warns "essentially perfect fit" and prints noise).
-                let mean = response.reduce(0, +) / Double(response.count)
-                let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
-                guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
-                    unavailable(
-                        "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined")
-                    return
-                }
-                result.adjusted = try regressionTerms(fit, groups: groups, model: model, reported: reported)
-            case .survival:
-                let events = rows.map { data.events[$0] }
-                guard events.contains(true) else {
-                    unavailable("no job was observed: the Cox model cannot be fitted")
-                    return
-                }
-                let fit = try CoxRegression(time: response, event: events, covariates: matrix, cluster: groups).fit()
-                if let problem = fit.diagnostics.first(where: { $0.kind == .monotoneLikelihood || $0.kind == .nonConvergence }) {
-                    unavailable(problem.message)
-                    return
-                }
-                let table = fit.coefficientTable(confidenceLevel: 0.95)
-                result.adjusted = zip(terms, table).map { term, c in
-                    var t = OutcomeComparison.AdjustedTerm(term: term, model: model)
-                    t.estimate = c.estimate
-                    t.seModel = c.standardError
-                    t.pModel = c.pValue
-                    t.seRobust = c.robustStandardError
-                    t.pRobust = c.robustPValue
-                    if let se = c.robustStandardError {
-                        let z = Normal().quantile(0.975)
-                        t.ciLowRobust = c.estimate - z * se
-                        t.ciHighRobust = c.estimate + z * se
-                    }
-                    return t
-                }
+            switch model {
+            case .logistic:
+                fitted = try logistic(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
+            case .linear:
+                fitted = try linear(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
+            case .cox:
+                fitted = try cox(time: response, events: rows.map { data.events[$0] }, matrix: matrix, terms: terms, groups: groups)
             }
+        } catch let error as LinearAlgebraError {
+            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
+        } catch let error as RegressionError {
+            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
+        } catch let error as SurvivalError {
+            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
         } catch {
-            unavailable("the model cannot be fitted: \(error)")
+            // Not a property of the data: a defect, reported as such rather than as a caveat.
+            fitted = .failure(ModelUnavailable("internal error while fitting the model (please report it): \(error)"))
+        }
+        switch fitted {
+        case .success(let terms): result.adjusted = terms
+        case .failure(let reason):
+            unavailable(reason.message)
             return
         }
         if data.kind == .continuous {
             mixedModel(response: response, matrix: matrix, terms: terms, groups: groups, into: &result)
         }
+    }
+
+    /// Why a model gives no values (a separation, an exact fit, no event…): a caveat, not a failure.
+    struct ModelUnavailable: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Logistic regression (IRLS) with model-based and CR2 errors; separation or non-convergence gives no values.
+    func logistic(response: [Double], matrix: Matrix, terms: [String], groups: [Int], reported: [String]) throws
+        -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
+    {
+        let fit = try LogisticRegression(design: matrix, response: response, terms: terms).fit()
+        if let problem = fit.diagnostics.first(where: { $0.kind == .separation || $0.kind == .nonConvergence }) {
+            return .failure(ModelUnavailable(problem.message))
+        }
+        return .success(try regressionTerms(fit, groups: groups, model: .logistic, reported: reported))
+    }
+
+    /// Linear regression with model-based and CR2 errors; an exact fit gives no values.
+    func linear(response: [Double], matrix: Matrix, terms: [String], groups: [Int], reported: [String]) throws
+        -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
+    {
+        let fit = try LinearRegression(design: matrix, response: response, terms: terms).fit()
+        // An exact fit leaves no residual variation: standard errors and
+        // p-values are 0/0 (R's lm warns "essentially perfect fit" and prints noise).
+        let mean = response.reduce(0, +) / Double(response.count)
+        let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
+        guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
+            return .failure(
+                ModelUnavailable(
+                    "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined"))
+        }
+        return .success(try regressionTerms(fit, groups: groups, model: .linear, reported: reported))
+    }
+
+    /// Cox proportional hazards (Efron ties) with model-based and grouped-sandwich errors.
+    func cox(time: [Double], events: [Bool], matrix: Matrix, terms: [String], groups: [Int]) throws
+        -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
+    {
+        guard events.contains(true) else { return .failure(ModelUnavailable("no job was observed: the Cox model cannot be fitted")) }
+        let fit = try CoxRegression(time: time, event: events, covariates: matrix, cluster: groups).fit()
+        if let problem = fit.diagnostics.first(where: { $0.kind == .monotoneLikelihood || $0.kind == .nonConvergence }) {
+            return .failure(ModelUnavailable(problem.message))
+        }
+        let z = Normal().quantile(0.975)
+        return .success(
+            zip(terms, fit.coefficientTable(confidenceLevel: 0.95)).map { term, c in
+                var t = OutcomeComparison.AdjustedTerm(term: term, model: .cox)
+                t.estimate = c.estimate
+                t.seModel = c.standardError
+                t.pModel = c.pValue
+                t.seRobust = c.robustStandardError
+                t.pRobust = c.robustPValue
+                if let se = c.robustStandardError {
+                    t.ciLowRobust = c.estimate - z * se
+                    t.ciHighRobust = c.estimate + z * se
+                }
+                return t
+            })
     }
 
     /// The first covariate whose design columns are constant over the model's
@@ -130,7 +159,7 @@ extension OutcomeAnalysis {
         return nil
     }
 
-    func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: String, reported: [String]) throws -> [OutcomeComparison
+    func regressionTerms(_ fit: some RegressionFit, groups: [Int], model: AdjustedModel, reported: [String]) throws -> [OutcomeComparison
         .AdjustedTerm]
     {
         let modelTable = fit.coefficientTable(level: 0.95)

@@ -11,7 +11,7 @@ extension SpecialFunctions {
 
     /// The complement 1 − Iₓ(a, b) = I₁₋ₓ(b, a), computed directly where it is
     /// small (R's `pbeta(x, a, b, lower.tail = FALSE)`).
-    public static func regularizedIncompleteBetaComplement(a: Double, b: Double, x: Double) -> Double {
+    static func regularizedIncompleteBetaComplement(a: Double, b: Double, x: Double) -> Double {
         incompleteBeta(a: a, b: b, x: x, y: 1 - x).upper
     }
 

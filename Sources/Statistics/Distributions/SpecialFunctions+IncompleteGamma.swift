@@ -11,7 +11,7 @@ extension SpecialFunctions {
 
     /// The regularized upper incomplete gamma function Q(a, x) = 1 − P(a, x),
     /// computed directly where it is small (R's `pgamma(x, a, lower.tail = FALSE)`).
-    public static func regularizedGammaQ(a: Double, x: Double) -> Double {
+    static func regularizedGammaQ(a: Double, x: Double) -> Double {
         incompleteGamma(a: a, x: x).upper
     }
 
