@@ -4,6 +4,8 @@ import EvaluationDomain
 /// that does not read with its place (DESIGN §3). One conformer per file kind.
 package protocol RowDecoder {
     associatedtype Row
+    /// The file's columns, as matched to the kind's schema.
+    var fields: FieldReader { get }
     /// Decodes one record, appending problems; calls `emit` for each typed row
     /// (a wide register yields one row per cell).
     func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (Row) -> Void)

@@ -118,72 +118,76 @@ extension FileImporter {
     }
 
     mutating func importQuestionnaires(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
-        let pseudonym = self.pseudonym
-        let decoder = QuestionnaireRowDecoder(context, problems: &problems)
-        let participants = try codeMap("participants")
-        let stage = try StageTable(
-            db: db, target: "questionnaires", keys: ["participant_ref", "instrument", "wave"],
-            values: ["completed_on", "items", "score"])
-        let file = source.displayName
-        let resolver = ParticipantResolver(
-            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
-        let records = try stream(source, decoder) { row, problems in
-            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(
-                line: row.line,
-                [
-                    .integer(participant), .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn),
-                    .of(ItemList.encode(row.items)), .of(row.score),
-                ])
-        }
-        var counts = try finish(stage, file: file) { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }
-        counts.records = records
-        return counts
+        try importParticipantKeyed(
+            source, QuestionnaireRowDecoder(context, problems: &problems),
+            ParticipantKeyedFile(
+                target: "questionnaires", keys: ["instrument", "wave"], values: ["completed_on", "items", "score"],
+                fields: { row in
+                    [
+                        .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn), .of(ItemList.encode(row.items)),
+                        .of(row.score),
+                    ]
+                },
+                describe: { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }))
     }
 
     mutating func importServices(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
-        let pseudonym = self.pseudonym
-        let decoder = ServiceRowDecoder(context, problems: &problems)
-        let participants = try codeMap("participants")
-        let stage = try StageTable(
-            db: db, target: "services", keys: ["participant_ref", "service", "date"], values: ["hours", "provider", "amount"])
-        let file = source.displayName
-        let resolver = ParticipantResolver(
-            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
-        let records = try stream(source, decoder) { row, problems in
-            guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(
-                line: row.line,
-                [
-                    .integer(participant), .text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount),
-                ])
-        }
-        var counts = try finish(stage, file: file) { "the service '\($0[1])' of participant '\($0[0])' on \($0[2])" }
-        counts.records = records
-        return counts
+        try importParticipantKeyed(
+            source, ServiceRowDecoder(context, problems: &problems),
+            ParticipantKeyedFile(
+                target: "services", keys: ["service", "date"], values: ["hours", "provider", "amount"],
+                fields: { row in [.text(row.service), .of(row.date), .of(row.hours), .of(row.provider), .of(row.amount)] },
+                describe: { "the service '\($0[1])' of participant '\($0[0])' on \($0[2])" }))
     }
 
     mutating func importOutcomes(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
-        let pseudonym = self.pseudonym
-        let decoder = OutcomeRowDecoder(context, problems: &problems)
-        let participants = try codeMap("participants")
-        let stage = try StageTable(
-            db: db, target: "outcomes", keys: ["participant_ref", "event_date", "outcome"], values: ["source", "end_date"])
-        let file = source.displayName
+        try importParticipantKeyed(
+            source, OutcomeRowDecoder(context, problems: &problems),
+            ParticipantKeyedFile(
+                target: "outcomes", keys: ["event_date", "outcome"], values: ["source", "end_date"],
+                fields: { row in [.of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate)] },
+                describe: { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }))
+    }
+
+    /// The one skeleton of the files keyed by participant (questionnaires,
+    /// services, outcomes): resolve the participant, stage the row under its
+    /// natural key, then check duplicates and merge.
+    mutating func importParticipantKeyed<D: RowDecoder>(
+        _ source: CSVSource, _ decoder: D, _ file: ParticipantKeyedFile<D.Row>
+    ) throws -> Counts where D.Row: ParticipantKeyedRow {
+        let stage = try StageTable(db: db, target: file.target, keys: ["participant_ref"] + file.keys, values: file.values)
         let resolver = ParticipantResolver(
-            codes: participants, pseudonym: pseudonym, file: file, column: decoder.fields.map["participant_id"].map { $0 + 1 })
+            codes: try codeMap("participants"), pseudonym: pseudonym, file: source.displayName,
+            column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(
-                line: row.line,
-                [
-                    .integer(participant), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate),
-                ])
+            try stage.append(line: row.line, [.integer(participant)] + file.fields(row))
         }
-        var counts = try finish(stage, file: file) { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }
+        var counts = try finish(stage, file: source.displayName, what: file.describe)
         counts.records = records
         return counts
     }
+}
+
+/// A row of a file keyed by participant.
+protocol ParticipantKeyedRow {
+    var line: Int { get }
+    var participantCode: String { get }
+}
+
+extension QuestionnaireRow: ParticipantKeyedRow {}
+extension ServiceRow: ParticipantKeyedRow {}
+extension OutcomeRow: ParticipantKeyedRow {}
+
+/// How a file keyed by participant is staged: its table, the natural key after
+/// the participant, the value columns, the row's fields in that order, and how
+/// a duplicated key is named in a message (from the key's codes).
+struct ParticipantKeyedFile<Row> {
+    var target: String
+    var keys: [String]
+    var values: [String]
+    var fields: (Row) -> [StageTable.Value]
+    var describe: ([String]) -> String
 }
 
 /// The meetings of every group, for resolving attendance marks given by

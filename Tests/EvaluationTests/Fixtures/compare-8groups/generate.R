@@ -7,10 +7,12 @@
 #     evalrun synth --participants 100 --seed 5 --plain --out programme
 # with the birth_year of P00020 and P00061 blanked by hand, so that the adjusted
 # models drop two participants with a missing covariate.
-# data.csv is evalrun's own analysis data for it (one row per participant:
-# group, composition, site, age, sex and every outcome, NA where the participant has
-# none), written by the Swift test "the analysis data equals data.csv", which
-# also pins it. This script reads data.csv and does every analysis with R
+# data.csv is the analysis data for it (one row per participant: group,
+# composition, site, age, sex and every outcome, NA where the participant has
+# none), derived from the raw exports by derive.py (`python3 derive.py > data.csv`),
+# independently of evalrun; the Swift test "evalrun derives every participant's
+# outcomes as derive.py does" pins evalrun's derivation to it. This script reads
+# data.csv and does every analysis with R
 # (see compare.R): glm(binomial) and lm with clubSandwich CR2 + Satterthwaite,
 # coxph(cluster = group, ties = "efron"), lmer (REML), the exact group
 # randomization test by combn, Newcombe and Welch differences, survfit medians.
