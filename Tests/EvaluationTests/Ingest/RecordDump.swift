@@ -1,13 +1,6 @@
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
+import Evaluation
+
 @testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Every record of a source with its values, and the problems found: what a test compares.
 struct RecordDump {

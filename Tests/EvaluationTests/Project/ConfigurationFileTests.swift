@@ -1,15 +1,7 @@
+import Evaluation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
 @testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 @Suite("Configuration file")
 struct ConfigurationFileTests {

@@ -1,16 +1,8 @@
+import Evaluation
 import Foundation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
 @testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Every output of many reports read the way an attacker would (DESIGN §5
 /// "Nothing derived from a suppressed count is shown", "Markers say what is

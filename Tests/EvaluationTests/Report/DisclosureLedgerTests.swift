@@ -1,15 +1,7 @@
+import Evaluation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
 @testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The rules of DESIGN §5 ("Suppression of partitions", "Nothing derived from a
 /// suppressed count is shown", "Markers say what is true", "Small

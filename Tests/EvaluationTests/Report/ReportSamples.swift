@@ -1,15 +1,7 @@
+import Evaluation
 import Foundation
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
 @testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Charts and a report document shaped like the funder report, for the
 /// rendering tests and for looking at the output in a browser.

@@ -1,16 +1,6 @@
+import Evaluation
 import Foundation
 import Testing
-
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The CPU must not show in any output (DESIGN §6): OpenBLAS picks its kernels
 /// by processor, and `OPENBLAS_CORETYPE` makes it pick those of another one.

@@ -1,16 +1,6 @@
+import Evaluation
 import Foundation
 import Testing
-
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The built `evalrun` executable, run as a child process the way an evaluator
 /// runs it. It sits beside the test bundle in the build folder

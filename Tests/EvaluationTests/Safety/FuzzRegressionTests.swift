@@ -1,16 +1,6 @@
+import Evaluation
 import Foundation
 import Testing
-
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The fuzzers' oracles (Fuzz/), run over every committed input: the hostile
 /// corpus, the reader's fixtures, the fuzz seed corpus, and the inputs that ever

@@ -1,16 +1,6 @@
+import Evaluation
 import Foundation
 import Testing
-
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The hostile-input corpus (`Fixtures/hostile/`, written by its `generate.sh`,
 /// and large inputs generated here), each imported through the real import path

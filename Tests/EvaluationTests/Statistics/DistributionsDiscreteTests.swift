@@ -1,16 +1,8 @@
+import Evaluation
 import Foundation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
 @testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Binomial and signed-rank distributions against R 4.2.2
 /// (`Fixtures/distributions/generate.R`), relative tolerance 1e-10.

@@ -1,15 +1,7 @@
+import Evaluation
 import Foundation
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
 @testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The R reference values of `Fixtures/distributions/expected.json`, written by
 /// `Fixtures/distributions/generate.R` (R 4.2.2). Doubles are printed with 17

@@ -1,15 +1,7 @@
+import Evaluation
 import Foundation
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
 @testable import Store
-@testable import Synthesis
 
 /// A small programme written as CSV exports in a temporary folder, and a
 /// fresh in-memory store to import them into.

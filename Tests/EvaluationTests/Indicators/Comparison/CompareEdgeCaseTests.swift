@@ -1,16 +1,9 @@
+import Evaluation
 import Foundation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
 @testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
 @testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Edge cases of `compare` (issue "compare", DESIGN §5 "Too few clusters",
 /// "Compare with more than two levels", §6): a model that cannot be fitted gives

@@ -1,15 +1,7 @@
+import Evaluation
 import Foundation
 
-@testable import Evaluation
-@testable import EvaluationDomain
 @testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
-@testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// The committed synthetic programme of Fixtures/compare-8groups/programme,
 /// imported into an in-memory store, and its analysis data rendered as the

@@ -1,13 +1,6 @@
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
+import Evaluation
+
 @testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// `Fixtures/lmer-random-intercept/expected.json` (written by its `generate.R`).
 struct LmerFixture: Decodable {

@@ -1,15 +1,7 @@
+import Evaluation
 import Foundation
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
 @testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// A direct, O(G²) transcription of clubSandwich's CR2 and Satterthwaite
 /// computations (`vcov_CR`, `CR2` with `inverse_var = TRUE`, `get_GH`,

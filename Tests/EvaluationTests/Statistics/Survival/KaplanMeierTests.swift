@@ -1,16 +1,8 @@
+import Evaluation
 import Foundation
 import Testing
 
-@testable import Evaluation
-@testable import EvaluationDomain
-@testable import Indicators
-@testable import Ingest
-@testable import LinearAlgebra
-@testable import Project
-@testable import Report
 @testable import Statistics
-@testable import Store
-@testable import Synthesis
 
 /// Kaplan–Meier against R's `survfit`; see Fixtures/survival-kaplan-meier/generate.R.
 @Suite("Kaplan–Meier")
