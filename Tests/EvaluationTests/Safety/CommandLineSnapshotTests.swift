@@ -1,7 +1,6 @@
+import Evaluation
 import Foundation
 import Testing
-
-import Evaluation
 
 /// What an evaluator sees on the terminal, pinned as text (as
 /// swift-argument-parser's example tests pin their help): the help, a rejected
