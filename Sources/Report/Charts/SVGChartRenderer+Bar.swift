@@ -10,7 +10,6 @@ extension SVGChartRenderer {
     public func render(_ chart: BarChart) -> String {
         guard !chart.bars.isEmpty else { return noData(chart.labels, id: chart.id) }
         let width = Style.width
-        let usable = width - 2 * Style.padding
         var svg = SVGWriter(idPrefix: chart.id)
         defineHatch(&svg)
         var y = header(&svg, chart.labels, width: width)
@@ -29,9 +28,7 @@ extension SVGChartRenderer {
             scale = .nice(min(0, finite.min() ?? 0), max(0, finite.max() ?? 0, 1e-9), maxTicks: 6, integer: chart.valueFormat.isInteger)
         }
 
-        let labelWidth = min(
-            usable * 0.4, chart.bars.map { TextMetrics.width($0.label, size: Style.labelSize) }.max() ?? 0)
-        let labelLines = chart.bars.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
+        let (labelLines, labelWidth) = wrappedLabels(chart.bars.map(\.label), share: 0.4)
         let valueTexts = zip(chart.bars, values).map { bar, value in
             bar.valueText ?? value.map { chart.valueFormat.label($0, language) } ?? chart.suppressedText
         }
@@ -41,12 +38,7 @@ extension SVGChartRenderer {
         let rowHeights = labelLines.map { max(30, Double($0.count) * Style.labelSize * Style.lineHeight + 12) }
         let plot = Rect(x: left, y: y + 8, width: right - left, height: rowHeights.reduce(0, +))
         var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
-        if !chart.labels.xAxis.isEmpty {
-            bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
-                size: Style.labelSize,
-                anchor: .middle)
-        }
+        bottom = xAxisCaption(&svg, chart.labels, plot: plot, below: bottom)
 
         let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
         let zero = px(scale.contains(0) ? 0 : scale.lower)
@@ -80,8 +72,6 @@ extension SVGChartRenderer {
             rowTop += height
         }
         svg.line(zero, plot.y, zero, plot.bottom, stroke: Style.axis, width: 1)
-        return svg.document(
-            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
-            description: describe(chart.labels, summary.joined(separator: " ")))
+        return finish(svg, chart.labels, bottom: bottom, summary: summary)
     }
 }

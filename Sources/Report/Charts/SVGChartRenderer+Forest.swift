@@ -15,26 +15,8 @@ extension SVGChartRenderer {
         var svg = SVGWriter(idPrefix: chart.id)
         let y = header(&svg, chart.labels, width: width)
 
-        let usableValue = { (v: Double) in v.isFinite && (!chart.logarithmic || v > 0) }
-        let estimates = chart.rows.map { row -> ChartEstimate? in
-            guard let e = row.estimate, usableValue(e.value) else { return nil }
-            var kept = e
-            if let low = e.lower, !usableValue(low) { kept.lower = nil }
-            if let high = e.upper, !usableValue(high) { kept.upper = nil }
-            return kept
-        }
-        let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
-        let scale: AxisScale
-        if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
-            scale =
-                chart.logarithmic
-                ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
-                : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
-        } else if chart.logarithmic {
-            scale = .logarithmic(extent.filter { $0 > 0 }.min() ?? 0.5, extent.filter { $0 > 0 }.max() ?? 2)
-        } else {
-            scale = .nice(extent.min() ?? -1, extent.max() ?? 1, maxTicks: 7)
-        }
+        let estimates = Self.drawable(chart)
+        let scale = Self.scale(chart, estimates)
 
         let separator = language.t(", ", "; ")
         let valueTexts = zip(chart.rows, estimates).map { row, estimate -> String in
@@ -81,12 +63,7 @@ extension SVGChartRenderer {
             }
             bottom += 6
         }
-        if !chart.labels.xAxis.isEmpty {
-            bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
-                size: Style.labelSize,
-                anchor: .middle)
-        }
+        bottom = xAxisCaption(&svg, chart.labels, plot: plot, below: bottom)
         if referenceShown {
             svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")
         }
@@ -95,50 +72,84 @@ extension SVGChartRenderer {
         var summary: [String] = []
         for (index, row) in chart.rows.enumerated() {
             let height = rowHeights[index]
-            let mid = rowTop + height / 2
-            let textHeight =
-                Double(labelLines[index].count) * Style.labelSize * Style.lineHeight
-                + Double(noteLines[index].count) * Style.tickSize * Style.lineHeight
-            var lineY = mid - textHeight / 2 + Style.labelSize
-            for line in labelLines[index] {
-                svg.text(line, x: Style.padding, y: lineY, size: Style.labelSize)
-                lineY += Style.labelSize * Style.lineHeight
-            }
-            for line in noteLines[index] {
-                svg.text(line, x: Style.padding, y: lineY - 1, size: Style.tickSize, fill: Style.muted)
-                lineY += Style.tickSize * Style.lineHeight
-            }
-            svg.text(
-                valueTexts[index], x: width - Style.padding, y: mid + 4, size: Style.tickSize, anchor: .end,
-                fill: estimates[index] == nil ? Style.muted : Style.ink)
-            if let estimate = estimates[index] {
-                if let ci = estimate.interval {
-                    let low = px(max(ci.lower, scale.lower))
-                    let high = px(min(ci.upper, scale.upper))
-                    svg.line(low, mid, high, mid, stroke: Style.ink, width: 1.5)
-                    for (x, clipped, direction) in [(low, ci.lower < scale.lower, -1.0), (high, ci.upper > scale.upper, 1.0)] {
-                        if clipped {
-                            var arrow = PathBuilder()
-                            arrow.move(x, mid)
-                            arrow.line(x - direction * 6, mid - 4)
-                            arrow.line(x - direction * 6, mid + 4)
-                            arrow.close()
-                            svg.path(arrow, fill: Style.ink)
-                        } else {
-                            svg.line(x, mid - 4, x, mid + 4, stroke: Style.ink, width: 1.5)
-                        }
-                    }
-                }
-                if scale.contains(estimate.value) {
-                    let x = px(estimate.value)
-                    svg.rect(x - 4.5, mid - 4.5, 9, 9, fill: Style.primary)
-                }
-            }
+            drawRow(
+                &svg, label: labelLines[index], note: noteLines[index], value: valueTexts[index], estimate: estimates[index],
+                scale: scale, plot: plot, top: rowTop, height: height)
             summary.append("\(row.label): \(valueTexts[index]).")
             rowTop += height
         }
-        return svg.document(
-            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
-            description: describe(chart.labels, summary.joined(separator: " ")))
+        return finish(svg, chart.labels, bottom: bottom, summary: summary)
+    }
+
+    /// The rows' estimates that can be drawn: finite, and positive on a log axis (limits that are not are dropped).
+    static func drawable(_ chart: ForestPlot) -> [ChartEstimate?] {
+        let usableValue = { (v: Double) in v.isFinite && (!chart.logarithmic || v > 0) }
+        return chart.rows.map { row -> ChartEstimate? in
+            guard let e = row.estimate, usableValue(e.value) else { return nil }
+            var kept = e
+            if let low = e.lower, !usableValue(low) { kept.lower = nil }
+            if let high = e.upper, !usableValue(high) { kept.upper = nil }
+            return kept
+        }
+    }
+
+    /// The chart's domain when it gives one, else a nice (or logarithmic) range over the estimates and the reference.
+    static func scale(_ chart: ForestPlot, _ estimates: [ChartEstimate?]) -> AxisScale {
+        let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
+        if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
+            return chart.logarithmic
+                ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
+                : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
+        } else if chart.logarithmic {
+            return .logarithmic(extent.filter { $0 > 0 }.min() ?? 0.5, extent.filter { $0 > 0 }.max() ?? 2)
+        } else {
+            return .nice(extent.min() ?? -1, extent.max() ?? 1, maxTicks: 7)
+        }
+    }
+
+    /// One row: its label and note on the left, the interval (an arrow where it runs off the
+    /// axis) and the estimate's square, and the value text on the right.
+    func drawRow(
+        _ svg: inout SVGWriter, label: [String], note: [String], value: String, estimate: ChartEstimate?, scale: AxisScale,
+        plot: Rect, top: Double, height: Double
+    ) {
+        let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
+        let mid = top + height / 2
+        let textHeight =
+            Double(label.count) * Style.labelSize * Style.lineHeight + Double(note.count) * Style.tickSize * Style.lineHeight
+        var lineY = mid - textHeight / 2 + Style.labelSize
+        for line in label {
+            svg.text(line, x: Style.padding, y: lineY, size: Style.labelSize)
+            lineY += Style.labelSize * Style.lineHeight
+        }
+        for line in note {
+            svg.text(line, x: Style.padding, y: lineY - 1, size: Style.tickSize, fill: Style.muted)
+            lineY += Style.tickSize * Style.lineHeight
+        }
+        svg.text(
+            value, x: Style.width - Style.padding, y: mid + 4, size: Style.tickSize, anchor: .end,
+            fill: estimate == nil ? Style.muted : Style.ink)
+        guard let estimate else { return }
+        if let ci = estimate.interval {
+            let low = px(max(ci.lower, scale.lower))
+            let high = px(min(ci.upper, scale.upper))
+            svg.line(low, mid, high, mid, stroke: Style.ink, width: 1.5)
+            for (x, clipped, direction) in [(low, ci.lower < scale.lower, -1.0), (high, ci.upper > scale.upper, 1.0)] {
+                if clipped {
+                    var arrow = PathBuilder()
+                    arrow.move(x, mid)
+                    arrow.line(x - direction * 6, mid - 4)
+                    arrow.line(x - direction * 6, mid + 4)
+                    arrow.close()
+                    svg.path(arrow, fill: Style.ink)
+                } else {
+                    svg.line(x, mid - 4, x, mid + 4, stroke: Style.ink, width: 1.5)
+                }
+            }
+        }
+        if scale.contains(estimate.value) {
+            let x = px(estimate.value)
+            svg.rect(x - 4.5, mid - 4.5, 9, 9, fill: Style.primary)
+        }
     }
 }

@@ -67,12 +67,7 @@ extension SVGChartRenderer {
         let plot = Rect(x: left, y: y + 8, width: right - left, height: 260)
         yAxis(&svg, yScale, chart.yFormat, plot: plot)
         var bottom = xAxis(&svg, xScale, chart.xFormat, plot: plot, grid: false)
-        if !chart.labels.xAxis.isEmpty {
-            bottom = paragraph(
-                &svg, chart.labels.xAxis, x: plot.midX, y: bottom + 14, width: centredWidth(plot.midX, in: width),
-                size: Style.labelSize,
-                anchor: .middle)
-        }
+        bottom = xAxisCaption(&svg, chart.labels, plot: plot, below: bottom)
 
         // Curves, clipped to the plot.
         let clipURL = clip(&svg, plot)
@@ -100,10 +95,8 @@ extension SVGChartRenderer {
                 "\(s.name): \(chart.yFormat.label(first.y, language)) at \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) at \(chart.xFormat.label(lastX, language)).",
                 "\(s.name): \(chart.yFormat.label(first.y, language)) a \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) a \(chart.xFormat.label(lastX, language))."
             )
-        }.filter { !$0.isEmpty }.joined(separator: " ")
-        return svg.document(
-            width: width, height: bottom + Style.padding - 6, title: chart.labels.title,
-            description: describe(chart.labels, summary))
+        }.filter { !$0.isEmpty }
+        return finish(svg, chart.labels, bottom: bottom, summary: summary)
     }
 
     /// Finite points only, sorted by x (stable), band likewise.
