@@ -14,93 +14,133 @@ public struct ConsistencyCheck: Sendable {
     public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
 
     public init(snapshot s: ProgrammeSnapshot, configuration: ProjectConfiguration, today: CalendarDate) {
+        problems =
+            Self.sessions(s) + Self.attendance(s) + Self.outcomes(s, today: today)
+            + Self.questionnaires(s, configuration: configuration) + Self.services(s, today: today)
+    }
+
+    /// A finding about a whole table (cross-file findings have no line).
+    static func finding(_ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil) -> Problem {
+        Problem(severity, file: table, line: 0, reason: reason, hint: hint)
+    }
+
+    /// Meetings without a date; groups without meetings.
+    static func sessions(_ s: ProgrammeSnapshot) -> [Problem] {
         var found: [Problem] = []
-        func add(_ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil) {
-            found.append(Problem(severity, file: table, line: 0, reason: reason, hint: hint))
-        }
-        var sessions: [Int64: ProgrammeSnapshot.Session] = [:]
         var groupsWithSessions = Set<Int>()
         for session in s.sessions {
-            sessions[Int64(session.group) << 32 | Int64(session.number)] = session
             groupsWithSessions.insert(session.group)
             if session.date == nil {
-                add(
-                    .warning, "sessions",
-                    "meeting \(session.number) of group \(s.groups[session.group].code) has no date, so no period or attendance rate can count it"
-                )
+                found.append(
+                    finding(
+                        .warning, "sessions",
+                        "meeting \(session.number) of group \(s.groups[session.group].code) has no date, so no period or attendance rate can count it"
+                    ))
             }
         }
         for (g, group) in s.groups.enumerated() where !groupsWithSessions.contains(g) {
-            add(
-                .warning, "sessions", "group \(group.code) has no meetings recorded",
-                hint: "import its sessions, or ignore if it has not started")
+            found.append(
+                finding(
+                    .warning, "sessions", "group \(group.code) has no meetings recorded",
+                    hint: "import its sessions, or ignore if it has not started"))
         }
+        return found
+    }
+
+    /// Marks for a participant of another group, on a cancelled meeting, before enrolment or after leaving.
+    static func attendance(_ s: ProgrammeSnapshot) -> [Problem] {
+        var sessions: [Int64: ProgrammeSnapshot.Session] = [:]
+        for session in s.sessions { sessions[Int64(session.group) << 32 | Int64(session.number)] = session }
+        var found: [Problem] = []
         for mark in s.marks {
             let p = s.participants[mark.participant]
             let groupCode = s.groups[mark.group].code
             if p.group != mark.group {
-                add(
-                    .error, "attendance",
-                    "participant \(p.code) has a mark for meeting \(mark.session) of group \(groupCode) but belongs to group \(s.groups[p.group].code)"
-                )
+                found.append(
+                    finding(
+                        .error, "attendance",
+                        "participant \(p.code) has a mark for meeting \(mark.session) of group \(groupCode) but belongs to group \(s.groups[p.group].code)"
+                    ))
                 continue
             }
             guard let session = sessions[Int64(mark.group) << 32 | Int64(mark.session)] else { continue }
             if !session.held && mark.present {
-                add(
-                    .warning, "attendance",
-                    "participant \(p.code) is marked present at meeting \(mark.session) of group \(groupCode), which was cancelled")
+                found.append(
+                    finding(
+                        .warning, "attendance",
+                        "participant \(p.code) is marked present at meeting \(mark.session) of group \(groupCode), which was cancelled"))
             }
             guard mark.present, let date = session.date else { continue }
             if date < p.enrolledOn {
-                add(
-                    .error, "attendance",
-                    "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), before enrolling on \(p.enrolledOn.iso8601)"
-                )
+                found.append(
+                    finding(
+                        .error, "attendance",
+                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), before enrolling on \(p.enrolledOn.iso8601)"
+                    ))
             }
             if let left = p.leftOn, date > left {
-                add(
-                    .warning, "attendance",
-                    "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), after leaving on \(left.iso8601)"
-                )
+                found.append(
+                    finding(
+                        .warning, "attendance",
+                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), after leaving on \(left.iso8601)"
+                    ))
             }
         }
+        return found
+    }
+
+    /// Events dated before 1990 or after today.
+    static func outcomes(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Problem] {
         let earliest = CalendarDate(year: 1990, month: 1, day: 1) ?? today
-        for o in s.outcomes where o.eventDate < earliest || o.eventDate > today {
-            add(
+        return s.outcomes.filter { $0.eventDate < earliest || $0.eventDate > today }.map { o in
+            finding(
                 .error, "outcomes",
                 "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")"
             )
         }
+    }
+
+    /// Questionnaires of an instrument no longer declared, with items outside its range or of the wrong number.
+    static func questionnaires(_ s: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [Problem] {
+        var found: [Problem] = []
         for q in s.questionnaires {
             guard let instrument = configuration.instrument(q.instrument) else {
-                add(.error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml")
+                found.append(finding(.error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml"))
                 continue
             }
             if let bad = q.items.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) {
-                add(
-                    .error, "questionnaires",
-                    "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)"
-                )
+                found.append(
+                    finding(
+                        .error, "questionnaires",
+                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)"
+                    ))
             }
             if !q.items.isEmpty && q.items.count != instrument.items {
-                add(
-                    .error, "questionnaires",
-                    "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)"
-                )
+                found.append(
+                    finding(
+                        .error, "questionnaires",
+                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)"
+                    ))
             }
         }
-        for service in s.services {
+        return found
+    }
+
+    /// Services dated before enrolment or in the future.
+    static func services(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Problem] {
+        s.services.compactMap { service in
             let p = s.participants[service.participant]
             if service.date < p.enrolledOn {
-                add(
+                return finding(
                     .warning, "services",
                     "participant \(p.code) received \(service.service) on \(service.date.iso8601), before enrolling on \(p.enrolledOn.iso8601)"
                 )
-            } else if service.date > today {
-                add(.warning, "services", "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future")
             }
+            if service.date > today {
+                return finding(
+                    .warning, "services", "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future")
+            }
+            return nil
         }
-        problems = found
     }
 }

@@ -42,15 +42,7 @@ public struct Comparison: Sendable {
         let levels = Levels.sorted(levelOf.values)
         guard levels.count <= Subgroups.maximumLevels else { throw ComparisonError.tooManyLevels(attribute, levels.count) }
         guard levels.count >= 2 else { throw ComparisonError.tooFewLevels(attribute, levels) }
-        let referenceLevel: String
-        if let reference {
-            guard levels.contains(reference) else { throw ComparisonError.unknownReference(reference, levels: levels) }
-            referenceLevel = reference
-        } else if attribute == "composition", levels.contains(Composition.heterogeneous.rawValue) {
-            referenceLevel = Composition.heterogeneous.rawValue
-        } else {
-            referenceLevel = levels[0]
-        }
+        let referenceLevel = try Self.reference(reference, attribute: attribute, levels: levels)
         let ordered = [referenceLevel] + levels.filter { $0 != referenceLevel }
         var levelsOfGroup: [Int: Set<String>] = [:]
         for i in cohort { levelsOfGroup[snapshot.participants[i].group, default: []].insert(levelOf[i] ?? "") }
@@ -80,6 +72,24 @@ public struct Comparison: Sendable {
 
         let analysis = OutcomeAnalysis(
             levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
+        var data = Self.outcomeData(snapshot: snapshot, cohort: cohort, to: to, configuration: configuration)
+        for k in data.indices {
+            data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
+            data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
+        }
+        self.data = data
+        outcomes = data.map { outcome in
+            progress?(outcome.name)
+            return analysis.analyse(outcome)
+        }
+    }
+
+    /// Every compared outcome's value per participant (DESIGN §5): re-employed
+    /// and retained (0/1), attendance rate, the change of each instrument
+    /// baseline → end, and days to the first job (with whether it was observed).
+    static func outcomeData(snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration)
+        -> [OutcomeData]
+    {
         var data: [OutcomeData] = []
         let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
         data.append(
@@ -113,14 +123,19 @@ public struct Comparison: Sendable {
             OutcomeData(
                 name: "time_to_job", kind: .survival, participants: work.people.map(\.participant),
                 values: work.people.map { Double($0.days) }, events: work.people.map(\.employed)))
-        for k in data.indices {
-            data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
-            data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
+        return data
+    }
+
+    /// The reference level (DESIGN §5 "Levels and terms"): `--reference` when
+    /// given, else heterogeneous for composition, else the first level.
+    static func reference(_ chosen: String?, attribute: String, levels: [String]) throws -> String {
+        if let chosen {
+            guard levels.contains(chosen) else { throw ComparisonError.unknownReference(chosen, levels: levels) }
+            return chosen
         }
-        self.data = data
-        outcomes = data.map { outcome in
-            progress?(outcome.name)
-            return analysis.analyse(outcome)
+        if attribute == "composition", levels.contains(Composition.heterogeneous.rawValue) {
+            return Composition.heterogeneous.rawValue
         }
+        return levels[0]
     }
 }
