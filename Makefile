@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: demo test build release deps check-drift lint clean
+.PHONY: demo test build release deps check-drift lint bench clean
 
 # Installs the system libraries when they are missing (apt-get, as root or with sudo).
 deps:
@@ -37,6 +37,11 @@ check-drift: build
 # Style: the .swift-format rules (NeverForceUnwrap, NeverUseForceTry, …); fails on any finding.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Sources
+
+# evalrun against an analyst's Python script on generated programmes (not in CI;
+# BENCH_SIZES="S L XL", BENCH_RUNS=3): writes Benchmarks/RESULTS-bench.md.
+bench: deps
+	bash Benchmarks/bench.sh
 
 clean:
 	rm -rf .build

@@ -8,19 +8,33 @@ import Store
 /// columns of both files, derived `age`, and `service:<name>` /
 /// `service_hours:<name>` from services.csv (DESIGN §4 "Subgroups", §5).
 public struct ParticipantAttributes: Sendable {
-    /// Attribute name → value per participant index (`nil` = missing).
+    /// Attribute name → value per participant index (`nil` = missing), for the
+    /// attributes asked for (every one when none was named).
     public private(set) var values: [String: [String?]] = [:]
+    /// Every attribute the programme has, asked for or not.
+    public private(set) var known: Set<String> = []
     /// Attributes that come from the group (constant within groups).
     public private(set) var groupLevel: Set<String> = []
+
+    /// Whether the programme has the attribute.
+    public func has(_ name: String) -> Bool { known.contains(name) }
 
     /// The categorical participant attributes listed in `reach.by_attribute`.
     public static let makeUp = ["sex", "education", "status_at_entry", "referred_by"]
 
-    public init(snapshot s: ProgrammeSnapshot, to: CalendarDate) {
+    /// The attributes of every participant; only those named in `only` are
+    /// computed (a report's make-up, a `--by` attribute, compare's attribute and
+    /// covariates), the others are only known by name.
+    public init(snapshot s: ProgrammeSnapshot, to: CalendarDate, only wanted: Set<String>? = nil) {
         let n = s.participants.count
         func set(_ name: String, group: Bool = false, _ value: (Int) -> String?) {
+            known.insert(name)
+            if group { groupLevel.insert(name) } else { groupLevel.remove(name) }
+            guard wanted?.contains(name) ?? true else {
+                values[name] = nil
+                return
+            }
             values[name] = (0..<n).map { i in value(i).flatMap { $0.isEmpty ? nil : $0 } }
-            if group { groupLevel.insert(name) }
         }
         set("group_id", group: true) { s.groups[s.participants[$0].group].code }
         set("composition", group: true) { s.groups[s.participants[$0].group].composition?.rawValue }
@@ -37,8 +51,15 @@ public struct ParticipantAttributes: Sendable {
         set("education") { s.participants[$0].education }
         set("status_at_entry") { s.participants[$0].statusAtEntry }
         set("referred_by") { s.participants[$0].referredBy }
-        for name in Set(s.participants.flatMap { $0.attributes.keys }).sorted() where values[name] == nil {
+        // The file's own columns win over a derived attribute of the same name (a
+        // participants file with its own `age` and no birth_year, DESIGN §5 "Age").
+        for name in Set(s.participants.flatMap { $0.attributes.keys }).sorted() where !groupLevel.contains(name) {
             set(name) { s.participants[$0].attributes[name] }
+        }
+        let names = Set(s.services.filter { $0.date <= to }.map(\.service))
+        guard wanted.map({ w in names.contains { w.contains("service:\($0)") || w.contains("service_hours:\($0)") } }) ?? true else {
+            for name in names { known.formUnion(["service:\(name)", "service_hours:\(name)"]) }
+            return
         }
         var used: [String: Set<Int>] = [:]
         var hours: [String: [Int: Double]] = [:]

@@ -48,7 +48,7 @@ public struct ProgrammeEvaluation: Sendable {
         monthsGroupEndToJob = MonthsGroupEndToJob(snapshot: snapshot, reemployment: reemployment, to: period.to)
         retentionCurve = RetentionCurve(attendance: attendance)
         services = ServiceUptake.compute(snapshot: snapshot, period: period, members: members)
-        attributes = ParticipantAttributes(snapshot: snapshot, to: period.to)
+        attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: Set(ParticipantAttributes.makeUp))
         let enrolledInPeriod = snapshot.participants.indices.filter {
             period.contains(snapshot.participants[$0].enrolledOn) && (members?.contains($0) ?? true)
         }

@@ -18,11 +18,11 @@ public struct ServiceUptake: Sendable, Equatable {
         for s in snapshot.services where period.contains(s.date) {
             let p = snapshot.participants[s.participant]
             guard p.enrolledOn <= period.to, members?.contains(s.participant) ?? true else { continue }
-            var entry = rows[s.service] ?? ([], 0, nil)
-            entry.people.insert(s.participant)
-            entry.sessions += 1
-            if let h = s.hours { entry.hours = (entry.hours ?? 0) + h }
-            rows[s.service] = entry
+            // Mutated in place through the dictionary: a copy taken out and put back would
+            // share the set's storage and copy it on every insert (quadratic in the rows).
+            rows[s.service, default: ([], 0, nil)].people.insert(s.participant)
+            rows[s.service, default: ([], 0, nil)].sessions += 1
+            if let h = s.hours { rows[s.service, default: ([], 0, nil)].hours = (rows[s.service]?.hours ?? 0) + h }
         }
         return rows.keys.sorted(by: Levels.codePointOrder).compactMap { name in
             rows[name].map { ServiceUptake(service: name, participants: $0.people.count, sessions: $0.sessions, hours: $0.hours) }

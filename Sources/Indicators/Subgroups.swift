@@ -16,9 +16,9 @@ public struct Subgroups: Sendable {
     public static let maximumLevels = 20
 
     public init(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, attribute: String) throws {
-        let attributes = ParticipantAttributes(snapshot: snapshot, to: period.to)
-        guard attributes.values[attribute] != nil else {
-            let known = attributes.values.keys.sorted().joined(separator: ", ")
+        let attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: [attribute])
+        guard attributes.has(attribute) else {
+            let known = attributes.known.sorted().joined(separator: ", ")
             throw SubgroupError.unknownAttribute(attribute, known: known)
         }
         var members: [String: Set<Int>] = [:]

@@ -226,8 +226,36 @@ enum ItemList {
     }
 
     static func decode(_ text: String?) -> [Double?] {
-        guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+        guard var text, !text.isEmpty else { return [] }
+        return text.withUTF8 { bytes in
+            var items: [Double?] = []
+            items.reserveCapacity(16)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+                items.append(Self.number(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                start = end + 1
+            }
+            return items
+        }
+    }
+
+    /// An item as stored: blank, a whole number (the usual case, read without a
+    /// String), or any other number `encode` wrote.
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        var negative = false
+        for (index, byte) in bytes.enumerated() {
+            if index == 0 && byte == UInt8(ascii: "-") {
+                negative = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && value < 1 << 40 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                return Double(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        if negative && bytes.count == 1 { return nil }
+        return Double(negative ? -value : value)
     }
 }
 

@@ -23,6 +23,8 @@ enum ExitStatus {
             return invalidInput
         case let error as ComparisonError:
             Terminal.error("error: \(error.description)")
+            // A covariate the data leave blank is a fact of the input, not a mistyped option.
+            if case .covariateMissingForEveryone = error { return invalidInput }
             return usage
         case let error as SubgroupError:
             Terminal.error("error: \(error.description)")

@@ -33,9 +33,9 @@ public struct Comparison: Sendable {
         reference: String? = nil, adjust: [String] = [],
         progress: (@Sendable (String) -> Void)? = nil
     ) throws {
-        let attributes = ParticipantAttributes(snapshot: snapshot, to: to)
-        guard attributes.values[attribute] != nil else {
-            throw ComparisonError.unknownAttribute(attribute, known: attributes.values.keys.sorted().joined(separator: ", "))
+        let attributes = ParticipantAttributes(snapshot: snapshot, to: to, only: Set([attribute] + adjust))
+        guard attributes.has(attribute) else {
+            throw ComparisonError.unknownAttribute(attribute, known: attributes.known.sorted().joined(separator: ", "))
         }
         let cohort = Cohort(snapshot: snapshot, to: to).members.filter { attributes.level(attribute, of: $0) != Levels.missing }
         let levelOf = Dictionary(uniqueKeysWithValues: cohort.map { ($0, attributes.level(attribute, of: $0) ?? Levels.missing) })

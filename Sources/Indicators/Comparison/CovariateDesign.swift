@@ -25,7 +25,11 @@ struct CovariateDesign {
     var complete: Set<Int>
 
     init(attributes: ParticipantAttributes, names: [String], participants: [Int]) throws {
-        for name in names where attributes.values[name] == nil { throw ComparisonError.unknownCovariate(name) }
+        for name in names where !attributes.has(name) { throw ComparisonError.unknownCovariate(name) }
+        // A covariate nobody has would drop every row (DESIGN §5 "Age"): say so, naming it.
+        for name in names where !participants.contains(where: { attributes.level(name, of: $0).map { $0 != Levels.missing } ?? false }) {
+            throw ComparisonError.covariateMissingForEveryone(name)
+        }
         self.init(names: names, participants: participants) { name, i in
             attributes.level(name, of: i).flatMap { $0 == Levels.missing ? nil : $0 }
         }
@@ -66,9 +70,10 @@ struct CovariateDesign {
 }
 
 /// Why a comparison cannot be made at all.
-public enum ComparisonError: Error, CustomStringConvertible {
+public enum ComparisonError: Error, Equatable, CustomStringConvertible {
     case unknownAttribute(String, known: String)
     case unknownCovariate(String)
+    case covariateMissingForEveryone(String)
     case unknownReference(String, levels: [String])
     case tooFewLevels(String, [String])
     case tooManyLevels(String, Int)
@@ -79,6 +84,9 @@ public enum ComparisonError: Error, CustomStringConvertible {
             return "'\(name)' is not an attribute of the participants or their groups (known: \(known))"
         case .unknownCovariate(let name):
             return "--adjust: '\(name)' is not an attribute of the participants or their groups"
+        case .covariateMissingForEveryone(let name):
+            return
+                "--adjust: '\(name)' is blank for every participant compared, so no model could use anyone (for age: give an age or birth_year column in participants.csv)"
         case .unknownReference(let level, let levels):
             return "--reference: '\(level)' is not a level (levels: \(levels.joined(separator: ", ")))"
         case .tooFewLevels(let name, let levels):

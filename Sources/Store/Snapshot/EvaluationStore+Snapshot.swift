@@ -12,36 +12,48 @@ extension EvaluationStore {
             var groupIndex: [Int64: Int] = [:]
             var participantIndex: [Int64: Int] = [:]
             let groupAttributes = try attributes(db, "group")
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY code") {
-                let id: Int64 = row["id"]
+            // Columns are read by position (named in each SELECT), through cursors:
+            // no per-value name lookup, no array of every row at once.
+            let groups = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT id, code, composition, programme, site, start_date, planned_sessions, facilitator FROM groups ORDER BY code")
+            while let row = try groups.next() {
+                let id: Int64 = row[0]
                 groupIndex[id] = s.groups.count
                 s.groups.append(
                     ProgrammeSnapshot.Group(
-                        code: row["code"], composition: (row["composition"] as String?).flatMap(Composition.init(rawValue:)),
-                        programme: row["programme"], site: row["site"], startDate: date(row["start_date"]),
-                        plannedSessions: row["planned_sessions"], facilitator: row["facilitator"],
+                        code: row[1], composition: (row[2] as String?).flatMap(Composition.init(rawValue:)),
+                        programme: row[3], site: row[4], startDate: date(row[5]),
+                        plannedSessions: row[6], facilitator: row[7],
                         attributes: groupAttributes[id] ?? [:]))
             }
             let participantAttributes = try attributes(db, "participant")
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM participants ORDER BY code") {
-                let id: Int64 = row["id"]
-                let groupRef: Int64 = row["group_ref"]
-                guard let group = groupIndex[groupRef], let enrolled = date(row["enrolled_on"]) else { continue }
+            let participants = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, group_ref, code, enrolled_on, left_on, sex, birth_year, education, status_at_entry, referred_by,
+                           unemployed_since, followed_up_until
+                    FROM participants ORDER BY code
+                    """)
+            while let row = try participants.next() {
+                let id: Int64 = row[0]
+                let groupRef: Int64 = row[1]
+                guard let group = groupIndex[groupRef], let enrolled = date(row[3]) else { continue }
                 participantIndex[id] = s.participants.count
                 s.participants.append(
                     ProgrammeSnapshot.Participant(
-                        code: row["code"], group: group, enrolledOn: enrolled, leftOn: date(row["left_on"]),
-                        sex: row["sex"], birthYear: row["birth_year"], education: row["education"],
-                        statusAtEntry: row["status_at_entry"], referredBy: row["referred_by"],
-                        unemployedSince: date(row["unemployed_since"]), followedUpUntil: date(row["followed_up_until"]),
+                        code: row[2], group: group, enrolledOn: enrolled, leftOn: date(row[4]),
+                        sex: row[5], birthYear: row[6], education: row[7], statusAtEntry: row[8], referredBy: row[9],
+                        unemployedSince: date(row[10]), followedUpUntil: date(row[11]),
                         attributes: participantAttributes[id] ?? [:]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY group_ref, session_no") {
-                let groupRef: Int64 = row["group_ref"]
+            let sessions = try Row.fetchCursor(
+                db, sql: "SELECT group_ref, session_no, date, held FROM sessions ORDER BY group_ref, session_no")
+            while let row = try sessions.next() {
+                let groupRef: Int64 = row[0]
                 guard let group = groupIndex[groupRef] else { continue }
-                s.sessions.append(
-                    ProgrammeSnapshot.Session(
-                        group: group, number: row["session_no"], date: date(row["date"]), held: row["held"] != 0))
+                s.sessions.append(ProgrammeSnapshot.Session(group: group, number: row[1], date: date(row[2]), held: (row[3] as Int) != 0))
             }
             let marks = try Row.fetchCursor(
                 db,
@@ -55,30 +67,43 @@ extension EvaluationStore {
                 s.marks.append(
                     ProgrammeSnapshot.Mark(participant: participant, group: group, session: row[2], present: (row[3] as Int) != 0))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM questionnaires ORDER BY participant_ref, instrument, wave") {
-                let p: Int64 = row["participant_ref"]
-                guard let participant = participantIndex[p], let wave = Wave(rawValue: row["wave"]) else { continue }
+            let questionnaires = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT participant_ref, instrument, wave, completed_on, items, score
+                    FROM questionnaires ORDER BY participant_ref, instrument, wave
+                    """)
+            while let row = try questionnaires.next() {
+                let p: Int64 = row[0]
+                guard let participant = participantIndex[p], let wave = Wave(rawValue: row[2]) else { continue }
                 s.questionnaires.append(
                     ProgrammeSnapshot.Questionnaire(
-                        participant: participant, instrument: row["instrument"], wave: wave,
-                        completedOn: date(row["completed_on"]), items: ItemList.decode(row["items"]), score: row["score"]))
+                        participant: participant, instrument: row[1], wave: wave, completedOn: date(row[3]),
+                        items: ItemList.decode(row[4]), score: row[5]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM services ORDER BY participant_ref, date, service") {
-                let p: Int64 = row["participant_ref"]
-                guard let participant = participantIndex[p], let day = date(row["date"]) else { continue }
+            let services = try Row.fetchCursor(
+                db,
+                sql: "SELECT participant_ref, service, date, hours, provider, amount FROM services ORDER BY participant_ref, date, service")
+            while let row = try services.next() {
+                let p: Int64 = row[0]
+                guard let participant = participantIndex[p], let day = date(row[2]) else { continue }
                 s.services.append(
                     ProgrammeSnapshot.Service(
-                        participant: participant, service: row["service"], date: day, hours: row["hours"],
-                        provider: row["provider"], amount: row["amount"]))
+                        participant: participant, service: row[1], date: day, hours: row[3], provider: row[4], amount: row[5]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM outcomes ORDER BY participant_ref, event_date, outcome") {
-                let p: Int64 = row["participant_ref"]
-                guard let participant = participantIndex[p], let day = date(row["event_date"]),
-                    let type = OutcomeType(rawValue: row["outcome"])
-                else { continue }
+            let outcomes = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT participant_ref, event_date, outcome, source, end_date FROM outcomes ORDER BY participant_ref, event_date, outcome"
+            )
+            while let row = try outcomes.next() {
+                let p: Int64 = row[0]
+                guard let participant = participantIndex[p], let day = date(row[1]), let type = OutcomeType(rawValue: row[2]) else {
+                    continue
+                }
                 s.outcomes.append(
                     ProgrammeSnapshot.Outcome(
-                        participant: participant, eventDate: day, outcome: type, source: row["source"], endDate: date(row["end_date"])))
+                        participant: participant, eventDate: day, outcome: type, source: row[3], endDate: date(row[4])))
             }
             // The participants' order is by code, which the marks' order must follow for stable output.
             s.marks.sort { ($0.participant, $0.group, $0.session) < ($1.participant, $1.group, $1.session) }

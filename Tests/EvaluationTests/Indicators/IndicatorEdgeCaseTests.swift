@@ -11,6 +11,23 @@ struct IndicatorEdgeCaseTests {
         return ProgrammeEvaluation(snapshot: try f.store.snapshot(), period: p, configuration: f.configuration)
     }
 
+    @Test("a participants file's own age column wins over the age derived from birth_year")
+    func ownAgeColumn() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(
+            .participants,
+            f.write(
+                "with-age.csv", "participant_id,group_id,enrolled_on,age\nP1,G1,2016-01-10,51\nP2,G1,2016-01-10,\nP3,G2,2016-01-12,33\n"))
+        let snapshot = try f.store.snapshot()
+        let attributes = ParticipantAttributes(snapshot: snapshot, to: try #require(CalendarDate(year: 2016, month: 12, day: 31)))
+        let byCode = Dictionary(uniqueKeysWithValues: snapshot.participants.indices.map { (snapshot.participants[$0].code, $0) })
+        // P1 was born in 1970 (46 at enrolment): the file's 51 is what counts; a blank is missing, not derived.
+        #expect(attributes.level("age", of: try #require(byCode["P1"])) == "51")
+        #expect(attributes.level("age", of: try #require(byCode["P2"])) == Levels.missing)
+        #expect(attributes.level("age", of: try #require(byCode["P3"])) == "33")
+    }
+
     @Test("a group with no meetings yet: its members are not started and its group is not active")
     func groupWithoutMeetings() throws {
         let f = try ImportFixture()

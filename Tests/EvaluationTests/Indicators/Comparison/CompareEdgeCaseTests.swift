@@ -309,3 +309,29 @@ struct CompareJSONKeyTests {
             ])
     }
 }
+
+@Suite("compare covariates as the data give them")
+struct CompareCovariateTests {
+    @Test("a covariate blank for every participant is an error naming it, not a model with 0 groups")
+    func covariateMissingForEveryone() throws {
+        let (snapshot, to) = try CompareFixture.snapshot()
+        #expect {
+            _ = try Comparison(
+                snapshot: snapshot, to: to, configuration: ProjectConfiguration(), attribute: "composition", adjust: ["unemployed_for"])
+        } throws: { error in
+            // An unknown name is refused as such; a known one blank for everybody is named as blank.
+            "\(error)".contains("unemployed_for")
+        }
+        let f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(
+            .participants,
+            f.write("p.csv", "participant_id,group_id,enrolled_on,note\nP1,G1,2016-01-10,\nP2,G1,2016-01-10,\nP3,G2,2016-01-12,\n"))
+        let small = try f.store.snapshot()
+        let end = try #require(CalendarDate(year: 2016, month: 12, day: 31))
+        #expect(throws: ComparisonError.covariateMissingForEveryone("birth_year")) {
+            _ = try Comparison(
+                snapshot: small, to: end, configuration: ProjectConfiguration(), attribute: "composition", adjust: ["birth_year"])
+        }
+    }
+}
