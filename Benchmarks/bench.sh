@@ -6,8 +6,9 @@
 #   BENCH_RUNS=3       evalrun runs per size (the median is reported)
 #   BENCH_PEER=1       run the Python peer (pandas + statsmodels + lifelines, one core)
 #
-# For each size it writes a programme with `evalrun synth --plain` (groups start
-# 2022–2024), then times, in a fresh project each run, `init`, `import DIR`,
+# For each size it writes a programme with ../shared/peers/gen.py (the DESIGN §3
+# formats the peer reads, groups 2022–2024; `evalrun synth` where gen.py is not
+# beside the checkout, without the peer), then times, in a fresh project each run, `init`, `import DIR`,
 # `report --from 2022-01-01 --to 2024-12-31` and `compare --by composition
 # --adjust age,sex --json`, with wall time and peak memory from /usr/bin/time;
 # then DuckDB's load of the same CSV files (the ingestion floor) and the peer
@@ -55,9 +56,15 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 for size in $sizes; do
     n=$(participants "$size")
     data="$work/data-$size"
+    gen="$root/../shared/peers/gen.py"
     if [ ! -f "$data/participants.csv" ]; then
         echo "== writing the $size programme ($n participants)"
-        "$bin" synth --participants "$n" --plain --first-year 2022 --years 3 --out "$data" --quiet
+        if [ -f "$gen" ]; then
+            python3 "$gen" --participants "$n" --out "$data" >/dev/null
+        else
+            "$bin" synth --participants "$n" --plain --first-year 2022 --years 3 --out "$data" --quiet
+            peer=0
+        fi
     fi
     declare -A times=()
     peak=0
@@ -101,8 +108,16 @@ EOF
     ratio="–"
     if [ "$peer" = "1" ]; then
         echo "== Python peer on $size"
-        read -r peerTime _ < <(OPENBLAS_NUM_THREADS=1 measure python3 "$root/../shared/peers/peer_python.py" "$data")
-        ratio=$(awk -v p="$peerTime" -v e="$total" 'BEGIN { printf "%.1f×", p / e }')
+        OPENBLAS_NUM_THREADS=1 /usr/bin/time -f "%e" -o "$work/peer-$size.time" \
+            python3 "$root/../shared/peers/peer_python.py" "$data" >"$work/peer-$size.json"
+        peerTime=$(cat "$work/peer-$size.time")
+        # A peer stage that failed did not do the work: its time would flatter it.
+        if grep -q '"status": "error' "$work/peer-$size.json"; then
+            echo "the Python peer failed on $size (see $work/peer-$size.json)" >&2
+            peerTime="failed"
+        else
+            ratio=$(awk -v p="$peerTime" -v e="$total" 'BEGIN { printf "%.1f×", p / e }')
+        fi
     fi
     echo "| $size | $n | ${row[0]} s | ${row[1]} s | ${row[2]} s | ${row[3]} s | $total s | $peak | $duck s | $peerTime s | $ratio |" >>"$out.tmp"
     unset times
