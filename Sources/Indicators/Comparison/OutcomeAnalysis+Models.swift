@@ -95,7 +95,10 @@ extension OutcomeAnalysis {
         -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
     {
         let fit = try LogisticRegression(design: matrix, response: response, terms: terms).fit()
-        if let problem = fit.diagnostics.first(where: { $0.kind == .separation || $0.kind == .nonConvergence }) {
+        // Separation explains a non-convergence: name it first.
+        if let problem = fit.diagnostics.first(where: { $0.kind == .separation })
+            ?? fit.diagnostics.first(where: { $0.kind == .nonConvergence })
+        {
             return .failure(ModelUnavailable(problem.message))
         }
         return .success(try regressionTerms(fit, groups: groups, model: .logistic, reported: reported))

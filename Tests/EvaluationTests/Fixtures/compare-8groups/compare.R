@@ -130,7 +130,15 @@ analyse <- function(d, outcome, kind, levels, covariates = character(0)) {
       ci_high_robust = b[j] + qnorm(0.975) * se_robust[j]))
   } else {
     formula <- as.formula(paste("y ~", rhs))
-    f <- if (kind == "binary") glm(formula, family = binomial(), data = m) else lm(formula, data = m)
+    # Converged fully (DESIGN §8), not at glm's default epsilon of 1e-8.
+    f <- if (kind == "binary") {
+      # Polished by one more iteration from the converged coefficients: working
+      # weights (read by clubSandwich) at the converged fit.
+      g <- glm(formula, family = binomial(), data = m, control = glm.control(epsilon = 1e-14, maxit = 100))
+      glm(formula, family = binomial(), data = m, start = coef(g), control = glm.control(epsilon = 1e-14, maxit = 100))
+    } else {
+      lm(formula, data = m)
+    }
     s <- summary(f)$coefficients
     vc <- vcovCR(f, cluster = m$group, type = "CR2")
     ct <- coef_test(f, vcov = vc, test = "Satterthwaite")

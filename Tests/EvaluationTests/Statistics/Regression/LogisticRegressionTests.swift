@@ -91,4 +91,23 @@ struct LogisticRegressionTests {
         expectClose(table.rows.map { $0.lower ?? .nan }, r.cr2_ci_low, rtol: 1e-9)
         expectClose(table.rows.map { $0.upper ?? .nan }, r.cr2_ci_high, rtol: 1e-9)
     }
+
+    @Test(
+        "a 2×2 table: log odds ratio and its standard error equal the closed form to 1e-9",
+        arguments: [
+            (27, 53, 28, 49), (3, 40, 9, 38), (120, 400, 95, 410), (1, 12, 11, 12),
+        ])
+    func twoByTwoClosedForm(_ table: (Int, Int, Int, Int)) throws {
+        // Reference level: a of n0 with the event; the other level: b of n1.
+        let (a, n0, b, n1) = table
+        let y = (0..<n0).map { $0 < a ? 1.0 : 0 } + (0..<n1).map { $0 < b ? 1.0 : 0 }
+        let x = Matrix(columns: [Array(repeating: 1, count: n0 + n1), Array(repeating: 0, count: n0) + Array(repeating: 1, count: n1)])
+        let fit = try LogisticRegression(design: x, response: y).fit()
+        let logOR = log(Double(b) / Double(n1 - b)) - log(Double(a) / Double(n0 - a))
+        let se = (1 / Double(a) + 1 / Double(n0 - a) + 1 / Double(b) + 1 / Double(n1 - b)).squareRoot()
+        let row = fit.coefficientTable().rows[1]
+        expectClose(row.estimate, logOR, rtol: 1e-9)
+        expectClose(row.standardError, se, rtol: 1e-9)
+        #expect(fit.converged)
+    }
 }
