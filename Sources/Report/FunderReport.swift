@@ -34,6 +34,8 @@ public struct FunderReport: Sendable {
     /// Computes every indicator, releases it through disclosure control once,
     /// and lays out every file from what was released.
     public func release(from snapshot: ProgrammeSnapshot) throws -> ReleasedEvaluation {
+        // DESIGN §6 "Guardrails": an all-zero report of an empty database says nothing true.
+        guard !snapshot.participants.isEmpty else { throw FunderReportError.noParticipants }
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
         return ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
@@ -52,5 +54,18 @@ public struct FunderReport: Sendable {
     /// Writes the report into `directory` (atomically replaced).
     public func write(from snapshot: ProgrammeSnapshot, to directory: String) throws {
         try ReportWriter(csvFormat: csvFormat).write(files(from: snapshot), to: directory)
+    }
+}
+
+/// Why no report is written.
+public enum FunderReportError: Error, Equatable, CustomStringConvertible {
+    /// The database holds no participants (a failed or missing import).
+    case noParticipants
+
+    public var description: String {
+        switch self {
+        case .noParticipants:
+            return "the database holds no participants: import participants.csv (or the folder of exports) first; no report was written"
+        }
     }
 }

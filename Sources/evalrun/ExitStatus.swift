@@ -29,6 +29,9 @@ enum ExitStatus {
         case let error as SubgroupError:
             Terminal.error("error: \(error.description)")
             return usage
+        case let error as FunderReportError:
+            Terminal.error("error: \(error.description)")
+            return invalidInput
         case let error as InputFailure:
             Terminal.error(error.description)
             return invalidInput

@@ -124,3 +124,15 @@ struct IndicatorEdgeCaseTests {
         expectClose(e.reemployment.rateUpperBound, 1.0 / 3, rtol: 1e-15)
     }
 }
+
+@Suite("Report guardrails")
+struct ReportGuardrailTests {
+    @Test("a report of a database with no participants is an error and writes no folder")
+    func emptyDatabase() throws {
+        let f = try ImportFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evalrun-empty-\(UUID().uuidString)")
+        let report = FunderReport(period: try #require(Period(parsing: "2016")), configuration: ProjectConfiguration())
+        #expect(throws: FunderReportError.noParticipants) { try report.write(from: try f.store.snapshot(), to: folder.path) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}
