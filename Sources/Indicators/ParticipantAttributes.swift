@@ -29,11 +29,8 @@ public struct ParticipantAttributes: Sendable {
         let n = s.participants.count
         func set(_ name: String, group: Bool = false, _ value: (Int) -> String?) {
             known.insert(name)
-            if group { groupLevel.insert(name) } else { groupLevel.remove(name) }
-            guard wanted?.contains(name) ?? true else {
-                values[name] = nil
-                return
-            }
+            if group { groupLevel.insert(name) }
+            guard wanted?.contains(name) ?? true else { return }
             values[name] = (0..<n).map { i in value(i).flatMap { $0.isEmpty ? nil : $0 } }
         }
         set("group_id", group: true) { s.groups[s.participants[$0].group].code }

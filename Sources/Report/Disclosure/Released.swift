@@ -30,14 +30,4 @@ public enum Released<Value: Sendable & Equatable>: Sendable, Equatable {
         case .value, .notComputable: return false
         }
     }
-
-    /// The same withholding applied to another value.
-    public func map<T: Sendable & Equatable>(_ transform: (Value) -> T) -> Released<T> {
-        switch self {
-        case .value(let v): return .value(transform(v))
-        case .suppressed: return .suppressed
-        case .confidential: return .confidential
-        case .notComputable: return .notComputable
-        }
-    }
 }
