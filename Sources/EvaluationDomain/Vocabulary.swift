@@ -2,9 +2,9 @@
 /// outcome types, presence marks): lower-cased, `_` and `-` read as spaces,
 /// runs of spaces collapsed, accents on Italian vowels kept apart where they
 /// carry meaning (`sì`) but accepted unaccented too by the callers.
-enum Vocabulary {
+package enum Vocabulary {
     /// The comparison key of a word or phrase.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false

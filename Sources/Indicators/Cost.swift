@@ -4,9 +4,11 @@ import Statistics
 import Store
 
 /// Cost per outcome (DESIGN §4 and §5 "Cost"): the total is the declared
-/// budget; without one, the sum of service amounts dated in the period of
-/// participants enrolled by its end. Ratios divide by the cohort's enrolled,
-/// retained and re-employed counts (`nil` for a zero denominator).
+/// budget; without one, the sum of service amounts dated on or before the
+/// period's end of participants enrolled by then (the cohort), whatever the
+/// period's start: a quarter's spend is never divided by outcomes accumulated
+/// over years. Ratios divide by the cohort's enrolled, retained and
+/// re-employed counts (`nil` for a zero denominator).
 public struct Cost: Sendable, Equatable {
     public var currency: String
     public var total: Double
@@ -23,7 +25,7 @@ public struct Cost: Sendable, Equatable {
         declared = total > 0
         if !declared {
             var sum: Double?
-            for s in snapshot.services where period.contains(s.date) && snapshot.participants[s.participant].enrolledOn <= period.to {
+            for s in snapshot.services where s.date <= period.to && snapshot.participants[s.participant].enrolledOn <= period.to {
                 if let amount = s.amount { sum = (sum ?? 0) + amount }
             }
             guard let sum else { return nil }

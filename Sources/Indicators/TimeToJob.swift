@@ -13,8 +13,9 @@ public struct TimeToJob: Sendable {
     public static let daysPerMonth = 30.4375
     public var fit: KaplanMeierFit?
     public var median: SurvivalQuantile?
-    /// Months (3, 6, 12) → share employed.
-    public var employedBy: [(months: Int, share: Double?)]
+    /// Months (3, 6, 12) → share employed, with its 95% interval (1 − the
+    /// limits of S(t), R's `summary(fit, times =)`).
+    public var employedBy: [(months: Int, share: Double?, low: Double?, high: Double?)]
 
     public init(_ reemployment: Reemployment) {
         let fit = try? KaplanMeier(
@@ -24,7 +25,10 @@ public struct TimeToJob: Sendable {
         median = fit?.median
         let months = [3, 6, 12]
         let estimates = fit?.survival(at: months.map { Double($0) * Self.daysPerMonth })
-        employedBy = months.enumerated().map { k, m in (m, estimates?[k].map { 1 - $0.survival }) }
+        employedBy = months.enumerated().map { k, m in
+            let e = estimates?[k]
+            return (m, e.map { 1 - $0.survival }, e?.upper.map { 1 - $0 }, e?.lower.map { 1 - $0 })
+        }
     }
 }
 

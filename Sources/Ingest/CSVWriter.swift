@@ -7,6 +7,9 @@ public enum CSVCell: Sendable, Equatable {
     case integer(Int)
     /// A number written with at most `digits` decimals (trailing zeros trimmed).
     case number(Double, digits: Int)
+    /// A number to `digits` significant digits (`3.2e-12` for a tiny p-value,
+    /// which a fixed number of decimals would write as 0).
+    case significant(Double, digits: Int)
     case date(CalendarDate)
     case empty
 }
@@ -47,6 +50,9 @@ public struct CSVWriter: Sendable {
         case .empty: return ""
         case .integer(let n): return String(n)
         case .number(let x, let digits): return quoteIfNeeded(Self.number(x, digits: digits, decimalComma: format.decimalComma))
+        case .significant(let x, let digits):
+            let text = String(format: "%.\(digits)g", x)
+            return quoteIfNeeded(format.decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text)
         case .date(let d):
             switch format.dateStyle {
             case .iso: return d.iso8601

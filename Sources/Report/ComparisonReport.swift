@@ -22,6 +22,7 @@ public struct ComparisonReport: Sendable {
     var disclosure: Disclosure { release.policy }
 
     typealias Cell = ReportTable.Cell
+    typealias Column = ReportTable.Column
 
     func num(_ x: Double?, _ digits: Int = 3) -> Cell {
         guard let x, x.isFinite else { return Cell("–", csv: .empty) }
@@ -49,13 +50,15 @@ public struct ComparisonReport: Sendable {
 
     func p(_ x: Double?) -> Cell {
         guard let x else { return Cell("–", csv: .empty) }
-        return Cell(x < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number(x, digits: 3), csv: .number(x, digits: 8))
+        return Cell(
+            x < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number(x, digits: 3),
+            csv: .significant(Swift.max(x, .leastNormalMagnitude), digits: 6))
     }
 
     func ci(_ lo: Double?, _ hi: Double?, transform: (Double) -> Double = { $0 }) -> Cell {
-        guard let lo, let hi else { return Cell("–", csv: .empty) }
+        guard let lo, let hi else { return Cell("–", values: [.empty, .empty]) }
         let text = "\(language.number(transform(lo), digits: 3)) – \(language.number(transform(hi), digits: 3))"
-        return Cell(text, csv: .text(text))
+        return Cell(text, values: [.number(transform(lo), digits: 8), .number(transform(hi), digits: 8)])
     }
 
     public var document: ReportDocument {
@@ -117,8 +120,11 @@ public struct ComparisonReport: Sendable {
                     caption: l.t(
                         "Share (binary), mean (continuous) or Kaplan–Meier median days (time to job)",
                         "Quota (binari), media (continui) o mediana di Kaplan–Meier in giorni (tempo al lavoro)"),
-                    columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), "n", l.t("Estimate", "Stima")],
-                    rows: levelRows, numeric: [2, 3],
+                    columns: [
+                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Level", "Valore"), key: "level"),
+                        Column("n", key: "n", .number), Column(l.t("Estimate", "Stima"), key: "estimate", .number),
+                    ],
+                    rows: levelRows,
                     footnote: MarkerFootnote.text(for: levelRows, policy: disclosure, language: l))))
         blocks.append(
             .table(
@@ -127,8 +133,11 @@ public struct ComparisonReport: Sendable {
                     caption: l.t(
                         "Unadjusted difference from the reference (risk difference with Newcombe's interval; mean difference with Welch's)",
                         "Differenza non aggiustata dal riferimento (differenza di rischio con intervallo di Newcombe; di medie con Welch)"),
-                    columns: [l.t("Outcome", "Esito"), l.t("Level", "Valore"), l.t("Difference", "Differenza"), l.t("95% CI", "IC 95%")],
-                    rows: differenceRows, numeric: [2])))
+                    columns: [
+                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Level", "Valore"), key: "level"),
+                        Column(l.t("Difference", "Differenza"), key: "estimate", .number), .interval(l.t("95% CI", "IC 95%")),
+                    ],
+                    rows: differenceRows)))
         blocks.append(.heading(level: 2, text: l.t("Adjusted models", "Modelli aggiustati")))
         blocks.append(
             .table(
@@ -139,11 +148,15 @@ public struct ComparisonReport: Sendable {
                         "Stime sulla scala del modello (log-odds, differenza di medie, log hazard ratio) con odds o hazard ratio; errori robusti per gruppo: CR2 con gdl di Satterthwaite (logistico, lineare), sandwich per gruppo (Cox); l'intervallo è sulla scala del rapporto per logistico e Cox"
                     ),
                     columns: [
-                        l.t("Outcome", "Esito"), l.t("Term", "Termine"), l.t("Model", "Modello"), l.t("Estimate", "Stima"), "OR/HR",
-                        l.t("SE (model)", "ES (modello)"), l.t("p (model)", "p (modello)"), l.t("SE (robust)", "ES (robusto)"),
-                        l.t("df", "gdl"), l.t("p (robust)", "p (robusto)"), l.t("95% CI (robust)", "IC 95% (robusto)"),
+                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Term", "Termine"), key: "term"),
+                        Column(l.t("Model", "Modello"), key: "model"), Column(l.t("Estimate", "Stima"), key: "estimate", .number),
+                        Column("OR/HR", key: "ratio", .number), Column(l.t("SE (model)", "ES (modello)"), key: "se_model", .number),
+                        Column(l.t("p (model)", "p (modello)"), key: "p_model", .number),
+                        Column(l.t("SE (robust)", "ES (robusto)"), key: "se_robust", .number),
+                        Column(l.t("df", "gdl"), key: "df_robust", .number), Column(l.t("p (robust)", "p (robusto)"), key: "p_robust", .number),
+                        .interval(l.t("95% CI (robust)", "IC 95% (robusto)"), prefix: "robust_"),
                     ],
-                    rows: modelRows, numeric: [3, 4, 5, 6, 7, 8, 9])))
+                    rows: modelRows)))
         blocks.append(
             .table(
                 ReportTable(
@@ -153,12 +166,15 @@ public struct ComparisonReport: Sendable {
                         "ICC (modello a intercetta casuale, REML), test di randomizzazione per gruppi e stima del modello a intercetta casuale"
                     ),
                     columns: [
-                        l.t("Outcome", "Esito"), "ICC", l.t("p (randomization)", "p (randomizzazione)"),
-                        l.t("Relabelings", "Rietichettature"),
-                        l.t("Mixed estimate", "Stima mista"), l.t("Mixed SE", "ES misto"), l.t("SD groups", "DS gruppi"),
-                        l.t("SD residual", "DS residua"),
+                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column("ICC", key: "icc", .number),
+                        Column(l.t("p (randomization)", "p (randomizzazione)"), key: "p_randomization", .number),
+                        Column(l.t("Relabelings", "Rietichettature"), key: "relabelings"),
+                        Column(l.t("Mixed estimate", "Stima mista"), key: "mixed_estimate", .number),
+                        Column(l.t("Mixed SE", "ES misto"), key: "mixed_se", .number),
+                        Column(l.t("SD groups", "DS gruppi"), key: "sd_group", .number),
+                        Column(l.t("SD residual", "DS residua"), key: "sd_residual", .number),
                     ],
-                    rows: otherRows, numeric: [1, 2, 4, 5, 6, 7])))
+                    rows: otherRows)))
         if let forest = forestFigure { blocks.append(forest.block) }
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, text: l.t("Warnings", "Avvertenze")))
@@ -210,7 +226,7 @@ public struct ComparisonReport: Sendable {
         var files: [(String, Data)] = [("comparison.md", Data(MarkdownRenderer().render(doc).utf8))]
         let writer = CSVWriter(format: csvFormat)
         for table in doc.tables {
-            files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
+            files.append(("tables/\(table.id).csv", try writer.encode(header: table.header, rows: table.tidyRows)))
         }
         files.append(("comparison.json", Data(ComparisonJSON(release).document.serialised().utf8)))
         if let forest = forestFigure { files.append((forest.path, Data(forest.svg.utf8))) }

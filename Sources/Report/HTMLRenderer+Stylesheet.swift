@@ -7,8 +7,9 @@ import Store
 extension HTMLRenderer {
     /// The embedded style sheet: a readable page on screen and, in print, A4
     /// with page numbers, the report title in the footer, the stamp (when
-    /// given) in the header of every page, each section on a new page,
-    /// tables and figures kept whole where they fit and table headers
+    /// given) in the header of every page, sections flowing on (no forced
+    /// break, so no page is left mostly empty), tables and figures kept whole
+    /// where they fit, headings kept with what follows and table headers
     /// repeated on continuation pages.
     static func stylesheet(title: String, stamp: String?, language: ReportLanguage) -> String {
         let pageWord = language.t("Page", "Pagina")
@@ -69,6 +70,8 @@ extension HTMLRenderer {
         .table-note { font-size: 0.85em; color: #444; margin: 0.3em 0 0; }
         figcaption { font-size: 0.88em; color: #444; margin-top: 0.4em; }
         .missing { color: #b00020; font-style: italic; }
+        ul.key-figures { list-style: none; padding: 0.8em 1em; margin: 0 0 1.2em; border-left: 4px solid #1f3b63; background: #f2f5fa; }
+        ul.key-figures li { margin: 0.45em 0; font-size: 1.05em; }
         """
     }
 
@@ -79,9 +82,9 @@ extension HTMLRenderer {
           body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.4; }
           h1 { font-size: 18pt; }
           h2 { font-size: 13pt; margin-top: 0; }
-          section { break-before: page; }
-          main > section:first-of-type { break-before: auto; }
           h2, h3, h4, caption { break-after: avoid; }
+          h2 { break-before: auto; padding-top: 0.6em; }
+          ul.key-figures { break-inside: avoid; }
           p, li { orphans: 3; widows: 3; }
           .table-block { overflow: visible; break-inside: avoid; }
           table { font-size: 8.5pt; }
@@ -89,7 +92,8 @@ extension HTMLRenderer {
           th, td { padding: 0.25em 0.4em; }
           thead { display: table-header-group; }
           tr, figure.chart { break-inside: avoid; }
-          figure.chart svg { max-height: 200mm; }
+          figure.chart svg { max-height: 95mm; margin: 0 auto; }
+          figure.chart { break-inside: avoid; margin: 0.6em 0 1em; }
         }
         """
     }

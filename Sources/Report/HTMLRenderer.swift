@@ -9,7 +9,7 @@ import Store
 /// Renders a `ReportDocument` (the model the Markdown renderer reads) as one
 /// self-contained HTML page that a funder opens in any browser and prints to
 /// PDF: UTF-8, `lang` from the report language, figures inlined as SVG, an
-/// embedded style sheet with an A4 print style (each section on a new page,
+/// embedded style sheet with an A4 print style (sections flow on, nothing split inside a row or figure,
 /// tables kept whole where they fit, header rows repeated, page numbers), no
 /// scripts and no external files.
 ///
@@ -95,6 +95,8 @@ public struct HTMLRenderer: Sendable {
             return [.p(inline(text))]
         case .bullets(let items):
             return [.ul(.group(items.map { .li(inline($0)) }))]
+        case .keyFigures(let items):
+            return [.ul(.class("key-figures"), .group(items.map { .li(inline($0)) }))]
         case .table(let table):
             return [render(table)]
         case .figure(let file, let caption):
@@ -131,11 +133,11 @@ public struct HTMLRenderer: Sendable {
         let header = Node<HTML.TableContext>.thead(
             .tr(
                 .group(
-                    table.columns.enumerated().map { j, name in
+                    table.columns.enumerated().map { j, column in
                         .th(
                             .attribute(named: "scope", value: "col"),
                             .if(table.numeric.contains(j), .class("num")),
-                            .raw(Self.escape(name)))
+                            .raw(Self.escape(column.label)))
                     })))
         let rows = table.rows.map { row -> Node<HTML.TableContext> in
             .tr(
@@ -167,9 +169,8 @@ public struct HTMLRenderer: Sendable {
                 .class("missing"),
                 .raw(Self.escape(language.t("Figure not available: ", "Figura non disponibile: ") + file)))
         }
-        return .element(
-            named: "figure",
-            nodes: [.class("chart"), picture, .element(named: "figcaption", nodes: [.raw(Self.escape(caption))])])
+        // The drawing carries its own title and description: a caption would repeat it.
+        return .element(named: "figure", nodes: [.class("chart"), .attribute(named: "aria-label", value: caption), picture])
     }
 
     // MARK: Text

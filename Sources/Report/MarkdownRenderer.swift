@@ -19,7 +19,7 @@ public struct MarkdownRenderer: Sendable {
                 out += String(repeating: "#", count: min(max(level, 2), 6)) + " " + text + "\n"
             case .paragraph(let text):
                 out += text + "\n"
-            case .bullets(let items):
+            case .bullets(let items), .keyFigures(let items):
                 out += items.map { "- " + $0 }.joined(separator: "\n") + "\n"
             case .table(let table):
                 out += render(table)
@@ -31,7 +31,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func render(_ table: ReportTable) -> String {
-        let header = table.columns.map(escape)
+        let header = table.columns.map { escape($0.label) }
         let body = table.rows.map { $0.map { escape($0.display) } }
         var widths = header.map(\.count)
         for row in body {

@@ -10,7 +10,7 @@ extension ReportComposer {
         var blocks: [ReportDocument.Block] = []
         if !release.services.isEmpty {
             let rows: [[Cell]] = release.services.map { s in
-                [.text(s.service), count(s.participants), count(s.sessions), number(s.hours, digits: 1)]
+                [.text(words.service(s.service)), count(s.participants), count(s.sessions), number(s.hours, digits: 1)]
             }
             blocks.append(
                 table(
@@ -19,14 +19,18 @@ extension ReportComposer {
                         "Individual services delivered in the period (participants enrolled by the period end)",
                         "Servizi individuali erogati nel periodo (partecipanti iscritti entro la fine del periodo)"),
                     columns: [
-                        l.t("Service", "Servizio"), l.t("Participants", "Partecipanti"), l.t("Sessions", "Sessioni"),
-                        l.t("Hours", "Ore"),
+                        Column(l.t("Service", "Servizio"), key: "service"),
+                        Column(l.t("Participants", "Partecipanti"), key: "participants", .number),
+                        Column(l.t("Sessions", "Sessioni"), key: "sessions", .number), Column(l.t("Hours", "Ore"), key: "hours", .number),
                     ],
-                    rows: rows, numeric: [1, 2, 3]))
+                    rows: rows))
         }
         if !release.makeUp.isEmpty {
             let rows: [[Cell]] = release.makeUp.map { row in
-                [.text(row.attribute), .text(row.level), count(row.n), count(row.denominator), share(row.share)]
+                [
+                    .text(words.attribute(row.attribute)), .text(words.level(row.level, of: row.attribute)), count(row.n),
+                    count(row.denominator), share(row.share),
+                ]
             }
             blocks.append(
                 table(
@@ -34,8 +38,12 @@ extension ReportComposer {
                     caption: l.t(
                         "Participants enrolled in the period, by attribute (every value recorded in the programme)",
                         "Partecipanti iscritti nel periodo, per caratteristica (ogni valore registrato nel programma)"),
-                    columns: [l.t("Attribute", "Caratteristica"), l.t("Level", "Valore"), "n", l.t("Of", "Su"), l.t("Share", "Quota")],
-                    rows: rows, numeric: [2, 3, 4]))
+                    columns: [
+                        Column(l.t("Attribute", "Caratteristica"), key: "attribute"), Column(l.t("Level", "Valore"), key: "level"),
+                        Column(l.t("People", "Persone"), key: "n", .number), Column(l.t("Of", "Su"), key: "denominator", .number),
+                        Column(l.t("Share", "Quota"), key: "share", .rate),
+                    ],
+                    rows: rows))
         }
         return blocks
     }
@@ -43,52 +51,60 @@ extension ReportComposer {
     var timeToJobSection: [ReportDocument.Block] {
         let l = language
         let t = release.timeToJob
+        let days = TimeToJob.daysPerMonth
+        let inMonths = { (r: Released<Double>) -> Released<Double> in
+            if case .value(let d) = r { return .value(d / days) }
+            return r
+        }
         let median: Cell
         if case .notComputable = t.medianDays {
-            median = Cell(l.t("not reached", "non raggiunta"), csv: .text(Disclosure.notComputableCSVMarker))
+            median = Cell(
+                l.t("not reached (fewer than half found work)", "non raggiunto (meno della metà ha trovato lavoro)"),
+                csv: .text(Disclosure.notComputableCSVMarker))
         } else {
-            median = number(t.medianDays, digits: 0)
+            median = number(inMonths(t.medianDays), digits: 1)
         }
+        let monthsUnit = Cell.text(l.t("months", "mesi"))
+        let shareUnit = Cell.text(l.t("share", "quota"))
         var rows: [[Cell]] = [
             [
-                .text(
-                    l.t(
-                        "Median days from enrolment to first job (Kaplan–Meier)",
-                        "Giorni mediani dall'iscrizione al primo lavoro (Kaplan–Meier)")),
-                median, interval(t.medianLow, t.medianHigh),
+                .text(l.t("Median time from enrolment to first job (Kaplan–Meier)", "Tempo mediano dall'iscrizione al primo lavoro (Kaplan–Meier)")),
+                monthsUnit, median, interval(inMonths(t.medianLow), inMonths(t.medianHigh)),
             ]
         ]
         for months in t.employedBy.keys.sorted() {
+            let e = t.employedBy[months] ?? ReleasedEstimate(value: .notComputable, low: .notComputable, high: .notComputable)
             rows.append([
-                .text(l.t("Employed by \(months) months", "Occupati entro \(months) mesi")),
-                share(t.employedBy[months] ?? .notComputable), .text(""),
+                .text(l.t("Employed within \(months) months of enrolment (Kaplan–Meier)", "Occupati entro \(months) mesi dall'iscrizione (Kaplan–Meier)")),
+                shareUnit, share(e.value), interval(e.low, e.high, percent: true),
             ])
         }
         let m = t.monthsGroupEndToJob
-        let range: Cell
-        if let lo = m.min.shown, let hi = m.max.shown, let mid = m.median.shown {
-            range = .text(
-                l.t(
-                    "\(l.number(lo, digits: 1)) to \(l.number(hi, digits: 1)) months (median \(l.number(mid, digits: 1)))",
-                    "da \(l.number(lo, digits: 1)) a \(l.number(hi, digits: 1)) mesi (mediana \(l.number(mid, digits: 1)))"))
-        } else {
-            range = number(m.median)
+        let none = Cell("–", values: [.empty, .empty])
+        for (label, value) in [
+            (l.t("shortest", "minimo"), m.min), (l.t("median", "mediana"), m.median), (l.t("longest", "massimo"), m.max),
+        ] {
+            rows.append([
+                .text(
+                    l.t(
+                        "Months from group end to job, \(label) (people of ended groups who found work after the end: \(inline(m.n)))",
+                        "Mesi dalla fine del gruppo al lavoro, \(label) (persone di gruppi conclusi che hanno trovato lavoro dopo la fine: \(inline(m.n)))"
+                    )),
+                monthsUnit, number(value, digits: 1), none,
+            ])
         }
-        rows.append([
-            .text(
-                l.t(
-                    "Months from group end to job (people of ended groups employed after the end: \(inline(m.n)))",
-                    "Mesi dalla fine del gruppo al lavoro (persone di gruppi conclusi occupate dopo la fine: \(inline(m.n)))")),
-            range, .text(""),
-        ])
         return [
             table(
                 id: "time_to_job",
                 caption: l.t(
-                    "Time to first job, censored at the end of each person's observation (months of 30.4375 days)",
-                    "Tempo al primo lavoro, censurato alla fine dell'osservazione di ciascuno (mesi di 30,4375 giorni)"),
-                columns: [l.t("Indicator", "Indicatore"), l.t("Value", "Valore"), l.t("95% CI", "IC 95%")],
-                rows: rows, numeric: [1])
+                    "Time to first job, censored at the end of each person's observation (months of 30.4375 days). The Kaplan–Meier shares allow for people still being followed, so they can be higher than the crude share re-employed above.",
+                    "Tempo al primo lavoro, censurato alla fine dell'osservazione di ciascuno (mesi di 30,4375 giorni). Le quote di Kaplan–Meier tengono conto di chi è ancora osservato, per questo possono superare la quota grezza di inseriti indicata sopra."
+                ),
+                columns: [
+                    Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Unit", "Unità"), key: "unit"),
+                    Column(l.t("Value", "Valore"), key: "value", .number), .interval(l.t("95% CI", "IC 95%")),
+                ],
+                rows: rows)
         ]
     }
 
@@ -109,10 +125,12 @@ extension ReportComposer {
                     "Curva di permanenza: quota ancora presente dopo ogni incontro (Kaplan–Meier sul numero dell'incontro; gruppi in corso censurati all'ultimo incontro svolto)"
                 ),
                 columns: [
-                    l.t("Meeting", "Incontro"), l.t("Still attending before it", "Ancora presenti prima"),
-                    l.t("Share still attending after it", "Quota presente dopo"), l.t("95% CI", "IC 95%"),
+                    Column(l.t("Meeting", "Incontro"), key: "meeting", .number),
+                    Column(l.t("Still attending before it", "Ancora presenti prima"), key: "at_risk", .number),
+                    Column(l.t("Share still attending after it", "Quota presente dopo"), key: "still_attending", .rate),
+                    .interval(l.t("95% CI", "IC 95%"), rate: true),
                 ],
-                rows: rows, numeric: [0, 1, 2])
+                rows: rows)
         ]
     }
 
@@ -133,14 +151,17 @@ extension ReportComposer {
                         "Declared budget \(l.number(c.total, digits: 0)) \(c.currency)",
                         "Budget dichiarato \(l.number(c.total, digits: 0)) \(c.currency)")
                     : l.t(
-                        "Sum of service amounts in the period: \(l.number(c.total, digits: 0)) \(c.currency)",
-                        "Somma degli importi dei servizi nel periodo: \(l.number(c.total, digits: 0)) \(c.currency)"),
-                columns: [l.t("Per", "Per"), l.t("Denominator", "Denominatore"), l.t("Cost", "Costo")],
+                        "Service amounts spent on the participants enrolled by \(l.date(release.period.to)), up to that date (no budget declared, so only service amounts are counted): \(l.number(c.total, digits: 0)) \(c.currency)",
+                        "Importi dei servizi erogati alle persone iscritte entro il \(l.date(release.period.to)), fino a quella data (nessun budget dichiarato: si contano solo gli importi dei servizi): \(l.number(c.total, digits: 0)) \(c.currency)"),
+                columns: [
+                    Column(l.t("Per", "Per"), key: "per"), Column(l.t("Denominator", "Denominatore"), key: "denominator", .number),
+                    Column(l.t("Cost (\(c.currency))", "Costo (\(c.currency))"), key: "cost", .number),
+                ],
                 rows: [
                     [.text(l.t("participant enrolled", "iscritto")), count(c.enrolled), money(c.perEnrolled)],
-                    [.text(l.t("retained participant", "partecipante trattenuto")), count(c.retained), money(c.perRetained)],
+                    [.text(l.t("retained participant", "partecipante con frequenza regolare")), count(c.retained), money(c.perRetained)],
                     [.text(l.t("re-employed participant", "partecipante inserito")), count(c.reemployed), money(c.perReemployed)],
-                ], numeric: [1, 2]),
+                ]),
         ]
     }
 }

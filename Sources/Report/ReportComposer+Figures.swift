@@ -76,7 +76,7 @@ extension ReportComposer {
         guard let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
         let bars = r.byType.map { item in
             BarChart.Bar(
-                label: Self.typeName(item.type, l), value: item.share.shown,
+                label: words.outcomeType(item.type), value: item.share.shown,
                 valueText: item.share.shown == nil ? marker(item.people)?.display ?? marker(item.share)?.display : nil)
         }
         let best = configuration.breakdown == .best
@@ -96,32 +96,36 @@ extension ReportComposer {
         return ReportFigure(chart: chart, caption: l.t("Re-employment by type", "Inserimento per tipo"), language: l)
     }
 
+    /// Each instrument's mean change with its 95% interval on a common axis
+    /// of points, zero dashed and the minimal important difference dotted in
+    /// its row: the change is what the test is about, not the two means.
     var wellbeingFigure: ReportFigure? {
         let l = language
         let changes = release.wellbeing
         guard !changes.isEmpty else { return nil }
-        func estimate(_ mean: Released<Double>, _ ci: ReleasedInterval) -> ChartEstimate? {
-            guard let mean = mean.shown else { return nil }
-            return ChartEstimate(mean, lower: ci.low.shown, upper: ci.high.shown)
+        let rows = changes.map { w -> ForestPlot.Row in
+            let estimate = w.meanChange.shown.map { ChartEstimate($0, lower: w.changeLow.shown, upper: w.changeHigh.shown) }
+            let mid = w.instrument.mid.map { w.instrument.better == .higher ? $0 : -$0 }
+            let pairs = w.pairs.shown.map { "n = \(l.count($0))" } ?? marker(w.pairs)?.display
+            var note = l.t("start → \(words.wave(w.wave))", "ingresso → \(words.wave(w.wave))")
+            if let pairs { note += ", " + pairs }
+            if let m = w.instrument.mid { note += l.t(", MID \(l.number(m, digits: 1))", ", DMR \(l.number(m, digits: 1))") }
+            return ForestPlot.Row(
+                label: w.instrument.id, estimate: estimate, note: note,
+                missingText: marker(w.meanChange)?.display ?? "–", threshold: mid)
         }
-        let items = changes.map { w in
-            BeforeAfterChart.Item(
-                instrument: w.instrument.id,
-                comparison: l.t("baseline → \(Self.waveName(w.wave, l))", "ingresso → \(Self.waveName(w.wave, l))"),
-                beforeLabel: Self.waveName(.baseline, l), afterLabel: Self.waveName(w.wave, l), n: w.pairs.shown,
-                before: estimate(w.meanBaseline, w.baselineInterval), after: estimate(w.meanWave, w.waveInterval),
-                scale: w.instrument.scoreRange, missingText: marker(w.meanBaseline)?.display ?? "–")
-        }
-        let chart = BeforeAfterChart(
+        let chart = ForestPlot(
             id: "wellbeing",
             labels: ChartLabels(
-                title: l.t("Wellbeing before and after", "Benessere prima e dopo"),
-                subtitle: l.t("Means of the pairs with 95% t intervals", "Medie delle coppie con intervalli t al 95%"),
-                yAxis: l.t("Score", "Punteggio"),
+                title: l.t("Wellbeing: change from start", "Benessere: cambiamento dall'ingresso"),
+                subtitle: l.t(
+                    "Mean change in points with 95% interval; dotted: the minimal important difference (MID)",
+                    "Cambiamento medio in punti con intervallo al 95%; punteggiato: la differenza minima rilevante (DMR)"),
+                xAxis: l.t("Mean change (points)", "Cambiamento medio (punti)"),
                 description: l.t(
-                    "For each instrument, the mean score at baseline and at the later wave among people with both.",
-                    "Per ogni strumento, il punteggio medio all'ingresso e alla rilevazione successiva tra chi ha entrambi.")),
-            items: items)
-        return ReportFigure(chart: chart, caption: l.t("Wellbeing before and after", "Benessere prima e dopo"), language: l)
+                    "For each instrument, the mean change of the people with both questionnaires, with its 95% t interval.",
+                    "Per ogni strumento, il cambiamento medio di chi ha entrambi i questionari, con l'intervallo t al 95%.")),
+            rows: rows, valueFormat: .number(digits: 1))
+        return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }
 }

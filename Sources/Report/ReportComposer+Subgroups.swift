@@ -13,24 +13,30 @@ extension ReportComposer {
             let retention = e.retention.rate
             let work = e.reemployment.rate
             return [
-                .text(item.level), count(e.cohort),
+                .text(words.level(item.level, of: subgroups.attribute)), count(e.cohort),
                 count(retention.numerator), count(retention.denominator), share(retention.value),
-                count(work.numerator), count(work.denominator), share(work.value), interval(work.low, work.high, percent: true),
+                interval(retention.low, retention.high, percent: true),
+                count(work.numerator), share(work.value), interval(work.low, work.high, percent: true),
             ]
         }
         return [
-            .heading(level: 2, text: l.t("By \(subgroups.attribute)", "Per \(subgroups.attribute)")),
+            .heading(level: 2, text: l.t("By \(words.attribute(subgroups.attribute))", "Per \(words.attribute(subgroups.attribute))")),
             table(
                 id: "by_\(Self.fileSafe(subgroups.attribute))",
                 caption: l.t(
-                    "Outcomes by \(subgroups.attribute) (participants enrolled by the period end; every value recorded in the programme)",
-                    "Esiti per \(subgroups.attribute) (iscritti entro la fine del periodo; ogni valore registrato nel programma)"),
+                    "Outcomes by \(words.attribute(subgroups.attribute)) (participants enrolled by the period end; every value recorded in the programme)",
+                    "Esiti per \(words.attribute(subgroups.attribute)) (iscritti entro la fine del periodo; ogni valore registrato nel programma)"),
                 columns: [
-                    l.t("Level", "Valore"), l.t("Enrolled", "Iscritti"), l.t("Retained", "Trattenuti"), l.t("Of", "Su"),
-                    l.t("Retention", "Permanenza"), l.t("Re-employed", "Inseriti"), l.t("Of", "Su"),
-                    l.t("Re-employment", "Inserimento"), l.t("95% CI", "IC 95%"),
+                    Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Enrolled", "Iscritti"), key: "enrolled", .number),
+                    Column(l.t("Retained", "Con frequenza regolare"), key: "retained", .number),
+                    Column(l.t("With a meeting held", "Con almeno un incontro svolto"), key: "retention_denominator", .number),
+                    Column(l.t("Retention", "Permanenza"), key: "retention_rate", .rate),
+                    .interval(l.t("95% CI", "IC 95%"), prefix: "retention_", rate: true),
+                    Column(l.t("Re-employed", "Inseriti"), key: "reemployed", .number),
+                    Column(l.t("Re-employment", "Inserimento"), key: "reemployment_rate", .rate),
+                    .interval(l.t("95% CI", "IC 95%"), prefix: "reemployment_", rate: true),
                 ],
-                rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7]),
+                rows: rows),
         ]
     }
 

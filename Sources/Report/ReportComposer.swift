@@ -19,8 +19,10 @@ public struct ReportComposer: Sendable {
     }
 
     typealias Cell = ReportTable.Cell
+    typealias Column = ReportTable.Column
 
     var policy: Disclosure { release.policy }
+    var words: ReportVocabulary { ReportVocabulary(language) }
     var configuration: ProjectConfiguration { release.configuration }
 
     // MARK: Cells
@@ -48,19 +50,21 @@ public struct ReportComposer: Sendable {
         marker(r) ?? r.shown.map { Cell(language.number($0, digits: digits), csv: .number($0, digits: 6)) } ?? Cell("–", csv: .empty)
     }
 
+    /// An interval: one cell in the report (`55.4% – 70.2%`), two numbers in the tidy table.
     func interval(_ low: Released<Double>, _ high: Released<Double>, percent: Bool = false) -> Cell {
         if let m = marker(low) ?? marker(high) { return m }
-        guard let lo = low.shown, let hi = high.shown else { return Cell("–", csv: .empty) }
+        guard let lo = low.shown, let hi = high.shown else { return Cell("–", values: [.empty, .empty]) }
         let f = { (x: Double) in percent ? language.percent(x) : language.number(x) }
-        let text = "\(f(lo)) – \(f(hi))"
-        return Cell(text, csv: .text(text))
+        return Cell("\(f(lo)) – \(f(hi))", values: [.number(lo, digits: 6), .number(hi, digits: 6)])
     }
 
+    /// A p-value: `<0.001` in the report; in the tidy table the value to six
+    /// significant digits, never 0 (an underflow is the smallest double).
     func pValue(_ r: Released<Double>) -> Cell {
         if let m = marker(r) { return m }
         guard let v = r.shown else { return Cell("–", csv: .empty) }
         let text = v < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number(v, digits: 3)
-        return Cell(text, csv: .number(v, digits: 8))
+        return Cell(text, csv: .significant(Swift.max(v, .leastNormalMagnitude), digits: 6))
     }
 
     /// A count written inside a sentence.
@@ -72,10 +76,8 @@ public struct ReportComposer: Sendable {
     }
 
     /// A table with the footnote its markers need.
-    func table(
-        id: String, caption: String, columns: [String], rows: [[Cell]], numeric: Set<Int>
-    ) -> ReportDocument.Block {
-        .table(ReportTable(id: id, caption: caption, columns: columns, rows: rows, numeric: numeric, footnote: footnote(for: rows)))
+    func table(id: String, caption: String, columns: [Column], rows: [[Cell]]) -> ReportDocument.Block {
+        .table(ReportTable(id: id, caption: caption, columns: columns, rows: rows, footnote: footnote(for: rows)))
     }
 
     // MARK: Document
@@ -93,8 +95,8 @@ public struct ReportComposer: Sendable {
         blocks.append(
             .paragraph(
                 l.t(
-                    "Period: \(period.from.iso8601) to \(period.to.iso8601). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(period.to.iso8601), observed up to that date (or their last follow-up).",
-                    "Periodo: dal \(period.from.iso8601) al \(period.to.iso8601). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(period.to.iso8601), osservati fino a quella data (o all'ultimo contatto)."
+                    "Period: \(l.date(period.from)) to \(l.date(period.to)). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(l.date(period.to)), observed up to that date (or their last follow-up).",
+                    "Periodo: dal \(l.date(period.from)) al \(l.date(period.to)). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(l.date(period.to)), osservati fino a quella data (o all'ultimo contatto)."
                 )))
         if policy.isApplied {
             let t = policy.threshold
@@ -113,13 +115,15 @@ public struct ReportComposer: Sendable {
         let figure = { (id: String) -> [ReportDocument.Block] in
             figures.filter { $0.fileName == id + ".svg" }.map(\.block)
         }
+        blocks.insert(contentsOf: keyFiguresSection, at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + subgroupSection
-            + methodSection + provenanceSection
+            + appendixSection + provenanceSection
         return ReportDocument(
-            title: l.t("Programme evaluation report — \(period.label)", "Rapporto di valutazione del programma — \(period.label)"),
+            title: l.t(
+                "Programme evaluation report — \(l.period(period))", "Rapporto di valutazione del programma — \(l.period(period))"),
             blocks: blocks)
     }
 
@@ -148,7 +152,8 @@ public struct ReportComposer: Sendable {
             .heading(level: 2, text: l.t("Reach", "Partecipazione")),
             table(
                 id: "reach", caption: l.t("Activity in the period", "Attività nel periodo"),
-                columns: [l.t("Indicator", "Indicatore"), l.t("Count", "Numero")], rows: rows, numeric: [1]),
+                columns: [Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Count", "Numero"), key: "count", .number)],
+                rows: rows),
         ]
     }
 
@@ -161,7 +166,7 @@ public struct ReportComposer: Sendable {
 
     var retentionDefinition: String {
         let c = configuration
-        let share = language.percent(c.retentionThreshold)
+        let share = language.threshold(c.retentionThreshold)
         return c.retentionInclusive
             ? language.t(
                 "participants who attended at least \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
@@ -174,22 +179,23 @@ public struct ReportComposer: Sendable {
     }
 
     func reemploymentDefinition(retained: Bool) -> String {
-        let events = configuration.reemploymentEvents.map { Self.typeName($0, language).lowercased() }.joined(separator: ", ")
+        let events = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
         return retained
             ? language.t(
                 "retained participants with a work experience (\(events)) between enrolment and the end of their observation",
-                "partecipanti trattenuti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione")
+                "partecipanti con frequenza regolare con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione")
             : language.t(
                 "participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
                 "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo"
             )
     }
 
-    var rateColumns: [String] {
+    var rateColumns: [Column] {
         let l = language
         return [
-            l.t("Indicator", "Indicatore"), l.t("Numerator", "Numeratore"), l.t("Denominator", "Denominatore"),
-            l.t("Rate", "Tasso"), l.t("95% CI (Wilson)", "IC 95% (Wilson)"), l.t("Definition", "Definizione"),
+            Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Numerator", "Numeratore"), key: "numerator", .number),
+            Column(l.t("Denominator", "Denominatore"), key: "denominator", .number), Column(l.t("Rate", "Tasso"), key: "rate", .rate),
+            .interval(l.t("95% CI (Wilson)", "IC 95% (Wilson)"), rate: true), Column(l.t("Definition", "Definizione"), key: "definition"),
         ]
     }
 
@@ -202,10 +208,10 @@ public struct ReportComposer: Sendable {
             table(
                 id: "retention",
                 caption: l.t(
-                    "Retention: attendance rate \(comparator) \(l.percent(r.threshold))",
-                    "Permanenza: tasso di frequenza \(comparator) \(l.percent(r.threshold))"),
+                    "Retention: attendance rate \(comparator) \(l.threshold(r.threshold))",
+                    "Permanenza: tasso di frequenza \(comparator) \(l.threshold(r.threshold))"),
                 columns: rateColumns,
-                rows: [rateRow(l.t("Retained", "Trattenuti"), r.rate, retentionDefinition)], numeric: [1, 2, 3]),
+                rows: [rateRow(l.t("Retained", "Con frequenza regolare"), r.rate, retentionDefinition)]),
             .paragraph(
                 l.t(
                     "Participants with no meeting held yet since they enrolled (not started, left out of the denominator): \(inline(r.notStarted)).",
@@ -218,7 +224,7 @@ public struct ReportComposer: Sendable {
         let l = language
         let r = release.reemployment
         let enrolled = inline(r.rate.denominator)
-        let typeRows: [[Cell]] = r.byType.map { item in [.text(Self.typeName(item.type, l)), count(item.people), share(item.share)] }
+        let typeRows: [[Cell]] = r.byType.map { item in [.text(words.outcomeType(item.type)), count(item.people), share(item.share)] }
         let breakdown = configuration.breakdown == .best
         return [
             .heading(level: 2, text: l.t("Re-employment", "Inserimento lavorativo")),
@@ -229,40 +235,24 @@ public struct ReportComposer: Sendable {
                     rateRow(
                         l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate,
                         reemploymentDefinition(retained: false)),
-                    rateRow(l.t("Retained participants", "Partecipanti trattenuti"), r.retained, reemploymentDefinition(retained: true)),
-                ], numeric: [1, 2, 3]),
+                    rateRow(l.t("Retained participants", "Partecipanti con frequenza regolare"), r.retained, reemploymentDefinition(retained: true)),
+                ]),
             table(
                 id: "reemployment_by_type",
                 caption: l.t(
                     "Re-employed by type: each person counted once by their \(breakdown ? "best" : "first") event, so the parts add up to the whole; share of all \(enrolled) enrolled",
                     "Inseriti per tipo: ogni persona contata una volta sola per il suo esito \(breakdown ? "migliore" : "primo"), così le parti sommano al totale; quota su tutti i \(enrolled) iscritti"
                 ),
-                columns: [l.t("Type", "Tipo"), l.t("People", "Persone"), l.t("Share of enrolled", "Quota degli iscritti")],
-                rows: typeRows, numeric: [1, 2]),
+                columns: [
+                    Column(l.t("Type", "Tipo"), key: "type"), Column(l.t("People", "Persone"), key: "people", .number),
+                    Column(l.t("Share of enrolled", "Quota degli iscritti"), key: "share_of_enrolled", .rate),
+                ],
+                rows: typeRows),
             .paragraph(
                 l.t(
                     "Lost to follow-up (observation ended early, no work experience recorded): \(inline(r.lostToFollowUp)). If all of them had found work the rate would be \(share(r.rateUpperBound).display).",
                     "Persi al follow-up (osservazione terminata prima, nessuna esperienza registrata): \(inline(r.lostToFollowUp)). Se tutti avessero trovato lavoro il tasso sarebbe \(share(r.rateUpperBound).display)."
                 )),
         ]
-    }
-
-    static func typeName(_ t: OutcomeType, _ l: ReportLanguage) -> String {
-        switch t {
-        case .traineeship: return l.t("Traineeship", "Tirocinio")
-        case .fixedTerm: return l.t("Fixed-term contract", "Contratto a tempo determinato")
-        case .permanent: return l.t("Permanent contract", "Contratto a tempo indeterminato")
-        case .selfEmployment: return l.t("Self-employment", "Lavoro autonomo")
-        case .training: return l.t("Training", "Formazione")
-        case .other: return l.t("Other", "Altro")
-        }
-    }
-
-    static func waveName(_ w: Wave, _ l: ReportLanguage) -> String {
-        switch w {
-        case .baseline: return l.t("baseline", "ingresso")
-        case .end: return l.t("end", "fine")
-        case .followup: return l.t("follow-up", "follow-up")
-        }
     }
 }

@@ -14,6 +14,8 @@ public struct ReportDocument: Sendable {
         case heading(level: Int, text: String)
         case paragraph(String)
         case bullets([String])
+        /// The key figures a reader sees first: short sentences, set apart.
+        case keyFigures([String])
         case table(ReportTable)
         case figure(file: String, caption: String)
     }
@@ -30,21 +32,54 @@ public struct ReportDocument: Sendable {
 }
 
 /// A tidy table: one header row, typed cells, a caption and a file id.
+/// Its columns carry the report's wording and the `snake_case` keys of the
+/// CSV and workbook headers, the same in every language (DESIGN §6).
 public struct ReportTable: Sendable {
     /// File stem for `tables/<id>.csv`.
     public var id: String
     public var caption: String
-    public var columns: [String]
+    public var columns: [Column]
     public var rows: [[Cell]]
-    /// Which columns are numeric (right-aligned in Markdown).
-    public var numeric: Set<Int>
     /// Printed under the table (what its markers mean); not written to CSV.
     public var footnote: String?
 
-    /// A table cell: its display text and the value written to CSV.
+    /// A column: its heading in the report, its key or keys in the tidy
+    /// table (an interval is two: `ci_low`, `ci_high`) and what it holds.
+    public struct Column: Sendable {
+        public var label: String
+        public var keys: [String]
+        public var content: Content
+
+        public enum Content: Sendable, Equatable {
+            case text
+            /// Numbers (or markers); right-aligned.
+            case number
+            /// Fractions 0–1, shown as percentages.
+            case rate
+        }
+
+        public init(_ label: String, key: String, _ content: Content = .text) {
+            self.label = label
+            self.keys = [key]
+            self.content = content
+        }
+
+        /// A 95% interval: one column in the report, `<prefix>ci_low` and
+        /// `<prefix>ci_high` in the tidy table.
+        public static func interval(_ label: String, prefix: String = "", rate: Bool = false) -> Column {
+            var c = Column(label, key: prefix + "ci_low", rate ? .rate : .number)
+            c.keys.append(prefix + "ci_high")
+            return c
+        }
+
+        public var isNumeric: Bool { content != .text }
+    }
+
+    /// A table cell: its display text and the value or values written to the
+    /// tidy table (two for an interval).
     public struct Cell: Sendable {
         public var display: String
-        public var csv: CSVCell
+        public var values: [CSVCell]
         /// Set when the cell withholds a figure (its footnote explains the marker).
         public var withheld: Withholding?
 
@@ -57,20 +92,43 @@ public struct ReportTable: Sendable {
         }
 
         public init(_ display: String, csv: CSVCell, withheld: Withholding? = nil) {
+            self.init(display, values: [csv], withheld: withheld)
+        }
+
+        public init(_ display: String, values: [CSVCell], withheld: Withholding? = nil) {
             self.display = display
-            self.csv = csv
+            self.values = values
             self.withheld = withheld
         }
 
         public static func text(_ s: String) -> Cell { Cell(s, csv: .text(s)) }
     }
 
-    public init(id: String, caption: String, columns: [String], rows: [[Cell]], numeric: Set<Int> = [], footnote: String? = nil) {
+    public init(id: String, caption: String, columns: [Column], rows: [[Cell]], footnote: String? = nil) {
         self.id = id
         self.caption = caption
         self.columns = columns
         self.rows = rows
-        self.numeric = numeric
         self.footnote = footnote
     }
+
+    /// Indices of the numeric columns (right-aligned).
+    public var numeric: Set<Int> { Set(columns.indices.filter { columns[$0].isNumeric }) }
+
+    /// The tidy header: every column's keys.
+    public var header: [String] { columns.flatMap(\.keys) }
+
+    /// The tidy rows: a cell with fewer values than its column has keys (a
+    /// marker in an interval column) repeats its value.
+    public var tidyRows: [[CSVCell]] {
+        rows.map { row in
+            zip(columns, row).flatMap { column, cell in
+                cell.values.count == column.keys.count
+                    ? cell.values : Array(repeating: cell.values.first ?? .empty, count: column.keys.count)
+            }
+        }
+    }
+
+    /// For each tidy column, what it holds.
+    public var tidyContents: [Column.Content] { columns.flatMap { c in c.keys.map { _ in c.content } } }
 }

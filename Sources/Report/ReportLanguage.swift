@@ -12,26 +12,76 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     public var decimalSeparator: String { self == .it ? "," : "." }
 
-    /// A number with `digits` decimals in this language.
+    public var thousandsSeparator: String { self == .it ? "." : "," }
+
+    /// A number with `digits` decimals in this language, thousands grouped
+    /// (`7,600.50` / `7.600,50`).
     public func number(_ x: Double, digits: Int = 2) -> String {
         let text = String(format: "%.\(digits)f", x)
-        return self == .it ? text.replacingOccurrences(of: ".", with: ",") : text
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1)
+        let whole = Self.grouped(String(parts[0]), by: thousandsSeparator)
+        let fraction = parts.count > 1 ? decimalSeparator + parts[1] : ""
+        return (negative ? "-" : "") + whole + fraction
     }
 
     /// A share as a percentage with one decimal (`44.2%`, `44,2%`).
     public func percent(_ x: Double) -> String { number(x * 100, digits: 1) + "%" }
 
+    /// A set share such as a threshold, without a needless decimal (`75%`, `66.7%`).
+    public func threshold(_ x: Double) -> String {
+        let p = x * 100
+        return number(p, digits: (p * 10).rounded() == (p.rounded() * 10) ? 0 : 1) + "%"
+    }
+
     /// A whole count with thousands grouped (`1,234` / `1.234`).
     public func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var groups: [String] = []
+        (n < 0 ? "-" : "") + Self.grouped(String(n.magnitude), by: thousandsSeparator)
+    }
+
+    /// A string of digits in groups of three from the right.
+    static func grouped(_ digits: String, by separator: String) -> String {
+        var groups: [Substring] = []
         var rest = Substring(digits)
         while rest.count > 3 {
-            groups.insert(String(rest.suffix(3)), at: 0)
+            groups.insert(rest.suffix(3), at: 0)
             rest = rest.dropLast(3)
         }
-        groups.insert(String(rest), at: 0)
-        return (n < 0 ? "-" : "") + groups.joined(separator: self == .it ? "." : ",")
+        groups.insert(rest, at: 0)
+        return groups.joined(separator: separator)
+    }
+
+    static let monthNames: [ReportLanguage: [String]] = [
+        .en: [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
+        ],
+        .it: [
+            "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+            "novembre", "dicembre",
+        ],
+    ]
+
+    /// A date in words (`30 June 2016`, `30 giugno 2016`).
+    public func date(_ d: CalendarDate) -> String {
+        "\(d.day) \(Self.monthNames[self]![d.month - 1]) \(d.year)"
+    }
+
+    /// A period in words: `2nd quarter 2016` / `2° trimestre 2016`, a year as
+    /// itself, a month by name, else `from … to …`.
+    public func period(_ p: Period) -> String {
+        let label = p.label
+        if let q = label.firstIndex(of: "Q"), let quarter = Int(label[label.index(after: q)...]) {
+            let year = label[..<q]
+            let ordinals = ["1st", "2nd", "3rd", "4th"]
+            return t("\(ordinals[quarter - 1]) quarter \(year)", "\(quarter)° trimestre \(year)")
+        }
+        if Int(label) != nil { return label }
+        if p.from.day == 1, p.from.month == p.to.month, p.from.year == p.to.year, label.count == 7 {
+            return "\(Self.monthNames[self]![p.from.month - 1]) \(p.from.year)"
+        }
+        return t("\(date(p.from)) to \(date(p.to))", "dal \(date(p.from)) al \(date(p.to))")
     }
 
     /// English or Italian text.

@@ -23,7 +23,7 @@ public struct ReportWriter: Sendable {
         files.append(("report.md", Data(MarkdownRenderer().render(document).utf8)))
         let writer = CSVWriter(format: csvFormat)
         for table in document.tables {
-            files.append(("tables/\(table.id).csv", try writer.encode(header: table.columns, rows: table.rows.map { $0.map(\.csv) })))
+            files.append(("tables/\(table.id).csv", try writer.encode(header: table.header, rows: table.tidyRows)))
         }
         files.append(("summary.json", Data(summary.serialised().utf8)))
         return files

@@ -30,12 +30,16 @@ public struct ForestPlot: ReportChart, Equatable {
         /// A short note beside the label ("n = 40").
         public var note: String?
         public var missingText: String
+        /// A value marked across this row only (an instrument's minimal
+        /// important difference), drawn as a dotted line.
+        public var threshold: Double?
 
-        public init(label: String, estimate: ChartEstimate?, note: String? = nil, missingText: String = "–") {
+        public init(label: String, estimate: ChartEstimate?, note: String? = nil, missingText: String = "–", threshold: Double? = nil) {
             self.label = label
             self.estimate = estimate
             self.note = note
             self.missingText = missingText
+            self.threshold = threshold
         }
     }
 

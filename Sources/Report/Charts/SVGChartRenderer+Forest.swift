@@ -72,6 +72,10 @@ extension SVGChartRenderer {
         var summary: [String] = []
         for (index, row) in chart.rows.enumerated() {
             let height = rowHeights[index]
+            if let threshold = row.threshold, scale.contains(threshold) {
+                let x = px(threshold)
+                svg.line(x, rowTop + 3, x, rowTop + height - 3, stroke: Style.muted, width: 1.2, dash: "2 2")
+            }
             drawRow(
                 &svg, label: labelLines[index], note: noteLines[index], value: valueTexts[index], estimate: estimates[index],
                 scale: scale, plot: plot, top: rowTop, height: height)
@@ -95,7 +99,7 @@ extension SVGChartRenderer {
 
     /// The chart's domain when it gives one, else a nice (or logarithmic) range over the estimates and the reference.
     static func scale(_ chart: ForestPlot, _ estimates: [ChartEstimate?]) -> AxisScale {
-        let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference]
+        let extent = estimates.compactMap { $0?.extent }.flatMap { $0 } + [chart.reference] + chart.rows.compactMap(\.threshold)
         if let domain = chart.domain, domain.upperBound > domain.lowerBound, !chart.logarithmic || domain.lowerBound > 0 {
             return chart.logarithmic
                 ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)

@@ -152,9 +152,12 @@ private struct EvaluationRelease {
         // Without censoring, 1 − S(t) at the end is employed ÷ n: withheld with the count.
         let uses = ["reemployment.employed", "cohort"]
         let median = e.timeToJob.median
-        var employedBy: [Int: Released<Double>] = [:]
+        var employedBy: [Int: ReleasedEstimate] = [:]
         for item in e.timeToJob.employedBy {
-            employedBy[item.months] = ledger.statistic(item.share, population: n, uses: uses)
+            employedBy[item.months] = ReleasedEstimate(
+                value: ledger.statistic(item.share, population: n, uses: uses),
+                low: ledger.statistic(item.low, population: n, uses: uses),
+                high: ledger.statistic(item.high, population: n, uses: uses))
         }
         let months = e.monthsGroupEndToJob
         let monthsN = ledger.count("months_group_end_to_job.n", months.n, population: n)

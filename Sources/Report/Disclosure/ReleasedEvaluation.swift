@@ -120,10 +120,17 @@ public struct ReleasedTimeToJob: Sendable, Equatable {
     public var medianDays: Released<Double>
     public var medianLow: Released<Double>
     public var medianHigh: Released<Double>
-    /// 3, 6, 12 months → share employed (1 − S(t)).
-    public var employedBy: [Int: Released<Double>]
+    /// 3, 6, 12 months → share employed (1 − S(t)) with its 95% interval.
+    public var employedBy: [Int: ReleasedEstimate]
     public var curve: ReleasedCurve?
     public var monthsGroupEndToJob: ReleasedMonths
+}
+
+/// An estimate with its 95% interval.
+public struct ReleasedEstimate: Sendable, Equatable {
+    public var value: Released<Double>
+    public var low: Released<Double>
+    public var high: Released<Double>
 }
 
 /// Months from group end to job: min, median, max over `n` people.

@@ -28,6 +28,33 @@ struct IndicatorEdgeCaseTests {
         #expect(attributes.level("age", of: try #require(byCode["P3"])) == "33")
     }
 
+    @Test("cost without a budget: the cohort's service amounts up to the period end, whatever its start")
+    func costOfTheCohort() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        _ = try f.importFile(
+            .services,
+            f.write(
+                "s.csv",
+                """
+                participant_id,service,date,hours,amount
+                P1,counselling,2016-02-01,1,100
+                P2,counselling,2016-05-02,1,40
+                P3,counselling,2016-07-01,1,1000
+                """))
+        // The second quarter spent 40, but its cohort (enrolled by 30 June) cost 140 up to then;
+        // the July amount is after the period.
+        let quarter = try #require(try evaluation(f, "2016Q2").cost)
+        #expect(quarter.total == 140 && !quarter.declared && quarter.enrolled == 3)
+        expectClose(quarter.perEnrolled, 140.0 / 3, rtol: 1e-15)
+        #expect(try evaluation(f, "2016Q1").cost?.total == 100)
+        var budgeted = f.configuration
+        budgeted.budget = 9000
+        let declared = try #require(
+            ProgrammeEvaluation(snapshot: try f.store.snapshot(), period: try #require(Period(parsing: "2016Q2")), configuration: budgeted).cost)
+        #expect(declared.total == 9000 && declared.declared)
+    }
+
     @Test("a group with no meetings yet: its members are not started and its group is not active")
     func groupWithoutMeetings() throws {
         let f = try ImportFixture()
