@@ -153,7 +153,8 @@ public struct ComparisonReport: Sendable {
                         Column("OR/HR", key: "ratio", .number), Column(l.t("SE (model)", "ES (modello)"), key: "se_model", .number),
                         Column(l.t("p (model)", "p (modello)"), key: "p_model", .number),
                         Column(l.t("SE (robust)", "ES (robusto)"), key: "se_robust", .number),
-                        Column(l.t("df", "gdl"), key: "df_robust", .number), Column(l.t("p (robust)", "p (robusto)"), key: "p_robust", .number),
+                        Column(l.t("df", "gdl"), key: "df_robust", .number),
+                        Column(l.t("p (robust)", "p (robusto)"), key: "p_robust", .number),
                         .interval(l.t("95% CI (robust)", "IC 95% (robusto)"), prefix: "robust_"),
                     ],
                     rows: modelRows)))

@@ -68,14 +68,20 @@ extension ReportComposer {
         let shareUnit = Cell.text(l.t("share", "quota"))
         var rows: [[Cell]] = [
             [
-                .text(l.t("Median time from enrolment to first job (Kaplan–Meier)", "Tempo mediano dall'iscrizione al primo lavoro (Kaplan–Meier)")),
+                .text(
+                    l.t(
+                        "Median time from enrolment to first job (Kaplan–Meier)",
+                        "Tempo mediano dall'iscrizione al primo lavoro (Kaplan–Meier)")),
                 monthsUnit, median, interval(inMonths(t.medianLow), inMonths(t.medianHigh)),
             ]
         ]
         for months in t.employedBy.keys.sorted() {
             let e = t.employedBy[months] ?? ReleasedEstimate(value: .notComputable, low: .notComputable, high: .notComputable)
             rows.append([
-                .text(l.t("Employed within \(months) months of enrolment (Kaplan–Meier)", "Occupati entro \(months) mesi dall'iscrizione (Kaplan–Meier)")),
+                .text(
+                    l.t(
+                        "Employed within \(months) months of enrolment (Kaplan–Meier)",
+                        "Occupati entro \(months) mesi dall'iscrizione (Kaplan–Meier)")),
                 shareUnit, share(e.value), interval(e.low, e.high, percent: true),
             ])
         }
@@ -152,7 +158,8 @@ extension ReportComposer {
                         "Budget dichiarato \(l.number(c.total, digits: 0)) \(c.currency)")
                     : l.t(
                         "Service amounts spent on the participants enrolled by \(l.date(release.period.to)), up to that date (no budget declared, so only service amounts are counted): \(l.number(c.total, digits: 0)) \(c.currency)",
-                        "Importi dei servizi erogati alle persone iscritte entro il \(l.date(release.period.to)), fino a quella data (nessun budget dichiarato: si contano solo gli importi dei servizi): \(l.number(c.total, digits: 0)) \(c.currency)"),
+                        "Importi dei servizi erogati alle persone iscritte entro il \(l.date(release.period.to)), fino a quella data (nessun budget dichiarato: si contano solo gli importi dei servizi): \(l.number(c.total, digits: 0)) \(c.currency)"
+                    ),
                 columns: [
                     Column(l.t("Per", "Per"), key: "per"), Column(l.t("Denominator", "Denominatore"), key: "denominator", .number),
                     Column(l.t("Cost (\(c.currency))", "Costo (\(c.currency))"), key: "cost", .number),

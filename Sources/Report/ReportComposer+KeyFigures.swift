@@ -84,7 +84,9 @@ extension ReportComposer {
         let l = language
         let value = share(r.value).display
         guard r.low.shown != nil, r.high.shown != nil else { return value }
-        return l.t("\(value), 95% CI \(intervalText(r.low, r.high, percent: true))", "\(value), IC 95% \(intervalText(r.low, r.high, percent: true))")
+        return l.t(
+            "\(value), 95% CI \(intervalText(r.low, r.high, percent: true))",
+            "\(value), IC 95% \(intervalText(r.low, r.high, percent: true))")
     }
 
     func intervalText(_ low: Released<Double>, _ high: Released<Double>, percent: Bool = false) -> String {

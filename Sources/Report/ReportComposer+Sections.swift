@@ -163,7 +163,10 @@ extension ReportComposer {
         let l = language
         let c = configuration
         let rows: [[Cell]] = release.imports.map { i in
-            [.text(words.fileKind(i.kind)), .text(i.file), .text(i.sha256), Cell(l.count(i.rows), csv: .integer(i.rows)), .text(i.importedAt)]
+            [
+                .text(words.fileKind(i.kind)), .text(i.file), .text(i.sha256), Cell(l.count(i.rows), csv: .integer(i.rows)),
+                .text(i.importedAt),
+            ]
         }
         let events = c.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
         return [

@@ -25,7 +25,8 @@ extension ReportComposer {
                 id: "by_\(Self.fileSafe(subgroups.attribute))",
                 caption: l.t(
                     "Outcomes by \(words.attribute(subgroups.attribute)) (participants enrolled by the period end; every value recorded in the programme)",
-                    "Esiti per \(words.attribute(subgroups.attribute)) (iscritti entro la fine del periodo; ogni valore registrato nel programma)"),
+                    "Esiti per \(words.attribute(subgroups.attribute)) (iscritti entro la fine del periodo; ogni valore registrato nel programma)"
+                ),
                 columns: [
                     Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Enrolled", "Iscritti"), key: "enrolled", .number),
                     Column(l.t("Retained", "Con frequenza regolare"), key: "retained", .number),

@@ -183,7 +183,8 @@ public struct ReportComposer: Sendable {
         return retained
             ? language.t(
                 "retained participants with a work experience (\(events)) between enrolment and the end of their observation",
-                "partecipanti con frequenza regolare con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione")
+                "partecipanti con frequenza regolare con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione"
+            )
             : language.t(
                 "participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
                 "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo"
@@ -235,7 +236,9 @@ public struct ReportComposer: Sendable {
                     rateRow(
                         l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate,
                         reemploymentDefinition(retained: false)),
-                    rateRow(l.t("Retained participants", "Partecipanti con frequenza regolare"), r.retained, reemploymentDefinition(retained: true)),
+                    rateRow(
+                        l.t("Retained participants", "Partecipanti con frequenza regolare"), r.retained,
+                        reemploymentDefinition(retained: true)),
                 ]),
             table(
                 id: "reemployment_by_type",

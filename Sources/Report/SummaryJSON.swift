@@ -142,11 +142,18 @@ public struct SummaryJSON: Sendable {
         fields.append(("median_ci_low", .of(t.medianLow)))
         fields.append(("median_ci_high", .of(t.medianHigh)))
         fields.append(
-            ("employed_by_months", .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.value ?? .notComputable)) })))
+            ("employed_by_months", .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.value ?? .notComputable)) }))
+        )
         fields.append(
-            ("employed_by_months_ci_low", .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.low ?? .notComputable)) })))
+            (
+                "employed_by_months_ci_low",
+                .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.low ?? .notComputable)) })
+            ))
         fields.append(
-            ("employed_by_months_ci_high", .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.high ?? .notComputable)) })))
+            (
+                "employed_by_months_ci_high",
+                .object(t.employedBy.keys.sorted().map { (String($0), .of(t.employedBy[$0]?.high ?? .notComputable)) })
+            ))
         let m = t.monthsGroupEndToJob
         fields.append(
             (

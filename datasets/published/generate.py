@@ -33,8 +33,9 @@ def d(x):
 groups, participants, sessions, attendance, outcomes, services = [], [], [], [], [], []
 serial = 0
 phase1_people = []
-# 38 of the 137 attend 10 of 18 meetings (56%), spread evenly over the groups;
-# the other 99 attend 15 of 18 (83%).
+# 38 of the 137 attend the first 10 of 18 meetings (56%) and stop, spread evenly
+# over the groups; the other 99 attend 15 of 18 (83%), missing three meetings
+# along the way but not the last one (they were still attending when their group ended).
 LOW_ATTENDANCE = {(k * 137) // 38 + 1 for k in range(38)}
 for g in range(11):
     code = f"G{g + 1:02d}"
@@ -52,9 +53,12 @@ for g in range(11):
         if phase == 1:
             phase1_people.append((pid, dates[-1]))
         people_index = serial - 1
-        attended = 10 if people_index in LOW_ATTENDANCE else 15
+        if people_index in LOW_ATTENDANCE:
+            missed = set(range(10, MEETINGS))
+        else:
+            missed = {1 + (serial * 7 + offset) % (MEETINGS - 2) for offset in (0, 5, 11)}
         for k in range(MEETINGS):
-            attendance.append([code, pid, str(k + 1), "1" if k < attended else "0"])
+            attendance.append([code, pid, str(k + 1), "0" if k in missed else "1"])
 
 # Work experience: the first 46 of phase 1 (14 traineeships, 23 fixed-term, 9 permanent),
 # 1.0 to 7.0 months after their group's last meeting.

@@ -89,7 +89,7 @@ private struct EvaluationRelease {
                 [key + "completers", key + "dropouts"], total: Self.qualityKey(w.instrument.id, .baseline), protectedByTotal: true)
         }
         if let fit = e.retentionCurve.fit {
-            released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, &ledger)
+            released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, everyUnit: true, &ledger)
             if fit.count == e.retention.rate.denominator { ledger.link(["retention_curve/0", "retention.n"]) }
         }
         released.cost = e.cost.map { c in
@@ -177,20 +177,34 @@ private struct EvaluationRelease {
     }
 
     /// A Kaplan–Meier curve's rows; a figure draws it while every figure of a row is shown.
+    /// A released Kaplan–Meier curve: a row per observed time, or with
+    /// `everyUnit` a row at every whole time from 1 to the last (the
+    /// retention curve lists every meeting, with or without a drop).
     static func curve(
-        _ fit: KaplanMeierFit, key: String, transform: (Double) -> Double, _ ledger: inout DisclosureLedger
+        _ fit: KaplanMeierFit, key: String, transform: (Double) -> Double, everyUnit: Bool = false,
+        _ ledger: inout DisclosureLedger
     ) -> ReleasedCurve {
+        typealias Point = (time: Double, atRisk: Int, survival: Double, lower: Double?, upper: Double?)
+        let points: [Point]
+        if everyUnit, let last = fit.time.last, last >= 1 {
+            let grid = (1...Int(last)).map(Double.init)
+            points = zip(grid, fit.survival(at: grid)).compactMap { t, e in
+                e.map { (t, $0.atRisk, $0.survival, $0.lower, $0.upper) }
+            }
+        } else {
+            points = fit.time.indices.map { k in (fit.time[k], fit.atRisk[k], fit.survival[k], fit.lower[k], fit.upper[k]) }
+        }
         var rows: [ReleasedCurve.Row] = []
         var drawn: [ReleasedCurve.Step] = []
         var open = true
-        for k in fit.time.indices {
-            let people = fit.atRisk[k]
+        for (k, point) in points.enumerated() {
+            let people = point.atRisk
             let atRisk = ledger.count(key + String(k), people)
             let uses = [key + String(k)]
             let row = ReleasedCurve.Row(
-                time: fit.time[k], atRisk: atRisk, survival: ledger.statistic(fit.survival[k], population: people, uses: uses),
-                low: ledger.statistic(fit.lower[k], population: people, uses: uses),
-                high: ledger.statistic(fit.upper[k], population: people, uses: uses))
+                time: point.time, atRisk: atRisk, survival: ledger.statistic(point.survival, population: people, uses: uses),
+                low: ledger.statistic(point.lower, population: people, uses: uses),
+                high: ledger.statistic(point.upper, population: people, uses: uses))
             rows.append(row)
             open = open && !row.survival.isWithheld && !row.atRisk.isWithheld
             if open, let s = row.survival.shown {

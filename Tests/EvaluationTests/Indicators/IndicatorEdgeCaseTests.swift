@@ -50,8 +50,8 @@ struct IndicatorEdgeCaseTests {
         #expect(try evaluation(f, "2016Q1").cost?.total == 100)
         var budgeted = f.configuration
         budgeted.budget = 9000
-        let declared = try #require(
-            ProgrammeEvaluation(snapshot: try f.store.snapshot(), period: try #require(Period(parsing: "2016Q2")), configuration: budgeted).cost)
+        let quarter2 = try #require(Period(parsing: "2016Q2"))
+        let declared = try #require(ProgrammeEvaluation(snapshot: try f.store.snapshot(), period: quarter2, configuration: budgeted).cost)
         #expect(declared.total == 9000 && declared.declared)
     }
 

@@ -55,8 +55,15 @@ struct PublishedFiguresTests {
         let months = (summary["reemployment"] as? [String: Any])?["months_group_end_to_job"] as? [String: Any]
         #expect((months?["min"] as? Double ?? 0).rounded() == 1)
         #expect((months?["max"] as? Double ?? 0).rounded() == 7)
-        #expect(markdown.contains("1.0 to 7.0 months"))
-        #expect(markdown.contains("| phase 1 |      105 |"))
+        #expect(
+            markdown.contains(
+                "shortest (people of ended groups who found work after the end: 46) | months |                                      1.0 |"))
+        #expect(
+            markdown.contains(
+                "longest (people of ended groups who found work after the end: 46)  | months |                                      7.0 |"))
+        #expect(
+            markdown.contains(
+                "| phase 1 |      105 |       76 |                 105 |     72.4% | 63.2% – 80.0% |          46 |         43.8% |"))
     }
 
     @Test("of the 35 with a support pact, 51.4% (18) had a work experience")
@@ -65,6 +72,8 @@ struct PublishedFiguresTests {
         let yes = level(summary, "yes")?["reemployment"] as? [String: Any]
         #expect(yes?["employed"] as? Int == 18)
         #expect(yes?["n"] as? Int == 35)
-        #expect(markdown.contains("|          18 |  35 |         51.4% |"))
+        #expect(
+            markdown.contains(
+                "| yes   |       35 |       25 |                  35 |     71.4% | 54.9% – 83.7% |          18 |         51.4% |"))
     }
 }

@@ -161,7 +161,7 @@ enum ReportSamples {
             .table(
                 ReportTable(
                     id: "reach", caption: l.t("Activity in the period", "Attività nel periodo"),
-                    columns: [l.t("Indicator", "Indicatore"), l.t("Count", "Numero")],
+                    columns: Self.columns([l.t("Indicator", "Indicatore"), l.t("Count", "Numero")], numeric: [1]),
                     rows: [
                         [.text(l.t("Groups active", "Gruppi attivi")), Cell("8", csv: .integer(8))],
                         [
@@ -169,16 +169,17 @@ enum ReportSamples {
                             Cell(l.count(1234), csv: .integer(1234)),
                         ],
                         [.text("<script>alert(1)</script> & <b>bold</b>"), Cell("<5", csv: .text("<5"))],
-                    ], numeric: [1])))
+                    ])))
         blocks.append(.heading(level: 2, text: l.t("Attendance and retention", "Frequenza e permanenza")))
         blocks.append(
             .table(
                 ReportTable(
                     id: "retention", caption: l.t("Retention: attendance rate > 75.0%", "Permanenza: tasso di frequenza > 75,0%"),
-                    columns: [
-                        l.t("Indicator", "Indicatore"), l.t("Numerator", "Numeratore"), l.t("Denominator", "Denominatore"),
-                        l.t("Rate", "Tasso"), l.t("95% CI (Wilson)", "IC 95% (Wilson)"), l.t("Definition", "Definizione"),
-                    ],
+                    columns: Self.columns(
+                        [
+                            l.t("Indicator", "Indicatore"), l.t("Numerator", "Numeratore"), l.t("Denominator", "Denominatore"),
+                            l.t("Rate", "Tasso"), l.t("95% CI (Wilson)", "IC 95% (Wilson)"), l.t("Definition", "Definizione"),
+                        ], numeric: [1, 2, 3]),
                     rows: [
                         [
                             .text(l.t("Retained", "Trattenuti")), Cell("99", csv: .integer(99)), Cell("137", csv: .integer(137)),
@@ -189,8 +190,7 @@ enum ReportSamples {
                                     "attendance rate above 75% of meetings held since enrolment",
                                     "tasso di frequenza sopra il 75% degli incontri svolti dall'iscrizione")),
                         ]
-                    ],
-                    numeric: [1, 2, 3])))
+                    ])))
         blocks.append(figures[0].block)
         blocks.append(.heading(level: 2, text: l.t("Re-employment", "Inserimento lavorativo")))
         blocks.append(
@@ -225,7 +225,7 @@ enum ReportSamples {
                     caption: l.t(
                         "Change from baseline among people with both questionnaires",
                         "Cambiamento dall'ingresso tra chi ha entrambi i questionari"),
-                    columns: wideColumns, rows: [wideRow, wideRow], numeric: [2, 3, 4, 5, 7, 8, 9, 11, 12])))
+                    columns: Self.columns(wideColumns, numeric: [2, 3, 4, 5, 7, 8, 9, 11, 12]), rows: [wideRow, wideRow])))
         blocks.append(figures[2].block)
         blocks.append(.heading(level: 2, text: l.t("Comparison", "Confronto")))
         blocks.append(figures[4].block)
@@ -248,10 +248,10 @@ enum ReportSamples {
             .table(
                 ReportTable(
                     id: "provenance", caption: l.t("Imported files", "File importati"),
-                    columns: [
-                        l.t("Kind", "Tipo"), "File", "SHA-256", l.t("Rows", "Righe"), l.t("Imported at (UTC)", "Importato il (UTC)"),
-                    ],
-                    rows: provenanceRows, numeric: [3])))
+                    columns: Self.columns(
+                        [l.t("Kind", "Tipo"), "File", "SHA-256", l.t("Rows", "Righe"), l.t("Imported at (UTC)", "Importato il (UTC)")],
+                        numeric: [3]),
+                    rows: provenanceRows)))
         blocks.append(.paragraph(l.t("Engine: evalrun 0.1.0.", "Motore: evalrun 0.1.0.")))
         return ReportDocument(
             title: l.t("Programme evaluation report — 2016Q2", "Rapporto di valutazione del programma — 2016Q2"), blocks: blocks)
@@ -324,5 +324,10 @@ extension ReportSamples {
         ReportDocument(
             title: "Edge cases",
             blocks: [.heading(level: 2, text: "Charts")] + edgeFigures(l).map(\.block))
+    }
+
+    /// Columns for a sample table: keys `column_1`…, numeric where asked.
+    static func columns(_ labels: [String], numeric: Set<Int>) -> [ReportTable.Column] {
+        labels.enumerated().map { j, label in ReportTable.Column(label, key: "column_\(j + 1)", numeric.contains(j) ? .number : .text) }
     }
 }
