@@ -52,20 +52,25 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return groups.joined(separator: separator)
     }
 
-    static let monthNames: [ReportLanguage: [String]] = [
-        .en: [
+    /// The month's name (1–12) in this language.
+    func monthName(_ month: Int) -> String {
+        (self == .it ? Self.italianMonths : Self.englishMonths)[month - 1]
+    }
+
+    static let englishMonths =
+        [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
             "December",
-        ],
-        .it: [
+        ]
+    static let italianMonths =
+        [
             "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
             "novembre", "dicembre",
-        ],
-    ]
+        ]
 
     /// A date in words (`30 June 2016`, `30 giugno 2016`).
     public func date(_ d: CalendarDate) -> String {
-        "\(d.day) \(Self.monthNames[self]![d.month - 1]) \(d.year)"
+        "\(d.day) \(monthName(d.month)) \(d.year)"
     }
 
     /// A period in words: `2nd quarter 2016` / `2° trimestre 2016`, a year as
@@ -79,7 +84,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         }
         if Int(label) != nil { return label }
         if p.from.day == 1, p.from.month == p.to.month, p.from.year == p.to.year, label.count == 7 {
-            return "\(Self.monthNames[self]![p.from.month - 1]) \(p.from.year)"
+            return "\(monthName(p.from.month)) \(p.from.year)"
         }
         return t("\(date(p.from)) to \(date(p.to))", "dal \(date(p.from)) al \(date(p.to))")
     }
