@@ -234,7 +234,7 @@ public struct ReportComposer: Sendable {
                 columns: rateColumns,
                 rows: [
                     rateRow(
-                        l.t("All enrolled (intention to treat)", "Tutti gli iscritti (intention to treat)"), r.rate,
+                        l.t("All enrolled (intention to treat)", "Tutti gli iscritti (per intenzione di trattamento)"), r.rate,
                         reemploymentDefinition(retained: false)),
                     rateRow(
                         l.t("Retained participants", "Partecipanti con frequenza regolare"), r.retained,
