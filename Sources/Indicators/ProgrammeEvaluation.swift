@@ -22,6 +22,8 @@ public struct ProgrammeEvaluation: Sendable {
     public var services: [ServiceUptake]
     public var makeUp: [AttributeMakeUp]
     public var cost: Cost?
+    /// By quarter, when the period spans more than one (not for a `--by` level).
+    public var trend: Trend?
     public var attributes: ParticipantAttributes
     public var imports: [ImportRecord]
 
@@ -60,5 +62,6 @@ public struct ProgrammeEvaluation: Sendable {
             retained: retention.rate.numerator, reemployed: reemployment.rate.numerator)
         wellbeing = WellbeingAnalysis(snapshot: snapshot, members: cohort, to: period.to, configuration: configuration)
         imports = snapshot.imports
+        trend = members == nil ? Trend(snapshot: snapshot, period: period, configuration: configuration) : nil
     }
 }

@@ -41,6 +41,45 @@ extension ReportComposer {
         ]
     }
 
+    /// "Trend by quarter" (DESIGN §6): the cohort enrolled by each quarter's
+    /// end, retained and re-employed as observed then, and the quarter's activity.
+    var trendSection: [ReportDocument.Block] {
+        guard !release.trend.isEmpty else { return [] }
+        let l = language
+        let rows: [[Cell]] = release.trend.map { q in
+            [
+                .text(l.period(Period(label: q.period.label, from: q.period.from, to: q.period.to))),
+                Cell(q.period.to.iso8601, csv: .date(q.period.to)), count(q.cohort),
+                count(q.retention.numerator), share(q.retention.value), interval(q.retention.low, q.retention.high, percent: true),
+                count(q.reemployment.numerator), share(q.reemployment.value),
+                interval(q.reemployment.low, q.reemployment.high, percent: true),
+                Cell(l.count(q.meetingsHeld), csv: .integer(q.meetingsHeld)), count(q.attendedOnce),
+            ]
+        }
+        return [
+            .heading(level: 2, text: l.t("Trend by quarter", "Andamento per trimestre")),
+            table(
+                id: "trend",
+                caption: l.t(
+                    "At each quarter's end: everyone enrolled by then, retained and re-employed as observed at that date; meetings and attendance within the quarter",
+                    "Alla fine di ogni trimestre: tutti gli iscritti fino ad allora, con frequenza regolare e con lavoro come osservati a quella data; incontri e presenze nel trimestre"
+                ),
+                columns: [
+                    Column(l.t("Quarter", "Trimestre"), key: "period"), Column(l.t("Up to", "Fino al"), key: "to"),
+                    Column(l.t("Enrolled by then", "Iscritti fino ad allora"), key: "enrolled", .number),
+                    Column(l.t("Retained", "Con frequenza regolare"), key: "retained", .number),
+                    Column(l.t("Retention", "Frequenza regolare"), key: "retention_rate", .rate),
+                    .interval(l.t("95% CI", "IC 95%"), prefix: "retention_", rate: true),
+                    Column(l.t("Re-employed", "Con lavoro"), key: "employed", .number),
+                    Column(l.t("Re-employment", "Inserimento"), key: "reemployment_rate", .rate),
+                    .interval(l.t("95% CI", "IC 95%"), prefix: "reemployment_", rate: true),
+                    Column(l.t("Meetings held", "Incontri svolti"), key: "meetings_held", .number),
+                    Column(l.t("Attending", "Presenti"), key: "attended_once", .number),
+                ],
+                rows: rows),
+        ]
+    }
+
     /// A table id from an attribute name (`service:support_pact` → `service_support_pact`).
     static func fileSafe(_ name: String) -> String {
         String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })

@@ -119,7 +119,7 @@ public struct ReportComposer: Sendable {
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
-            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + subgroupSection
+            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + subgroupSection
             + appendixSection + provenanceSection
         return ReportDocument(
             title: l.t(

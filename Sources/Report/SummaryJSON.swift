@@ -57,7 +57,8 @@ public struct SummaryJSON: Sendable {
                 ),
                 ("reemployment", Self.reemployment(e)),
                 ("cost", cost),
-            ] + (e.subgroups.map { [("by", Self.by($0))] } ?? []))
+            ] + (e.subgroups.map { [("by", Self.by($0))] } ?? [])
+                + (e.trend.isEmpty ? [] : [("trend", .array(e.trend.map(Self.trend)))]))
     }
 
     /// The `by` block: each level with the shapes of the top level.
@@ -124,6 +125,19 @@ public struct SummaryJSON: Sendable {
         .object(
             [("threshold", .number(r.threshold)), ("inclusive", .bool(r.inclusive))] + rate(r.rate, numeratorKey: "retained")
                 + [("not_started", .of(r.notStarted))])
+    }
+
+    /// One quarter of `trend` (DESIGN §6 "Trend"), with the rates' intervals.
+    static func trend(_ q: ReleasedTrendQuarter) -> JSONValue {
+        .object([
+            ("period", .string(q.period.label)), ("to", .string(q.period.to.iso8601)), ("enrolled", .of(q.cohort)),
+            ("retained", .of(q.retention.numerator)), ("retention_n", .of(q.retention.denominator)),
+            ("retention_rate", .of(q.retention.value)), ("retention_ci_low", .of(q.retention.low)),
+            ("retention_ci_high", .of(q.retention.high)), ("employed", .of(q.reemployment.numerator)),
+            ("reemployment_rate", .of(q.reemployment.value)), ("reemployment_ci_low", .of(q.reemployment.low)),
+            ("reemployment_ci_high", .of(q.reemployment.high)), ("meetings_held", .int(q.meetingsHeld)),
+            ("attended_once", .of(q.attendedOnce)),
+        ])
     }
 
     static func rate(_ rate: ReleasedRate, numeratorKey: String) -> [(String, JSONValue)] {

@@ -20,7 +20,9 @@ import Store
 /// 3. partitions, repeated until nothing changes: when exactly one part of a
 ///    partition is withheld, the smallest other non-zero part is withheld too
 ///    (or the partition's total, for partitions protected by their total), so
-///    that subtraction from the total cannot reveal it;
+///    that subtraction from the total cannot reveal it; a withheld total whose
+///    parts are all shown has its smallest non-zero part withheld (and so a
+///    second one), so that addition cannot reveal it;
 /// 4. links: counts that are the same number under two names are withheld together.
 /// A derived figure (a rate, share, interval, mean, ratio, bound) is withheld
 /// when any count it uses is withheld or when it is computed over fewer people
@@ -136,6 +138,15 @@ struct DisclosureLedger {
                 }
             }
             for p in partitions {
+                // A withheld total whose parts are all shown is their sum: withhold a part (the rule
+                // below then withholds a second one).
+                if let total = p.total, hidden(total), !p.parts.contains(where: hidden),
+                    let smallest = p.parts.filter({ (values[$0] ?? 0) > 0 }).min(by: { (values[$0] ?? 0) < (values[$1] ?? 0) }),
+                    status[smallest] != nil
+                {
+                    status[smallest] = .secondary
+                    changed = true
+                }
                 guard p.parts.filter(hidden).count == 1 else { continue }
                 if !p.protectedByTotal {
                     let candidates = p.parts.enumerated().filter { !hidden($0.element) && (values[$0.element] ?? 0) > 0 }

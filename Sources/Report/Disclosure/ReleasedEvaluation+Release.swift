@@ -92,6 +92,7 @@ private struct EvaluationRelease {
             released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, everyUnit: true, &ledger)
             if fit.count == e.retention.rate.denominator { ledger.link(["retention_curve/0", "retention.n"]) }
         }
+        released.trend = Self.trend(e, &ledger)
         released.cost = e.cost.map { c in
             ReleasedCost(
                 currency: c.currency, total: c.total, declared: c.declared,
@@ -102,6 +103,46 @@ private struct EvaluationRelease {
                 perReemployed: ledger.statistic(c.perReemployed, population: c.reemployed, uses: ["reemployment.employed"]))
         }
         return released
+    }
+
+    /// The quarters of the trend. The last quarter ending on the period's end
+    /// holds the same numbers as the main tables (linked); consecutive cohorts
+    /// and employed counts differ by the people added in a quarter, registered
+    /// (never shown) so that a small difference withholds a cell.
+    static func trend(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedTrendQuarter] {
+        guard let trend = e.trend else { return [] }
+        var out: [ReleasedTrendQuarter] = []
+        var previous: String?
+        for (q, previousQuarter) in zip(trend.quarters, [nil] + trend.quarters.map { Optional($0) }) {
+            let key = "trend/\(q.period.label)/"
+            let cohort = ledger.count(key + "cohort", q.cohort)
+            let retention = Self.rate(q.retention, numerator: key + "retained", denominator: key + "retention.n", &ledger)
+            let work = Self.rate(q.reemployment, numerator: key + "employed", denominator: key + "cohort", &ledger)
+            let attended = ledger.count(key + "attended_once", q.attendedOnce)
+            _ = ledger.count(key + "not_started", q.cohort - q.retention.denominator)
+            ledger.partition([key + "retention.n", key + "not_started"], total: key + "cohort")
+            if let previous, let before = previousQuarter {
+                _ = ledger.count(key + "new_cohort", q.cohort - before.cohort)
+                ledger.partition([previous + "cohort", key + "new_cohort"], total: key + "cohort")
+                let newlyEmployed = q.reemployment.numerator - before.reemployment.numerator
+                if newlyEmployed >= 0 {
+                    _ = ledger.count(key + "new_employed", newlyEmployed)
+                    ledger.partition([previous + "employed", key + "new_employed"], total: key + "employed")
+                }
+            }
+            if q.period.to == e.period.to {
+                ledger.link([key + "cohort", "cohort"])
+                ledger.link([key + "retained", "retention.retained"])
+                ledger.link([key + "retention.n", "retention.n"])
+                ledger.link([key + "employed", "reemployment.employed"])
+            }
+            out.append(
+                ReleasedTrendQuarter(
+                    period: q.period, cohort: cohort, retention: retention, reemployment: work, meetingsHeld: q.meetingsHeld,
+                    attendedOnce: attended))
+            previous = key
+        }
+        return out
     }
 
     static func qualityKey(_ instrument: String, _ wave: Wave) -> String { "quality/\(instrument)/\(wave.rawValue)/n" }

@@ -28,6 +28,17 @@ public struct ReleasedEvaluation: Sendable {
     public var cost: ReleasedCost?
     /// `report --by ATTR`.
     public var subgroups: ReleasedSubgroups?
+    /// By quarter, when the period spans more than one.
+    public var trend: [ReleasedTrendQuarter] = []
+}
+
+public struct ReleasedTrendQuarter: Sendable, Equatable {
+    public var period: Period
+    public var cohort: Released<Int>
+    public var retention: ReleasedRate
+    public var reemployment: ReleasedRate
+    public var meetingsHeld: Int
+    public var attendedOnce: Released<Int>
 }
 
 /// A rate with its numerator, denominator and Wilson 95% interval.

@@ -45,6 +45,21 @@ struct DisclosureLedgerTests {
         #expect(two == [.suppressed, .suppressed, .value(20)])
     }
 
+    @Test("a withheld total whose parts are all shown withholds two parts: their sum would reveal it")
+    func withheldTotal() {
+        // The cohort of a quarter is withheld (it is a part elsewhere); it is also the total of
+        // started + not started, which must not both be shown.
+        let cells = Self.release { ledger -> [Released<Int>] in
+            ledger.partition(["earlier", "added"], total: "later")
+            ledger.partition(["started", "notStarted"], total: "earlier")
+            return [
+                ledger.count("later", 160), ledger.count("added", 3), ledger.count("earlier", 157), ledger.count("started", 150),
+                ledger.count("notStarted", 7),
+            ]
+        }
+        #expect(cells == [.value(160), .suppressed, .confidential, .confidential, .confidential])
+    }
+
     @Test("partitions that share cells are protected to a fixed point")
     func overlapping() {
         // Rows a/b, columns x/y: hiding a.x forces a.y (row), which forces b.y (column), then b.x (row).

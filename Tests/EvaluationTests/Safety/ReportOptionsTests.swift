@@ -83,7 +83,7 @@ struct ReportOptionsTests {
     /// Keys of text columns; every other column of every table is numeric.
     static let textKeys: Set<String> = [
         "indicator", "definition", "type", "service", "attribute", "level", "per", "unit", "instrument", "wave",
-        "population_reference", "kind", "file", "sha256", "imported_at", "outcome", "term", "model", "relabelings", "period",
+        "population_reference", "kind", "file", "sha256", "imported_at", "outcome", "term", "model", "relabelings", "period", "to",
     ]
 
     /// Checks one CSV: unique snake_case header; numeric columns hold numbers, `[c]`, `[x]` or nothing.
@@ -179,6 +179,38 @@ struct ReportOptionsTests {
             #expect(figures.lowerBound < firstTable.lowerBound)
             #expect(markdown.contains(retained), "\(lang)")
         }
+    }
+
+    @Test("a report over several quarters has a trend whose last quarter is the report's figures; a quarter has none")
+    func trend() throws {
+        let project = try Self.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let year = try Self.report(project, ["--period", "2016"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: year["/summary.json"] ?? Data()) as? [String: Any])
+        let trend = try #require(summary["trend"] as? [[String: Any]])
+        #expect(trend.map { $0["period"] as? String } == ["2016Q1", "2016Q2", "2016Q3", "2016Q4"])
+        #expect(trend.map { $0["to"] as? String } == ["2016-03-31", "2016-06-30", "2016-09-30", "2016-12-31"])
+        let last = try #require(trend.last)
+        let retention = summary["retention"] as? [String: Any]
+        let work = summary["reemployment"] as? [String: Any]
+        #expect(last["enrolled"] as? Int == work?["n"] as? Int)
+        #expect(last["retained"] as? Int == retention?["retained"] as? Int)
+        #expect(last["retention_rate"] as? Double == retention?["rate"] as? Double)
+        #expect(last["employed"] as? Int == work?["employed"] as? Int)
+        #expect(last["reemployment_rate"] as? Double == work?["rate"] as? Double)
+        for q in trend {
+            #expect(
+                Set(q.keys).isSuperset(of: [
+                    "period", "to", "enrolled", "retained", "retention_rate", "employed", "reemployment_rate", "meetings_held",
+                    "attended_once",
+                ]))
+        }
+        #expect(Self.text(year["/report.md"]).contains("## Trend by quarter"))
+        #expect(year["/tables/trend.csv"] != nil)
+        let quarter = try Self.report(project, ["--period", "2016Q2"])
+        let quarterSummary = try #require(try JSONSerialization.jsonObject(with: quarter["/summary.json"] ?? Data()) as? [String: Any])
+        #expect(quarterSummary["trend"] == nil)
+        #expect(quarter["/tables/trend.csv"] == nil)
     }
 
     @Test("summary.json has every key DESIGN §6 lists, with --by levels of the same shape")
