@@ -6,7 +6,8 @@
 #   - each figures/*.svg opened on its own (figure-NAME.png).
 # Then open the PNGs and check: labels not overlapping or cut off, axes
 # whole, tables inside the A4 width, the stamp on every page when the report
-# was made with --no-suppress, sections starting on new pages.
+# was made with --no-suppress, key figures on page 1, no page more than
+# two-thirds empty except the last.
 #
 # usage: scripts/render-check.sh REPORT_DIR [OUT_DIR] [DPI]
 #        scripts/render-check.sh --sample [OUT_DIR] [DPI]
