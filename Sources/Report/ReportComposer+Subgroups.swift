@@ -38,6 +38,37 @@ extension ReportComposer {
                     .interval(l.t("95% CI", "IC 95%"), prefix: "reemployment_", rate: true),
                 ],
                 rows: rows),
+        ] + subgroupWellbeing(subgroups)
+    }
+
+    /// Wellbeing change by level: every instrument and wave, the people with
+    /// both questionnaires, the mean change and its interval.
+    func subgroupWellbeing(_ subgroups: ReleasedSubgroups) -> [ReportDocument.Block] {
+        let l = language
+        let rows: [[Cell]] = subgroups.levels.flatMap { item in
+            item.evaluation.wellbeing.map { w in
+                [
+                    .text(words.level(item.level, of: subgroups.attribute)), .text(w.instrument.id), .text(words.wave(w.wave)),
+                    count(w.pairs), number(w.meanBaseline), number(w.meanWave), number(w.meanChange),
+                    interval(w.changeLow, w.changeHigh),
+                ]
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        return [
+            table(
+                id: "by_\(Self.fileSafe(subgroups.attribute))_wellbeing",
+                caption: l.t(
+                    "Wellbeing change by \(words.attribute(subgroups.attribute)) (people with both questionnaires)",
+                    "Cambiamento nel benessere per \(words.attribute(subgroups.attribute)) (persone con entrambi i questionari)"),
+                columns: [
+                    Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Instrument", "Strumento"), key: "instrument"),
+                    Column(l.t("Questionnaire", "Rilevazione"), key: "wave"), Column(l.t("People", "Persone"), key: "n_pairs", .number),
+                    Column(l.t("Mean at start", "Media all'ingresso"), key: "mean_baseline", .number),
+                    Column(l.t("Mean later", "Media successiva"), key: "mean_followup", .number),
+                    Column(l.t("Mean change", "Cambiamento medio"), key: "mean_change", .number), .interval(l.t("95% CI", "IC 95%")),
+                ],
+                rows: rows)
         ]
     }
 
