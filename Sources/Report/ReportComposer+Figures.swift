@@ -9,7 +9,7 @@ import Store
 /// drawn from fewer people than the suppression threshold is left out.
 extension ReportComposer {
     public var figures: [ReportFigure] {
-        [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, wellbeingFigure].compactMap { $0 }
+        [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, wellbeingFigure, trendFigure].compactMap { $0 }
     }
 
     /// A released Kaplan–Meier curve as a step series (values already transformed); `scale` maps time.
@@ -66,7 +66,14 @@ extension ReportComposer {
                     curve, name: l.t("All enrolled", "Tutti gli iscritti"), start: 0, startValue: 0,
                     scale: { $0 / TimeToJob.daysPerMonth })
             ],
-            xFormat: .number(digits: 0), yDomain: 0...1)
+            xFormat: .number(digits: 0), yDomain: 0...1,
+            reference: release.reemployment.rate.value.shown.map { crude in
+                (
+                    crude,
+                    l.t(
+                        "crude share re-employed: \(l.percent(crude))", "quota grezza di inseriti: \(l.percent(crude))")
+                )
+            })
         return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
     }
 
@@ -126,6 +133,33 @@ extension ReportComposer {
                     "For each instrument, the mean change of the people with both questionnaires, with its 95% t interval.",
                     "Per ogni strumento, il cambiamento medio di chi ha entrambi i questionari, con l'intervallo t al 95%.")),
             rows: rows, valueFormat: .number(digits: 1))
+        return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
+    }
+
+    /// The re-employment rate of the cohort at each quarter's end, with its Wilson interval.
+    var trendFigure: ReportFigure? {
+        let l = language
+        guard !release.trend.isEmpty else { return nil }
+        let rows = release.trend.map { q -> ForestPlot.Row in
+            let r = q.reemployment
+            let estimate = r.value.shown.map { ChartEstimate($0, lower: r.low.shown, upper: r.high.shown) }
+            let n = q.cohort.shown.map { l.t("enrolled by then: \(l.count($0))", "iscritti fino ad allora: \(l.count($0))") }
+            return ForestPlot.Row(
+                label: l.period(q.period), estimate: estimate, note: n, missingText: marker(r.value)?.display ?? "–")
+        }
+        let chart = ForestPlot(
+            id: "trend",
+            labels: ChartLabels(
+                title: l.t("Re-employment by quarter", "Inserimento per trimestre"),
+                subtitle: l.t(
+                    "Share of everyone enrolled by each quarter's end with a work experience by then, with 95% interval",
+                    "Quota di tutti gli iscritti alla fine di ogni trimestre con un'esperienza di lavoro fino ad allora, con intervallo al 95%"
+                ),
+                xAxis: l.t("Re-employed", "Con lavoro"),
+                description: l.t(
+                    "For each quarter, the re-employment rate of the cohort enrolled by its end (Wilson 95% interval).",
+                    "Per ogni trimestre, il tasso di inserimento degli iscritti entro la sua fine (intervallo di Wilson al 95%).")),
+            rows: rows, valueFormat: .percent(digits: 1), domain: 0...1)
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }
 }

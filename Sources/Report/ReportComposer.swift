@@ -119,7 +119,8 @@ public struct ReportComposer: Sendable {
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
-            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + subgroupSection
+            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
+            + subgroupSection
             + appendixSection + provenanceSection
         return ReportDocument(
             title: l.t(

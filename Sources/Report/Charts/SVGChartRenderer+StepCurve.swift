@@ -87,6 +87,12 @@ extension SVGChartRenderer {
             }
         }
         svg.closeGroup()
+        if let reference = chart.reference, yScale.contains(reference.value) {
+            let level = py(reference.value)
+            svg.line(plot.x, level, plot.right, level, stroke: Style.muted, width: 1.2, dash: "2 3")
+            // Below the line: a Kaplan–Meier share of the same people lies above its crude share.
+            svg.text(reference.label, x: plot.right - 4, y: level + 13, size: Style.tickSize, anchor: .end, fill: Style.muted)
+        }
 
         let summary = series.map { s -> String in
             guard let first = s.steps.first, let last = s.steps.last else { return "" }

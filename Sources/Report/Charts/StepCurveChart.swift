@@ -23,6 +23,15 @@ public struct StepCurveChart: ReportChart, Equatable {
     public var xDomain: ClosedRange<Double>?
     /// The vertical range; `nil` is 0–1 for percentages, else fitted to the data.
     public var yDomain: ClosedRange<Double>?
+    /// A dotted horizontal line with its label (the crude share beside a
+    /// Kaplan–Meier curve).
+    public var reference: (value: Double, label: String)?
+
+    public static func == (a: StepCurveChart, b: StepCurveChart) -> Bool {
+        a.id == b.id && a.labels == b.labels && a.series == b.series && a.xFormat == b.xFormat && a.yFormat == b.yFormat
+            && a.xDomain == b.xDomain && a.yDomain == b.yDomain && a.reference?.value == b.reference?.value
+            && a.reference?.label == b.reference?.label
+    }
 
     public struct Point: Sendable, Equatable {
         public var x: Double
@@ -68,7 +77,7 @@ public struct StepCurveChart: ReportChart, Equatable {
     public init(
         id: String, labels: ChartLabels, series: [Series], xFormat: ChartValueFormat = .number(digits: 0),
         yFormat: ChartValueFormat = .percent(digits: 0), xDomain: ClosedRange<Double>? = nil,
-        yDomain: ClosedRange<Double>? = nil
+        yDomain: ClosedRange<Double>? = nil, reference: (value: Double, label: String)? = nil
     ) {
         self.id = id
         self.labels = labels
@@ -77,6 +86,7 @@ public struct StepCurveChart: ReportChart, Equatable {
         self.yFormat = yFormat
         self.xDomain = xDomain
         self.yDomain = yDomain
+        self.reference = reference
     }
 
     public func svg(language: ReportLanguage) -> String { SVGChartRenderer(language: language).render(self) }
