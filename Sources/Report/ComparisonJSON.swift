@@ -8,9 +8,12 @@ import Store
 /// extra keys (`to`, `warnings`, notes) after them.
 public struct ComparisonJSON: Sendable {
     public let release: ReleasedComparison
+    /// The language of the caveats' messages.
+    public let language: ReportLanguage
 
-    public init(_ release: ReleasedComparison) {
+    public init(_ release: ReleasedComparison, language: ReportLanguage = .en) {
         self.release = release
+        self.language = language
     }
 
     public var document: JSONValue {
@@ -28,6 +31,16 @@ public struct ComparisonJSON: Sendable {
             ("groups_per_level", .object(c.levels.map { ($0, .int(c.groupsPerLevel[$0] ?? 0)) })),
             ("covariate_references", .object(c.covariateReferences.keys.sorted().map { ($0, .of(c.covariateReferences[$0])) })),
             ("warnings", .array(c.warnings.map { .string($0) })),
+            (
+                "caveats",
+                .array(
+                    c.caveats.map { caveat in
+                        .object([
+                            ("kind", .string(caveat.kind)),
+                            ("message", .string(ComparisonCaveatText(language: language).message(caveat, attribute: c.attribute))),
+                        ])
+                    })
+            ),
             (
                 "suppression",
                 .object([
@@ -77,12 +90,25 @@ public struct ComparisonJSON: Sendable {
         } else {
             fields.append(("mixed", .null))
         }
-        fields.append(("n_dropped_missing_covariates", .int(o.droppedMissingCovariates)))
+        fields.append(("n_dropped_missing_covariates", .of(Self.sum(levels.map(\.droppedMissingCovariates)))))
+        fields.append(
+            ("dropped_missing_covariates", .object(levels.map { ($0.level, .of($0.droppedMissingCovariates)) })))
+        if let waves = o.waves { fields.append(("waves", .array(waves.map { .string($0.rawValue) }))) }
         fields.append(("clusters", .int(o.clusters)))
         if let note = o.randomizationNote { fields.append(("randomization_note", .string(note))) }
         let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
         if !warnings.isEmpty { fields.append(("warning", .string(warnings.joined(separator: "; ")))) }
         return .object(fields)
+    }
+
+    /// The total of released counts: withheld when any part is.
+    static func sum(_ parts: [Released<Int>]) -> Released<Int> {
+        var total = 0
+        for part in parts {
+            guard case .value(let n) = part else { return .confidential }
+            total += n
+        }
+        return .value(total)
     }
 
     static func adjusted(_ t: OutcomeComparison.AdjustedTerm, warning: String?) -> JSONValue {

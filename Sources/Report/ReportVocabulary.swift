@@ -79,6 +79,7 @@ struct ReportVocabulary: Sendable {
         case "age": return t("age", "età")
         case "birth_year": return t("year of birth", "anno di nascita")
         case "company": return t("company", "azienda")
+        case "start_year": return t("start year", "anno di avvio")
         default: return name
         }
     }

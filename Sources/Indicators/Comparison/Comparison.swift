@@ -25,6 +25,8 @@ public struct Comparison: Sendable {
     public var constantWithinGroups: Bool
     public var outcomes: [OutcomeComparison]
     public var warnings: [String]
+    /// What a reader must know before reading the comparison, each once.
+    public var caveats: [ComparisonCaveat]
     /// The analysis data behind each outcome (for tests and exports).
     var data: [OutcomeData]
 
@@ -63,11 +65,6 @@ public struct Comparison: Sendable {
         if constantWithinGroups {
             notes.append("\(attribute) is constant within groups: the \(clusters) groups, not the participants, are the units of inference")
         }
-        for level in ordered where (perLevel[level] ?? 0) < 10 {
-            notes.append(
-                "level '\(level)' has \(perLevel[level] ?? 0) group(s): with fewer than 10 groups per level, cluster-robust tests and intervals are fragile"
-            )
-        }
         warnings = notes
 
         let analysis = OutcomeAnalysis(
@@ -82,6 +79,14 @@ public struct Comparison: Sendable {
             progress?(outcome.name)
             return analysis.analyse(outcome)
         }
+        let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
+        caveats = ComparisonCaveat.caveats(
+            snapshot: snapshot, attribute: attribute, levels: ordered, groupsPerLevel: perLevel,
+            levelOfGroup: constantWithinGroups ? levelsOfGroup.compactMapValues(\.first) : nil,
+            observationDays: cohort.map { i in
+                let p = snapshot.participants[i]
+                return (levelOf[i] ?? "", p.enrolledOn.days(to: window.end(of: p)))
+            }, outcomes: outcomes.count)
     }
 
     /// Every compared outcome's value per participant (DESIGN §5): re-employed
@@ -117,7 +122,7 @@ public struct Comparison: Sendable {
             data.append(
                 OutcomeData(
                     name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: people,
-                    values: people.compactMap { changes[$0] }, events: []))
+                    values: people.compactMap { changes[$0] }, events: [], waves: [.baseline, .end]))
         }
         data.append(
             OutcomeData(

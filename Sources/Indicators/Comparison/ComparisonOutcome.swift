@@ -19,6 +19,8 @@ struct OutcomeData {
     var values: [Double]
     /// Survival only: whether the event (a job) was observed.
     var events: [Bool]
+    /// The waves a wellbeing change goes between (`["baseline", "end"]`).
+    var waves: [Wave]? = nil
     /// Group (cluster) index of each row.
     var groups: [Int] = []
     /// Level index of each row (0 = reference).
@@ -32,6 +34,8 @@ public struct OutcomeComparison: Sendable {
         public var n: Int
         /// Proportion, mean, or Kaplan–Meier median days.
         public var estimate: Double?
+        /// Participants of this level left out of the adjusted models for a missing covariate.
+        public var droppedMissingCovariates: Int = 0
     }
 
     public struct Difference: Sendable {
@@ -110,4 +114,6 @@ public struct OutcomeComparison: Sendable {
     /// Groups with at least one observation of this outcome.
     public var clusters: Int
     public var warnings: [String]
+    /// The waves of a wellbeing change (DESIGN §5 "Caveats": each wellbeing outcome names its waves).
+    public var waves: [Wave]? = nil
 }

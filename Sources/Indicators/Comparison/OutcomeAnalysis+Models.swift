@@ -49,9 +49,6 @@ extension OutcomeAnalysis {
             )
             return
         }
-        if groupsPerLevel.contains(where: { $0 < 10 }) {
-            result.warnings.append("fewer than 10 groups in a level: the cluster-robust standard errors rest on few clusters")
-        }
         let response = rows.map { data.values[$0] }
         let fitted: Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
         do {

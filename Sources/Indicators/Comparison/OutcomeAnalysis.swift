@@ -23,7 +23,7 @@ struct OutcomeAnalysis {
             outcome: data.name, kind: data.kind, levels: [], differences: [], adjusted: [], adjustedWarning: nil,
             randomization: nil, randomizationNote: nil, icc: nil, mixed: nil, mixedWarning: nil,
             droppedMissingCovariates: data.participants.filter { !covariates.complete.contains($0) }.count,
-            clusters: Set(groupOf).count, warnings: [])
+            clusters: Set(groupOf).count, warnings: [], waves: data.waves)
 
         // Per level.
         var byLevel: [[Int]] = Array(repeating: [], count: levels.count)
@@ -39,7 +39,8 @@ struct OutcomeAnalysis {
                     ? nil
                     : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
             }
-            result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate))
+            let dropped = rows.filter { !covariates.complete.contains(data.participants[$0]) }.count
+            result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate, droppedMissingCovariates: dropped))
         }
         // Unadjusted differences (non-reference minus reference).
         let reference = byLevel[0]

@@ -17,6 +17,8 @@ public struct ReleasedComparison: Sendable {
         public var level: String
         public var n: Released<Int>
         public var estimate: Released<Double>
+        /// Participants left out of the adjusted models for a missing covariate.
+        public var droppedMissingCovariates: Released<Int>
     }
 
     public var policy: Disclosure
@@ -43,7 +45,8 @@ public struct ReleasedComparison: Sendable {
             return zip(outcome.levels, keys).map { level, key in
                 Level(
                     level: level.level, n: ledger.count(key, level.n),
-                    estimate: ledger.statistic(level.estimate, population: level.n))
+                    estimate: ledger.statistic(level.estimate, population: level.n),
+                    droppedMissingCovariates: ledger.count(key + "/dropped", level.droppedMissingCovariates, population: level.n))
             }
         }
         var registering = DisclosureLedger(policy: policy)

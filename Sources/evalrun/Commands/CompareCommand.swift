@@ -22,8 +22,13 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(help: "Print the comparison as JSON on stdout.")
     var json = false
 
-    @Option(help: "Also write comparison.md and tables/comparison_*.csv into this folder.")
+    @Option(
+        help: "Also write comparison.md, comparison.html, comparison.json, tables/comparison_*.csv and the forest plots into this folder."
+    )
     var out: String?
+
+    @Option(help: "Tables as rfc4180 or excel-it (';', decimal comma, UTF-8 BOM).")
+    var csvDialect: CSVDialectChoice = .rfc4180
 
     @Option(help: "Report language (en or it).")
     var lang: ReportLanguage = .en
@@ -51,10 +56,12 @@ struct CompareCommand: AsyncParsableCommand {
             snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates)
         let release = ReleasedComparison(comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress))
         if json {
-            print(ComparisonJSON(release).document.serialised(), terminator: "")
+            print(ComparisonJSON(release, language: lang).document.serialised(), terminator: "")
         }
         if let out {
-            try ComparisonReport(release, language: lang).write(to: out)
+            var report = ComparisonReport(release, language: lang)
+            report.csvFormat = csvDialect.format
+            try report.write(to: out)
             Terminal.note("comparison written to \(out)/comparison.md", quiet: global.quiet)
         }
         if !json && out == nil {
