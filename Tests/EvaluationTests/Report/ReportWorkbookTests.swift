@@ -40,7 +40,8 @@ struct ReportWorkbookTests {
                 [
                     .text("WEMWBS"), Cell("30 June 2016", csv: .date(date)), Cell("<0.001", csv: .significant(3.2e-12, digits: 6)),
                     Cell("–", values: [.empty, .empty]),
-                ]
+                ],
+                [.text("=1+2"), Cell("–", csv: .empty), Cell("–", csv: .text("[x]")), Cell("–", values: [.empty, .empty])],
             ])
     }
 
@@ -86,7 +87,10 @@ struct ReportWorkbookTests {
     struct Reading: Decodable {
         struct Cell: Decodable {
             var value: String?
+            /// The Python type of the value (`int`, `float`, `str`, `datetime`, `NoneType`).
             var type: String
+            /// openpyxl's data type (`n`, `s`, `d`, `f` for a formula).
+            var kind: String
             var format: String
         }
         var sheets: [String]
@@ -103,7 +107,7 @@ struct ReportWorkbookTests {
             out["freeze"][ws.title] = ws.freeze_panes
             out["cells"][ws.title] = [
                 [{"value": None if c.value is None else (c.value.isoformat() if hasattr(c.value, "isoformat") else str(c.value)),
-                  "type": type(c.value).__name__, "format": c.number_format} for c in row]
+                  "type": type(c.value).__name__, "kind": c.data_type, "format": c.number_format} for c in row]
                 for row in ws.iter_rows()]
             out["widths"][ws.title] = [
                 ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(ws.max_column)]
@@ -140,7 +144,7 @@ struct ReportWorkbookTests {
             #expect(cell.format == "0.0%")
         }
         #expect(retention[2].map(\.value) == ["-1 meeting or fewer", "[c]", "[c]", "[c]", "[c]"])
-        #expect(retention[2].allSatisfy { $0.type == "str" })
+        #expect(retention[2].allSatisfy { $0.type == "str" && $0.kind == "s" })
 
         let statistics = try #require(reading.cells["wellbeing_statistics_with_a_lon"])
         #expect(statistics[0].map(\.value) == ["instrument", "since", "p_value", "cohen_dz_ci_low", "cohen_dz_ci_high"])
@@ -148,51 +152,12 @@ struct ReportWorkbookTests {
         #expect(since.type == "datetime" && since.value == "2016-06-30T00:00:00" && since.format == "yyyy-mm-dd")
         #expect(statistics[1][2].type == "float" && statistics[1][2].value == "3.2e-12")
         #expect(statistics[1][3].value == nil && statistics[1][4].value == nil)
+        // Text that looks like a formula stays text.
+        #expect(statistics[2][0].value == "=1+2" && statistics[2][0].type == "str" && statistics[2][0].kind == "s")
+        #expect(statistics[2][2].value == "[x]" && statistics[2][2].type == "str")
 
         // Columns sized to their content: the indicator column fits "-1 meeting or fewer".
         let widths = try #require(reading.widths["retention"])
         #expect((widths.first ?? nil).map { $0 >= 19 && $0 <= 62 } == true)
-    }
-}
-
-/// A `python3` that can import openpyxl: the one on `PATH`, else Debian's
-/// (where `apt-get install python3-openpyxl` puts the module).
-struct Python {
-    let executable: URL
-    let prefix: [String]
-
-    static let withOpenpyxl: Python? = {
-        let candidates = [
-            Python(executable: URL(fileURLWithPath: "/usr/bin/env"), prefix: ["python3"]),
-            Python(executable: URL(fileURLWithPath: "/usr/bin/python3"), prefix: []),
-        ]
-        return candidates.first { python in
-            FileManager.default.isExecutableFile(atPath: python.executable.path)
-                && (try? python.run(["-c", "import openpyxl"]).status) == 0
-        }
-    }()
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = prefix + arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errors, as: UTF8.self))
     }
 }
