@@ -26,12 +26,19 @@ let package = Package(
     //   Synthesis → Ingest
     //   Report → Indicators → Store → Ingest → EvaluationDomain
     //                  ↘ Statistics → LinearAlgebra → CLAPACK
+    //   Report → CXLSXWriter (libxlsxwriter)
     //   Project (evalrun.toml) → EvaluationDomain
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE, the only numerical back end; imported by LinearAlgebra alone.
         .systemLibrary(
             name: "CLAPACK",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        // libxlsxwriter, which writes report.xlsx; imported by Report alone.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Dates, codes (outcomes, waves, presence marks), instruments, file kinds and their
         // columns, the project configuration: the vocabulary every layer shares.
@@ -62,11 +69,12 @@ let package = Package(
         // Domain measures from a snapshot: reach, retention, wellbeing, re-employment, comparisons.
         .target(
             name: "Indicators", dependencies: ["EvaluationDomain", "LinearAlgebra", "Statistics", "Store"], swiftSettings: strictSettings),
-        // Disclosure control, layout and language: Markdown, HTML, CSV, JSON, SVG. Computes nothing statistical.
+        // Disclosure control, layout and language: Markdown, HTML, CSV, XLSX, JSON, SVG. Computes nothing statistical.
         .target(
             name: "Report",
             dependencies: [
-                "EvaluationDomain", "Ingest", "Statistics", "Store", "Indicators", .product(name: "Plot", package: "Plot"),
+                "EvaluationDomain", "Ingest", "Statistics", "Store", "Indicators", "CXLSXWriter",
+                .product(name: "Plot", package: "Plot"),
             ],
             swiftSettings: strictSettings),
         // Synthetic programmes (evalrun synth, the demo data), written as exports.

@@ -48,12 +48,21 @@ public struct FunderReport: Sendable {
         let summary = SummaryJSON(release).document
         let figures = composer.figures
         return try ReportWriter(csvFormat: csvFormat).files(
-            document: composer.document(figures: figures), summary: summary, language: language, figures: figures)
+            document: composer.document(figures: figures), summary: summary, language: language, figures: figures,
+            notes: composer.workbookNotes)
     }
 
-    /// Writes the report into `directory` (atomically replaced).
+    /// Writes the report into `directory` (atomically replaced). A workbook
+    /// that cannot be written (its temporary file meets a full disk) is a
+    /// report that cannot be written: nothing reaches `directory`.
     public func write(from snapshot: ProgrammeSnapshot, to directory: String) throws {
-        try ReportWriter(csvFormat: csvFormat).write(files(from: snapshot), to: directory)
+        let files: [(String, Data)]
+        do {
+            files = try self.files(from: snapshot)
+        } catch let error as ReportWorkbookError {
+            throw ReportWriteError(directory: directory, underlying: error.description)
+        }
+        try ReportWriter(csvFormat: csvFormat).write(files, to: directory)
     }
 }
 

@@ -87,24 +87,14 @@ public struct ReportComposer: Sendable {
     /// The document with `figures` (drawn once by the caller) in their places.
     public func document(figures: [ReportFigure]) -> ReportDocument {
         let l = language
-        let period = release.period
         var blocks: [ReportDocument.Block] = []
         if !policy.isApplied {
             blocks.append(.paragraph(UnsuppressedStamp.text(l)))
         }
-        blocks.append(
-            .paragraph(
-                l.t(
-                    "Period: \(l.date(period.from)) to \(l.date(period.to)). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(l.date(period.to)), observed up to that date (or their last follow-up).",
-                    "Periodo: dal \(l.date(period.from)) al \(l.date(period.to)). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(l.date(period.to)), osservati fino a quella data (o all'ultimo contatto)."
-                )))
+        blocks.append(.paragraph(l.t("Period: ", "Periodo: ") + periodText))
         if policy.isApplied {
             let t = policy.threshold
-            let rounding =
-                policy.roundingBase > 1
-                ? l.t(
-                    " Shown counts of people are then rounded to the nearest \(policy.roundingBase).",
-                    " I conteggi di persone mostrati sono poi arrotondati a \(policy.roundingBase).") : ""
+            let rounding = roundingText
             blocks.append(
                 .paragraph(
                     l.t(
@@ -122,10 +112,33 @@ public struct ReportComposer: Sendable {
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
             + subgroupSection
             + appendixSection + provenanceSection
-        return ReportDocument(
-            title: l.t(
-                "Programme evaluation report — \(l.period(period))", "Rapporto di valutazione del programma — \(l.period(period))"),
-            blocks: blocks)
+        return ReportDocument(title: title, blocks: blocks)
+    }
+
+    /// The report's title, with its period in words.
+    var title: String {
+        let l = language
+        return l.t(
+            "Programme evaluation report — \(l.period(release.period))",
+            "Rapporto di valutazione del programma — \(l.period(release.period))")
+    }
+
+    /// How shown counts are rounded (with a leading space), or nothing.
+    var roundingText: String {
+        guard policy.roundingBase > 1 else { return "" }
+        return language.t(
+            " Shown counts of people are then rounded to the nearest \(policy.roundingBase).",
+            " I conteggi di persone mostrati sono poi arrotondati a \(policy.roundingBase).")
+    }
+
+    /// The period's dates and what the figures of the period count.
+    var periodText: String {
+        let l = language
+        let period = release.period
+        return l.t(
+            "\(l.date(period.from)) to \(l.date(period.to)). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(l.date(period.to)), observed up to that date (or their last follow-up).",
+            "dal \(l.date(period.from)) al \(l.date(period.to)). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(l.date(period.to)), osservati fino a quella data (o all'ultimo contatto)."
+        )
     }
 
     var reachSection: [ReportDocument.Block] {

@@ -6,7 +6,7 @@ import Statistics
 import Store
 
 /// Writes a report directory: `report.md`, `report.html`, `tables/*.csv`,
-/// `figures/*.svg`, `summary.json`.
+/// `report.xlsx`, `figures/*.svg`, `summary.json`.
 /// Everything is written into a temporary sibling folder first and renamed into
 /// place at the end, so a failure (disk full, a bug) never leaves a partial
 /// report behind and an existing report is replaced whole.
@@ -29,11 +29,15 @@ public struct ReportWriter: Sendable {
         return files
     }
 
-    /// Files of one report with its HTML page and figures: `report.md`,
-    /// `report.html` (figures inlined), `tables/*.csv`, `figures/*.svg`,
-    /// `summary.json`. Figure files are written in the order given.
+    /// Files of one report with its HTML page, workbook and figures:
+    /// `report.md`, `report.html` (figures inlined), `tables/*.csv`,
+    /// `report.xlsx` (a "Notes" sheet of `notes`, then every table; the title
+    /// alone when `notes` is `nil`), `figures/*.svg`, `summary.json`. Figure
+    /// files are written in the order given. The workbook's creation date is
+    /// fixed, so its bytes do not depend on when the report was made.
     public func files(
-        document: ReportDocument, summary: JSONValue, language: ReportLanguage, figures: [ReportFigure]
+        document: ReportDocument, summary: JSONValue, language: ReportLanguage, figures: [ReportFigure],
+        notes: [(String, String)]? = nil
     ) throws -> [(String, Data)] {
         var files = try self.files(document: document, summary: summary)
         var inline: [String: String] = [:]
@@ -41,6 +45,9 @@ public struct ReportWriter: Sendable {
         let html = HTMLRenderer(language: language, figures: inline).render(document)
         files.insert(("report.html", Data(html.utf8)), at: 1)
         let json = files.removeLast()
+        let workbook = ReportWorkbook(
+            notes: notes ?? [(language.t("Report", "Rapporto"), document.title)], tables: document.tables)
+        files.append(("report.xlsx", try workbook.data(created: ReportWorkbook.fixedCreation)))
         for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
         files.append(json)
         return files

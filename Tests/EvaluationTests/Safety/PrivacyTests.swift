@@ -59,7 +59,7 @@ struct PrivacyTests {
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 files += 1
                 let data = try Data(contentsOf: url)
-                let text = String(decoding: data, as: UTF8.self)
+                let text = try OutputText.of(url.lastPathComponent, data)
                 for code in codes where text.contains(code) {
                     Issue.record("\(url.lastPathComponent) contains participant identifier \(code)")
                 }
