@@ -138,3 +138,52 @@ struct CompareOutputTests {
         #expect(Self.caveats(json).first?.message.hasPrefix("Pochi cluster") == true)
     }
 }
+
+/// DESIGN §5 "Age" end to end, on public data: AchievementAwardsRCT's 2001
+/// cohort (Fixtures/compare-achievement-awards, from clubSandwich) exported the
+/// way a survey tool would — a participants file with its own `age` column (the
+/// fixture's lagscore, a numeric covariate) and no `birth_year`, the award arm
+/// as a participant column, Bagrut attainment as a job event — then
+/// `compare --by arm --adjust age,sex` through the executable against R's
+/// glm + clubSandwich (generate.R there, `awards_sex_lagscore`).
+@Suite("compare on a file's own age column against R", .enabled(if: !EvalrunProcess.skipped && EvalrunProcess.executable != nil))
+struct CompareOwnAgeTests {
+    @Test("the adjusted logistic by-term, its CR2 SE and Satterthwaite df match R to 1e-6")
+    func ownAge() throws {
+        let t = try CompareRealDataTests.table("data.csv")
+        let schools = t["school"] ?? []
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        var groups = "group_id\n"
+        for school in Set(schools).sorted() { groups += "S\(school)\n" }
+        var participants = "participant_id,group_id,enrolled_on,sex,age,arm\n"
+        var events = "participant_id,event_date,outcome\n"
+        for k in schools.indices {
+            let id = "A\(k + 1)"
+            participants += "\(id),S\(schools[k]),2001-01-15,\(t["sex"]?[k] ?? ""),\(t["lagscore"]?[k] ?? ""),\(t["arm"]?[k] ?? "")\n"
+            if t["attained"]?[k] == "1" { events += "\(id),2001-09-01,fixed_term\n" }
+        }
+        for (kind, name, text) in [
+            ("groups", "groups.csv", groups), ("participants", "participants.csv", participants), ("outcomes", "outcomes.csv", events),
+        ] {
+            let imported = try project.importFile(kind, try project.write(name, text))
+            try #require(imported.status == 0, "\(name): \(imported.stderr)")
+        }
+        let document = try CompareOutputTests.json(
+            project,
+            ["--by", "arm", "--reference", "control", "--adjust", "age,sex", "--to", "2001-12-31", "--from", "2001-01-01", "--no-suppress"])
+        let outcomes = try #require(document["outcomes"] as? [[String: Any]])
+        let reemployed = try #require(outcomes.first { $0["outcome"] as? String == "reemployed" })
+        let term = try #require((reemployed["adjusted"] as? [[String: Any]])?.first { $0["term"] as? String == "treated" })
+
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data(CompareRealDataTests.fixture, "expected.json")) as? [String: Any])
+        let analysis = try #require((expected["analyses"] as? [[String: Any]])?.first { $0["name"] as? String == "awards_sex_lagscore" })
+        let attained = try #require((analysis["outcomes"] as? [[String: Any]])?.first { $0["outcome"] as? String == "attained" })
+        let reference = try #require((attained["adjusted"] as? [[String: Any]])?.first { $0["term"] as? String == "treated" })
+        for key in ["estimate", "se_model", "se_cr2", "df_cr2", "p_cr2", "ci_low_cr2", "ci_high_cr2"] {
+            expectClose(term[key] as? Double, reference[key] as? Double, rtol: 1e-6, "\(key)")
+        }
+        #expect((reemployed["dropped_missing_covariates"] as? [String: Int]) == ["control": 0, "treated": 0])
+    }
+}
