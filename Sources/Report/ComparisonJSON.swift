@@ -127,6 +127,18 @@ public struct ComparisonJSON: Sendable {
                 ("ci_low_cr2", .of(t.ciLowCR2)), ("ci_high_cr2", .of(t.ciHighCR2)),
             ]
         }
+        if t.model == .linear {
+            pairs.append(
+                (
+                    "wild_bootstrap",
+                    t.wildBootstrap.map { w in
+                        .object([
+                            ("p", .number(w.p)), ("ci_low", .of(w.ciLow)), ("ci_high", .of(w.ciHigh)), ("draws", .int(w.draws)),
+                            ("weights", .string("rademacher")), ("enumerated", .bool(w.enumerated)),
+                        ])
+                    } ?? .null
+                ))
+        }
         if let warning { pairs.append(("warning", .string(warning))) }
         return .object(pairs)
     }

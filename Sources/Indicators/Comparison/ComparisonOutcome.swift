@@ -68,6 +68,8 @@ public struct OutcomeComparison: Sendable {
         public var pRobust: Double?
         public var ciLowRobust: Double?
         public var ciHighRobust: Double?
+        /// Linear models' by-terms: the restricted wild cluster bootstrap (DESIGN §5).
+        public var wildBootstrap: WildClusterBootstrap.Result?
 
         /// A term with no values (not estimable, or withheld).
         public init(term: String, model: AdjustedModel) {

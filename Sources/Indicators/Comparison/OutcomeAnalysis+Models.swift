@@ -115,8 +115,20 @@ extension OutcomeAnalysis {
                 ModelUnavailable(
                     "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined"))
         }
-        return .success(try regressionTerms(fit, groups: groups, model: .linear, reported: reported))
+        var terms = try regressionTerms(fit, groups: groups, model: .linear, reported: reported)
+        if Set(groups).count <= Self.wildBootstrapClusterLimit {
+            let bootstrap = WildClusterBootstrap(design: matrix, response: response, cluster: groups)
+            for k in terms.indices where levelTerms.contains(terms[k].term) {
+                guard let j = fit.terms.firstIndex(of: terms[k].term) else { continue }
+                terms[k].wildBootstrap = try? bootstrap.test(coefficient: j)
+            }
+        }
+        return .success(terms)
     }
+
+    /// Clusters up to which the wild cluster bootstrap runs: it is the companion
+    /// of CR2 for few clusters, and each draw costs O(G²).
+    static let wildBootstrapClusterLimit = 50
 
     /// Cox proportional hazards (Efron ties) with model-based and grouped-sandwich errors.
     func cox(time: [Double], events: [Bool], matrix: Matrix, terms: [String], groups: [Int]) throws

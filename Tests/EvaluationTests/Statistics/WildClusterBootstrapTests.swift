@@ -1,0 +1,113 @@
+import Foundation
+import LinearAlgebra
+import Testing
+
+@testable import Statistics
+
+/// The restricted wild cluster bootstrap (WCR11, Rademacher) against Python's
+/// `wildboottest` (Fixtures/wild-bootstrap: generate.py, expected.json) on two
+/// public clustered data sets, every sign vector enumerated, so p must match
+/// exactly; and the interval by test inversion checked by its definition.
+@Suite("Wild cluster bootstrap against wildboottest")
+struct WildClusterBootstrapTests {
+    struct Case {
+        var name: String
+        var outcome: String
+        var columns: [String]
+        var cluster: String
+        var draws: Int
+        var t: Double
+        var p: Double
+    }
+
+    static func cases() throws -> [Case] {
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data("wild-bootstrap", "expected.json")) as? [String: Any])
+        return (json["cases"] as? [[String: Any]] ?? []).map { c in
+            Case(
+                name: c["name"] as? String ?? "", outcome: c["outcome"] as? String ?? "", columns: c["columns"] as? [String] ?? [],
+                cluster: c["cluster"] as? String ?? "", draws: c["draws"] as? Int ?? 0, t: c["t"] as? Double ?? .nan,
+                p: c["p"] as? Double ?? .nan)
+        }
+    }
+
+    /// The case's data from its CSV: design (intercept first), response, cluster codes; rows with a blank dropped.
+    static func data(_ c: Case) throws -> (Matrix, [Double], [Int]) {
+        let file = c.name.hasPrefix("8groups") ? ("compare-8groups", "data.csv") : ("compare-achievement-awards", "data.csv")
+        let text = String(decoding: try Fixture.data(file.0, file.1), as: UTF8.self)
+        var lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = lines.removeFirst()
+        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+        func value(_ row: [String], _ name: String) -> Double? {
+            switch name {
+            case "homogeneous": return column("composition").map { row[$0] == "homogeneous" ? 1 : 0 }
+            case "sex:M": return column("sex").map { row[$0] == "M" ? 1 : 0 }
+            case "treated": return column("arm").map { row[$0] == "treated" ? 1 : 0 }
+            case "sex:Girl": return column("sex").map { row[$0] == "Girl" ? 1 : 0 }
+            default: return column(name).flatMap { Double(row[$0]) }
+            }
+        }
+        var columns = Array(repeating: [Double](), count: c.columns.count)
+        var y: [Double] = []
+        var clusters: [String] = []
+        for row in lines {
+            guard let outcome = value(row, c.outcome) else { continue }
+            let xs = c.columns.dropFirst().map { value(row, $0) }
+            guard xs.allSatisfy({ $0 != nil }), let g = column(c.cluster) else { continue }
+            columns[0].append(1)
+            for (k, x) in xs.enumerated() { columns[k + 1].append(x ?? 0) }
+            y.append(outcome)
+            clusters.append(row[g])
+        }
+        let codes = Array(Set(clusters)).sorted()
+        return (Matrix(columns: columns), y, clusters.map { codes.firstIndex(of: $0) ?? 0 })
+    }
+
+    /// The sign vectors ±(1, …, 1) give |t*| = |t| exactly (they resample the
+    /// original residuals): a strict test leaves them out, but wildboottest
+    /// compares t* and t computed by different arithmetic, so it counts them
+    /// or not by rounding (in its WEMWBS case it does: 138 of 256 against 136).
+    /// Its p is therefore ours, or ours plus those two vectors.
+    @Test("p (every sign vector) and t match wildboottest, up to the two vectors that tie with t exactly")
+    func matchesReference() throws {
+        for c in try Self.cases() {
+            let (x, y, g) = try Self.data(c)
+            let result = try WildClusterBootstrap(design: x, response: y, cluster: g, draws: c.draws).test(coefficient: 1, interval: false)
+            #expect(result.enumerated, "\(c.name)")
+            let ties = 2 / Double(result.draws)
+            #expect(result.p == c.p || abs(result.p + ties - c.p) < 1e-12, "\(c.name): p \(result.p) vs \(c.p)")
+            expectClose(result.t, c.t, rtol: 1e-9, "\(c.name)")
+        }
+    }
+
+    @Test("the interval inverts the test: p is at least 0.05 just inside each end and below it just outside")
+    func intervalInvertsTheTest() throws {
+        let c = try #require(try Self.cases().first { $0.name == "8groups WEMWBS" })
+        let (x, y, g) = try Self.data(c)
+        let bootstrap = WildClusterBootstrap(design: x, response: y, cluster: g)
+        let result = try bootstrap.test(coefficient: 1)
+        let low = try #require(result.ciLow)
+        let high = try #require(result.ciHigh)
+        let setup = try WildClusterBootstrap.Setup(design: x, response: y, cluster: g, coefficient: 1)
+        #expect(low < setup.estimate && setup.estimate < high)
+        let signs = WildClusterBootstrap.allSigns(setup.clusters)
+        let width = high - low
+        #expect(setup.pValue(null: low + 1e-6 * width, signs: signs) >= 0.05)
+        #expect(setup.pValue(null: low - 1e-6 * width, signs: signs) < 0.05)
+        #expect(setup.pValue(null: high - 1e-6 * width, signs: signs) >= 0.05)
+        #expect(setup.pValue(null: high + 1e-6 * width, signs: signs) < 0.05)
+    }
+
+    @Test("seeded draws are reproducible; with few draws they do not enumerate")
+    func seeded() throws {
+        let c = try #require(try Self.cases().first { $0.name == "awards attempted" })
+        let (x, y, g) = try Self.data(c)
+        let a = try WildClusterBootstrap(design: x, response: y, cluster: g, draws: 999).test(coefficient: 1)
+        let b = try WildClusterBootstrap(design: x, response: y, cluster: g, draws: 999).test(coefficient: 1)
+        #expect(a == b && !a.enumerated && a.draws == 999)
+        // Within Monte Carlo error of the exact p (3 standard errors).
+        #expect(abs(a.p - c.p) < 3 * (c.p * (1 - c.p) / 999).squareRoot())
+    }
+}
