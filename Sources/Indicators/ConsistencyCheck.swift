@@ -9,31 +9,64 @@ import Store
 /// participant codes here (this is not a funder output).
 public struct ConsistencyCheck: Sendable {
     public var problems: [Problem]
+    /// The check behind each problem (same order as `problems`).
+    public var kinds: [Kind]
+
+    /// Which check found a problem: what a report counts in its "Data checks"
+    /// section, without naming anyone.
+    public enum Kind: String, Sendable, CaseIterable {
+        case meetingWithoutDate = "meeting_without_date"
+        case groupWithoutMeetings = "group_without_meetings"
+        case markInAnotherGroup = "mark_in_another_group"
+        case presentAtCancelledMeeting = "present_at_cancelled_meeting"
+        case presentBeforeEnrolment = "present_before_enrolment"
+        case presentAfterLeaving = "present_after_leaving"
+        case outcomeOutOfRange = "outcome_out_of_range"
+        case outcomeBeforeEnrolment = "outcome_before_enrolment"
+        case undeclaredInstrument = "undeclared_instrument"
+        case itemOutOfRange = "item_out_of_range"
+        case wrongItemCount = "wrong_item_count"
+        case serviceBeforeEnrolment = "service_before_enrolment"
+        case serviceInFuture = "service_in_future"
+    }
+
+    /// Findings per check, in the order of `Kind`: (kind, severity, count).
+    public var summary: [(kind: Kind, severity: Problem.Severity, count: Int)] {
+        Kind.allCases.compactMap { kind in
+            let found = zip(kinds, problems).filter { $0.0 == kind }.map(\.1)
+            guard let first = found.first else { return nil }
+            return (kind, first.severity, found.count)
+        }
+    }
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
     public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
 
     public init(snapshot s: ProgrammeSnapshot, configuration: ProjectConfiguration, today: CalendarDate) {
-        problems =
+        let found =
             Self.sessions(s) + Self.attendance(s) + Self.outcomes(s, today: today)
             + Self.questionnaires(s, configuration: configuration) + Self.services(s, today: today)
+        problems = found.map(\.problem)
+        kinds = found.map(\.kind)
     }
 
+    typealias Finding = (kind: Kind, problem: Problem)
+
     /// A finding about a whole table (cross-file findings have no line).
-    static func finding(_ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil) -> Problem {
-        Problem(severity, file: table, line: 0, reason: reason, hint: hint)
+    static func finding(_ kind: Kind, _ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil) -> Finding {
+        (kind, Problem(severity, file: table, line: 0, reason: reason, hint: hint))
     }
 
     /// Meetings without a date; groups without meetings.
-    static func sessions(_ s: ProgrammeSnapshot) -> [Problem] {
-        var found: [Problem] = []
+    static func sessions(_ s: ProgrammeSnapshot) -> [Finding] {
+        var found: [Finding] = []
         var groupsWithSessions = Set<Int>()
         for session in s.sessions {
             groupsWithSessions.insert(session.group)
             if session.date == nil {
                 found.append(
                     finding(
-                        .warning, "sessions",
+                        .meetingWithoutDate, .warning, "sessions",
                         "meeting \(session.number) of group \(s.groups[session.group].code) has no date, so no period or attendance rate can count it"
                     ))
             }
@@ -41,24 +74,24 @@ public struct ConsistencyCheck: Sendable {
         for (g, group) in s.groups.enumerated() where !groupsWithSessions.contains(g) {
             found.append(
                 finding(
-                    .warning, "sessions", "group \(group.code) has no meetings recorded",
+                    .groupWithoutMeetings, .warning, "sessions", "group \(group.code) has no meetings recorded",
                     hint: "import its sessions, or ignore if it has not started"))
         }
         return found
     }
 
     /// Marks for a participant of another group, on a cancelled meeting, before enrolment or after leaving.
-    static func attendance(_ s: ProgrammeSnapshot) -> [Problem] {
+    static func attendance(_ s: ProgrammeSnapshot) -> [Finding] {
         var sessions: [Int64: ProgrammeSnapshot.Session] = [:]
         for session in s.sessions { sessions[Int64(session.group) << 32 | Int64(session.number)] = session }
-        var found: [Problem] = []
+        var found: [Finding] = []
         for mark in s.marks {
             let p = s.participants[mark.participant]
             let groupCode = s.groups[mark.group].code
             if p.group != mark.group {
                 found.append(
                     finding(
-                        .error, "attendance",
+                        .markInAnotherGroup, .error, "attendance",
                         "participant \(p.code) has a mark for meeting \(mark.session) of group \(groupCode) but belongs to group \(s.groups[p.group].code)"
                     ))
                 continue
@@ -67,21 +100,21 @@ public struct ConsistencyCheck: Sendable {
             if !session.held && mark.present {
                 found.append(
                     finding(
-                        .warning, "attendance",
+                        .presentAtCancelledMeeting, .warning, "attendance",
                         "participant \(p.code) is marked present at meeting \(mark.session) of group \(groupCode), which was cancelled"))
             }
             guard mark.present, let date = session.date else { continue }
             if date < p.enrolledOn {
                 found.append(
                     finding(
-                        .error, "attendance",
+                        .presentBeforeEnrolment, .error, "attendance",
                         "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), before enrolling on \(p.enrolledOn.iso8601)"
                     ))
             }
             if let left = p.leftOn, date > left {
                 found.append(
                     finding(
-                        .warning, "attendance",
+                        .presentAfterLeaving, .warning, "attendance",
                         "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), after leaving on \(left.iso8601)"
                     ))
             }
@@ -89,36 +122,49 @@ public struct ConsistencyCheck: Sendable {
         return found
     }
 
-    /// Events dated before 1990 or after today.
-    static func outcomes(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Problem] {
+    /// Events dated before 1990 or after today; events before the participant enrolled
+    /// (kept, but not counted as re-employment).
+    static func outcomes(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Finding] {
         let earliest = CalendarDate(year: 1990, month: 1, day: 1) ?? today
-        return s.outcomes.filter { $0.eventDate < earliest || $0.eventDate > today }.map { o in
+        let beforeEnrolment = s.outcomes.filter { o in
+            o.eventDate >= earliest && o.eventDate <= today && o.eventDate < s.participants[o.participant].enrolledOn
+        }.map { o in
             finding(
-                .error, "outcomes",
-                "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")"
-            )
+                .outcomeBeforeEnrolment, .warning, "outcomes",
+                "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), before enrolling on \(s.participants[o.participant].enrolledOn.iso8601): it does not count as re-employment",
+                hint: "check the date, or whether the job came before the programme")
         }
+        return beforeEnrolment
+            + s.outcomes.filter { $0.eventDate < earliest || $0.eventDate > today }.map { o in
+                finding(
+                    .outcomeOutOfRange, .error, "outcomes",
+                    "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")"
+                )
+            }
     }
 
     /// Questionnaires of an instrument no longer declared, with items outside its range or of the wrong number.
-    static func questionnaires(_ s: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [Problem] {
-        var found: [Problem] = []
+    static func questionnaires(_ s: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [Finding] {
+        var found: [Finding] = []
         for q in s.questionnaires {
             guard let instrument = configuration.instrument(q.instrument) else {
-                found.append(finding(.error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml"))
+                found.append(
+                    finding(
+                        .undeclaredInstrument, .error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml")
+                )
                 continue
             }
             if let bad = q.items.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) {
                 found.append(
                     finding(
-                        .error, "questionnaires",
+                        .itemOutOfRange, .error, "questionnaires",
                         "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)"
                     ))
             }
             if !q.items.isEmpty && q.items.count != instrument.items {
                 found.append(
                     finding(
-                        .error, "questionnaires",
+                        .wrongItemCount, .error, "questionnaires",
                         "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)"
                     ))
             }
@@ -127,18 +173,19 @@ public struct ConsistencyCheck: Sendable {
     }
 
     /// Services dated before enrolment or in the future.
-    static func services(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Problem] {
+    static func services(_ s: ProgrammeSnapshot, today: CalendarDate) -> [Finding] {
         s.services.compactMap { service in
             let p = s.participants[service.participant]
             if service.date < p.enrolledOn {
                 return finding(
-                    .warning, "services",
+                    .serviceBeforeEnrolment, .warning, "services",
                     "participant \(p.code) received \(service.service) on \(service.date.iso8601), before enrolling on \(p.enrolledOn.iso8601)"
                 )
             }
             if service.date > today {
                 return finding(
-                    .warning, "services", "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future")
+                    .serviceInFuture, .warning, "services",
+                    "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future")
             }
             return nil
         }

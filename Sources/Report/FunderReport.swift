@@ -16,6 +16,8 @@ public struct FunderReport: Sendable {
     public var csvFormat: CSVFormat
     /// `--by ATTR`: every indicator by the levels of this attribute.
     public var by: String?
+    /// The day the checks take as today (events after it are "in the future").
+    public var today: CalendarDate = .today
 
     public init(
         period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
@@ -38,7 +40,12 @@ public struct FunderReport: Sendable {
         guard !snapshot.participants.isEmpty else { throw FunderReportError.noParticipants }
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
-        return ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
+        var released = ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
+        released.latestDate = snapshot.latestDate
+        released.dataChecks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today).summary.map {
+            DataCheckCount(kind: $0.kind, severity: $0.severity, count: $0.count)
+        }
+        return released
     }
 
     /// Every file of the report.

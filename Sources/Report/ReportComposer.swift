@@ -105,12 +105,12 @@ public struct ReportComposer: Sendable {
         let figure = { (id: String) -> [ReportDocument.Block] in
             figures.filter { $0.fileName == id + ".svg" }.map(\.block)
         }
-        blocks.insert(contentsOf: keyFiguresSection, at: policy.isApplied ? 1 : 2)
+        blocks.insert(contentsOf: guardrailParagraphs + keyFiguresSection, at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
-            + subgroupSection
+            + subgroupSection + dataChecksSection
             + appendixSection + provenanceSection
         return ReportDocument(title: title, blocks: blocks)
     }

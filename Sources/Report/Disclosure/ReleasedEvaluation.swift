@@ -30,6 +30,17 @@ public struct ReleasedEvaluation: Sendable {
     public var subgroups: ReleasedSubgroups?
     /// By quarter, when the period spans more than one.
     public var trend: [ReleasedTrendQuarter] = []
+    /// Findings of the cross-file checks by kind (counts of records, not of people: no participant is named).
+    public var dataChecks: [DataCheckCount] = []
+    /// The latest date recorded in the database (for the guardrail on a period after the data).
+    public var latestDate: CalendarDate?
+}
+
+/// How many findings one cross-file check made.
+public struct DataCheckCount: Sendable, Equatable {
+    public var kind: ConsistencyCheck.Kind
+    public var severity: Problem.Severity
+    public var count: Int
 }
 
 public struct ReleasedTrendQuarter: Sendable, Equatable {

@@ -36,6 +36,11 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try global.openStore()
         let snapshot = try store.snapshot()
         ConsistencySummary.print(ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today), quiet: global.quiet)
+        if let latest = snapshot.latestDate, period.from > latest {
+            Terminal.error(
+                "warning: the period starts after the last date recorded in the database (\(latest.iso8601)): import the newer exports first; the report says so"
+            )
+        }
         let directory = out ?? "reports/\(period.label)"
         let report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)

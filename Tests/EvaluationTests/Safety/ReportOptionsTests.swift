@@ -213,6 +213,33 @@ struct ReportOptionsTests {
         #expect(quarter["/tables/trend.csv"] == nil)
     }
 
+    @Test("guardrails: check errors are counted in the opening and listed by kind; a period after the data is named")
+    func guardrails() throws {
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        try project.loadBasics()
+        // Meeting 3 of G1 is dated before anyone enrolled: P1 marked present there is a check error.
+        let sessions = try project.importFile("sessions", try project.write("early.csv", "group_id,session_no,date\nG1,3,2016-01-05\n"))
+        try #require(sessions.status == 0, "\(sessions.stderr)")
+        let marks = try project.importFile(
+            "attendance", try project.write("a.csv", "group_id,participant_id,session_no,present\nG1,P1,3,1\nG1,P1,1,1\n"))
+        try #require(marks.status == 0, "\(marks.stderr)")
+        let files = try Self.report(project, ["--period", "2016"])
+        let markdown = Self.text(files["/report.md"])
+        #expect(markdown.contains("**The data checks found 1 error(s)**"), "\(markdown.prefix(1200))")
+        #expect(Self.text(files["/tables/data_checks.csv"]).contains("present_before_enrolment,error,1"))
+        #expect(!markdown.contains("P1"))
+
+        let out = project.url.appendingPathComponent("late")
+        let late = try EvalrunProcess.run(
+            ["report", "--db", project.database, "--period", "2030", "--out", out.path, "--lang", "it"], in: project.url)
+        #expect(late.status == 0)
+        #expect(
+            late.stderr.contains("warning: the period starts after the last date recorded in the database (2016-01-30)"), "\(late.stderr)")
+        let italian = Self.text(try Data(contentsOf: out.appendingPathComponent("report.md")))
+        #expect(italian.contains("l'ultima data registrata nei dati (30 gennaio 2016)"))
+    }
+
     @Test("summary.json has every key DESIGN §6 lists, with --by levels of the same shape")
     func summaryKeys() throws {
         let project = try Self.demoProject()
