@@ -10,7 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Output folder for the report.")
     var out: String = "reports/demo"
 
-    @Option(help: "The demo data folder (default: datasets/demo of this checkout).")
+    @Option(help: "Run on this folder of exports instead of the demo data built into evalrun.")
     var data: String?
 
     @Option(help: "Report language (en or it).")
@@ -27,11 +27,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let period = Period(parsing: period) else { throw UsageFailure(message: "'\(self.period)' is not a period") }
-        let folder = try data ?? Self.locateDemoData()
-        let configuration = try ConfigurationFile.load(path: (folder as NSString).appendingPathComponent(ConfigurationFile.fileName))
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evalrun-demo-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try data ?? Self.writeBuiltInData(into: scratch.appendingPathComponent("data"))
+        let configuration = try ConfigurationFile.load(path: (folder as NSString).appendingPathComponent(ConfigurationFile.fileName))
         let store = try EvaluationStore.open(path: scratch.appendingPathComponent("demo.sqlite").path)
         let summaries = try store.importFiles(
             try DirectoryScan.requests(in: folder), configuration: configuration, now: Self.demoImportTime)
@@ -43,18 +43,16 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.note("report written to \(out)/report.md", quiet: quiet)
     }
 
-    /// `datasets/demo` under the working directory or any parent of the executable.
-    static func locateDemoData() throws -> String {
-        var candidates = [FileManager.default.currentDirectoryPath]
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(url.path)
-            url.deleteLastPathComponent()
+    /// Writes the demo exports built into the executable (datasets/demo of the
+    /// source, byte for byte) into `folder`, so the demo runs anywhere.
+    static func writeBuiltInData(into folder: URL) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in DemoData.files {
+            guard let bytes = DemoData.bytes(file.base64) else {
+                throw InputFailure(description: "the built-in demo file \(file.name) is damaged; reinstall evalrun")
+            }
+            try bytes.write(to: folder.appendingPathComponent(file.name))
         }
-        for base in candidates {
-            let path = (base as NSString).appendingPathComponent("datasets/demo")
-            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("participants.csv")) { return path }
-        }
-        throw InputFailure(description: "the bundled demo data (datasets/demo) was not found; pass --data DIR")
+        return folder.path
     }
 }
