@@ -1,4 +1,5 @@
 import EvaluationDomain
+import Foundation
 import LinearAlgebra
 import Statistics
 import Store
@@ -70,6 +71,31 @@ public struct ParticipantAttributes: Sendable {
             set("service:\(name)") { users.contains($0) ? "yes" : "no" }
             set("service_hours:\(name)") { i in DecimalText.format(h[i] ?? 0, digits: 6) }
         }
+    }
+
+    /// The attribute an evaluator means: a name of the contract as written, or
+    /// its Italian or survey-tool alias as the exports accept it (`sede` →
+    /// `site`, `sesso` → `sex`, `età` → `age`, `servizio:x` → `service:x`).
+    /// An extra column of the exports keeps its own name.
+    public static func canonical(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        for (alias, prefix) in [("servizio:", "service:"), ("ore_servizio:", "service_hours:")] where trimmed.lowercased().hasPrefix(alias)
+        {
+            return prefix + trimmed.dropFirst(alias.count)
+        }
+        switch ColumnSchema.key(trimmed) {
+        case "età", "eta": return "age"
+        case "gruppo", "codice gruppo", "id gruppo": return "group_id"
+        default: break
+        }
+        for kind in [FileKind.groups, .participants] {
+            if let canonical = ColumnSchema.of(kind).canonicalName(for: trimmed),
+                !["participant_id", "enrolled_on", "left_on", "unemployed_since", "followed_up_until"].contains(canonical)
+            {
+                return canonical
+            }
+        }
+        return trimmed
     }
 
     /// The level of participant `i` for `attribute` (`(missing)` when blank), or

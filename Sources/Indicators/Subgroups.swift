@@ -15,7 +15,8 @@ public struct Subgroups: Sendable {
     /// Most levels `--by` accepts; more need binning.
     public static let maximumLevels = 20
 
-    public init(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, attribute: String) throws {
+    public init(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, attribute name: String) throws {
+        let attribute = ParticipantAttributes.canonical(name)
         let attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: [attribute])
         guard attributes.has(attribute) else {
             let known = attributes.known.sorted().joined(separator: ", ")

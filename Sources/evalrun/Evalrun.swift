@@ -21,6 +21,10 @@ struct Evalrun: AsyncParsableCommand {
         // process mid-write; ignored, the write fails with EFBIG and is reported like a
         // full disk, with nothing left half-written.
         signal(SIGXFSZ, SIG_IGN)
+        if let suggestion = SubcommandSuggestion.message(for: CommandLine.arguments.dropFirst().first) {
+            Terminal.error(suggestion)
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

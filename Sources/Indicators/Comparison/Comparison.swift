@@ -31,10 +31,13 @@ public struct Comparison: Sendable {
     var data: [OutcomeData]
 
     public init(
-        snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute: String,
-        reference: String? = nil, adjust: [String] = [],
+        snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute name: String,
+        reference: String? = nil, adjust names: [String] = [],
         progress: (@Sendable (String) -> Void)? = nil
     ) throws {
+        // Italian and survey-tool names as the exports accept them (`sede`, `sesso`, `età`).
+        let attribute = ParticipantAttributes.canonical(name)
+        let adjust = names.map(ParticipantAttributes.canonical)
         let attributes = ParticipantAttributes(snapshot: snapshot, to: to, only: Set([attribute] + adjust))
         guard attributes.has(attribute) else {
             throw ComparisonError.unknownAttribute(attribute, known: attributes.known.sorted().joined(separator: ", "))
@@ -134,7 +137,9 @@ public struct Comparison: Sendable {
     /// The reference level (DESIGN §5 "Levels and terms"): `--reference` when
     /// given, else heterogeneous for composition, else the first level.
     static func reference(_ chosen: String?, attribute: String, levels: [String]) throws -> String {
-        if let chosen {
+        if var chosen {
+            // `--reference eterogeneo` names the level the groups file may write in Italian.
+            if attribute == "composition", let c = Composition(parsing: chosen) { chosen = c.rawValue }
             guard levels.contains(chosen) else { throw ComparisonError.unknownReference(chosen, levels: levels) }
             return chosen
         }

@@ -4,7 +4,11 @@ import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write the funder report for a period (report.md, tables/*.csv, summary.json).")
+        commandName: "report",
+        abstract: "Write the funder report for a period (report.md, report.html, report.xlsx, tables/*.csv, figures, summary.json).",
+        discussion:
+            "A period is required: --period 2016Q2 (or 2016), or --from and --to. The report goes to reports/<period> unless --out is given."
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var periodOptions: PeriodOptions
@@ -12,7 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Report language (en or it).")
     var lang: ReportLanguage = .en
 
-    @Option(help: "Output folder (replaced whole).")
+    @Option(help: "Output folder, replaced whole (default: reports/<period>).")
     var out: String?
 
     @Option(name: .customLong("csv-dialect"), help: "Tables as rfc4180 or excel-it (';', decimal comma, UTF-8 BOM).")
@@ -24,14 +28,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-suppress"), help: "Do not suppress small counts (researchers only; stamped on the report).")
     var noSuppress = false
 
-    func validate() throws {
-        guard periodOptions.period != nil || periodOptions.from != nil else {
-            throw ValidationError("give --period (2016Q2, 2016) or --from/--to")
-        }
-    }
-
     func run() async throws {
-        guard let period = periodOptions.resolved else { throw UsageFailure(message: "no period") }
+        // Checked here rather than in validate(), so that a mistyped option is named first ("--perod").
+        guard let period = periodOptions.resolved else {
+            throw UsageFailure(message: "give the period: --period (2016Q2, 2016) or --from/--to (see evalrun report --help)")
+        }
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
         let snapshot = try store.snapshot()

@@ -42,6 +42,8 @@ struct CommandLineSnapshotTests {
                     "codice_gruppo;composizione;sede;incontri_previsti\nG1;omogeneo;Forlì;18\nG2;misto;Cesena;diciotto\nG1;eterogeneo;Forlì;18\n"
             ]),
         Case(name: "unknown-option", arguments: ["report", "--perod", "2016Q2"]),
+        Case(name: "mistyped-command", arguments: ["reprot", "--period", "2016"]),
+        Case(name: "report-without-period", arguments: ["report"], demo: true),
         Case(name: "check-demo", arguments: ["check"], demo: true),
     ]
 

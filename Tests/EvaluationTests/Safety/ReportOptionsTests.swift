@@ -240,6 +240,19 @@ struct ReportOptionsTests {
         #expect(italian.contains("l'ultima data registrata nei dati (30 gennaio 2016)"))
     }
 
+    @Test("dates as the exports write them (dd/mm/yyyy) and Italian attribute names (--by sede) are understood")
+    func evaluatorSpelling() throws {
+        let project = try Self.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let italian = try Self.report(project, ["--from", "01/01/2016", "--to", "30/06/2016", "--by", "sede"])
+        let iso = try Self.report(project, ["--from", "2016-01-01", "--to", "2016-06-30", "--by", "site"])
+        #expect(italian["/summary.json"] == iso["/summary.json"])
+        #expect(italian["/tables/by_site.csv"] != nil)
+        let comparison = try CompareOutputTests.json(project, ["--by", "composizione", "--reference", "omogeneo", "--adjust", "età,sesso"])
+        #expect(comparison["by"] as? String == "composition" && comparison["reference_level"] as? String == "homogeneous")
+        #expect(comparison["adjust"] as? [String] == ["age", "sex"])
+    }
+
     @Test("summary.json has every key DESIGN §6 lists, with --by levels of the same shape")
     func summaryKeys() throws {
         let project = try Self.demoProject()
