@@ -11,6 +11,23 @@ public struct ConsistencyCheck: Sendable {
     public var problems: [Problem]
     /// The check behind each problem (same order as `problems`).
     public var kinds: [Kind]
+    /// What each problem is about (same order as `problems`).
+    public var subjects: [Subject]
+
+    /// The group, participant, meeting and date a finding concerns, when it has them.
+    public struct Subject: Sendable, Equatable {
+        public var group: String?
+        public var participant: String?
+        public var meeting: Int?
+        public var date: CalendarDate?
+
+        public init(group: String? = nil, participant: String? = nil, meeting: Int? = nil, date: CalendarDate? = nil) {
+            self.group = group
+            self.participant = participant
+            self.meeting = meeting
+            self.date = date
+        }
+    }
 
     /// Which check found a problem: what a report counts in its "Data checks"
     /// section, without naming anyone.
@@ -28,6 +45,7 @@ public struct ConsistencyCheck: Sendable {
         case wrongItemCount = "wrong_item_count"
         case serviceBeforeEnrolment = "service_before_enrolment"
         case serviceInFuture = "service_in_future"
+        case questionnaireBeforeEnrolment = "questionnaire_before_enrolment"
     }
 
     /// Findings per check, in the order of `Kind`: (kind, severity, count).
@@ -48,13 +66,17 @@ public struct ConsistencyCheck: Sendable {
             + Self.questionnaires(s, configuration: configuration) + Self.services(s, today: today)
         problems = found.map(\.problem)
         kinds = found.map(\.kind)
+        subjects = found.map(\.subject)
     }
 
-    typealias Finding = (kind: Kind, problem: Problem)
+    typealias Finding = (kind: Kind, problem: Problem, subject: Subject)
 
     /// A finding about a whole table (cross-file findings have no line).
-    static func finding(_ kind: Kind, _ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil) -> Finding {
-        (kind, Problem(severity, file: table, line: 0, reason: reason, hint: hint))
+    static func finding(
+        _ kind: Kind, _ severity: Problem.Severity, _ table: String, _ reason: String, hint: String? = nil,
+        about subject: Subject = Subject()
+    ) -> Finding {
+        (kind, Problem(severity, file: table, line: 0, reason: reason, hint: hint), subject)
     }
 
     /// Meetings without a date; groups without meetings.
@@ -67,15 +89,15 @@ public struct ConsistencyCheck: Sendable {
                 found.append(
                     finding(
                         .meetingWithoutDate, .warning, "sessions",
-                        "meeting \(session.number) of group \(s.groups[session.group].code) has no date, so no period or attendance rate can count it"
-                    ))
+                        "meeting \(session.number) of group \(s.groups[session.group].code) has no date, so no period or attendance rate can count it",
+                        about: Subject(group: s.groups[session.group].code, meeting: session.number)))
             }
         }
         for (g, group) in s.groups.enumerated() where !groupsWithSessions.contains(g) {
             found.append(
                 finding(
                     .groupWithoutMeetings, .warning, "sessions", "group \(group.code) has no meetings recorded",
-                    hint: "import its sessions, or ignore if it has not started"))
+                    hint: "import its sessions, or ignore if it has not started", about: Subject(group: group.code)))
         }
         return found
     }
@@ -92,8 +114,8 @@ public struct ConsistencyCheck: Sendable {
                 found.append(
                     finding(
                         .markInAnotherGroup, .error, "attendance",
-                        "participant \(p.code) has a mark for meeting \(mark.session) of group \(groupCode) but belongs to group \(s.groups[p.group].code)"
-                    ))
+                        "participant \(p.code) has a mark for meeting \(mark.session) of group \(groupCode) but belongs to group \(s.groups[p.group].code)",
+                        about: Subject(group: groupCode, participant: p.code, meeting: mark.session)))
                 continue
             }
             guard let session = sessions[Int64(mark.group) << 32 | Int64(mark.session)] else { continue }
@@ -101,22 +123,23 @@ public struct ConsistencyCheck: Sendable {
                 found.append(
                     finding(
                         .presentAtCancelledMeeting, .warning, "attendance",
-                        "participant \(p.code) is marked present at meeting \(mark.session) of group \(groupCode), which was cancelled"))
+                        "participant \(p.code) is marked present at meeting \(mark.session) of group \(groupCode), which was cancelled",
+                        about: Subject(group: groupCode, participant: p.code, meeting: mark.session, date: session.date)))
             }
             guard mark.present, let date = session.date else { continue }
             if date < p.enrolledOn {
                 found.append(
                     finding(
                         .presentBeforeEnrolment, .error, "attendance",
-                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), before enrolling on \(p.enrolledOn.iso8601)"
-                    ))
+                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), before enrolling on \(p.enrolledOn.iso8601)",
+                        about: Subject(group: groupCode, participant: p.code, meeting: mark.session, date: date)))
             }
             if let left = p.leftOn, date > left {
                 found.append(
                     finding(
                         .presentAfterLeaving, .warning, "attendance",
-                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), after leaving on \(left.iso8601)"
-                    ))
+                        "participant \(p.code) is marked present on \(date.iso8601) (meeting \(mark.session) of \(groupCode)), after leaving on \(left.iso8601)",
+                        about: Subject(group: groupCode, participant: p.code, meeting: mark.session, date: date)))
             }
         }
         return found
@@ -132,14 +155,15 @@ public struct ConsistencyCheck: Sendable {
             finding(
                 .outcomeBeforeEnrolment, .warning, "outcomes",
                 "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), before enrolling on \(s.participants[o.participant].enrolledOn.iso8601): it does not count as re-employment",
-                hint: "check the date, or whether the job came before the programme")
+                hint: "check the date, or whether the job came before the programme",
+                about: Subject(participant: s.participants[o.participant].code, date: o.eventDate))
         }
         return beforeEnrolment
             + s.outcomes.filter { $0.eventDate < earliest || $0.eventDate > today }.map { o in
                 finding(
                     .outcomeOutOfRange, .error, "outcomes",
-                    "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")"
-                )
+                    "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")",
+                    about: Subject(participant: s.participants[o.participant].code, date: o.eventDate))
             }
     }
 
@@ -147,10 +171,20 @@ public struct ConsistencyCheck: Sendable {
     static func questionnaires(_ s: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [Finding] {
         var found: [Finding] = []
         for q in s.questionnaires {
+            let p = s.participants[q.participant]
+            let subject = Subject(participant: p.code, date: q.completedOn)
+            if let completed = q.completedOn, completed < p.enrolledOn {
+                found.append(
+                    finding(
+                        .questionnaireBeforeEnrolment, .warning, "questionnaires",
+                        "participant \(p.code): \(q.instrument) \(q.wave.rawValue) completed on \(completed.iso8601), before enrolling on \(p.enrolledOn.iso8601)",
+                        about: subject))
+            }
             guard let instrument = configuration.instrument(q.instrument) else {
                 found.append(
                     finding(
-                        .undeclaredInstrument, .error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml")
+                        .undeclaredInstrument, .error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml",
+                        about: subject)
                 )
                 continue
             }
@@ -158,15 +192,15 @@ public struct ConsistencyCheck: Sendable {
                 found.append(
                     finding(
                         .itemOutOfRange, .error, "questionnaires",
-                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)"
-                    ))
+                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)",
+                        about: subject))
             }
             if !q.items.isEmpty && q.items.count != instrument.items {
                 found.append(
                     finding(
                         .wrongItemCount, .error, "questionnaires",
-                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)"
-                    ))
+                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)",
+                        about: subject))
             }
         }
         return found
@@ -179,13 +213,14 @@ public struct ConsistencyCheck: Sendable {
             if service.date < p.enrolledOn {
                 return finding(
                     .serviceBeforeEnrolment, .warning, "services",
-                    "participant \(p.code) received \(service.service) on \(service.date.iso8601), before enrolling on \(p.enrolledOn.iso8601)"
-                )
+                    "participant \(p.code) received \(service.service) on \(service.date.iso8601), before enrolling on \(p.enrolledOn.iso8601)",
+                    about: Subject(participant: p.code, date: service.date))
             }
             if service.date > today {
                 return finding(
                     .serviceInFuture, .warning, "services",
-                    "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future")
+                    "participant \(p.code) has \(service.service) dated \(service.date.iso8601), in the future",
+                    about: Subject(participant: p.code, date: service.date))
             }
             return nil
         }

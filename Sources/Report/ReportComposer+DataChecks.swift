@@ -65,8 +65,12 @@ extension ReportComposer {
         ]
     }
 
-    func checkName(_ kind: ConsistencyCheck.Kind) -> String {
-        let l = language
+    func checkName(_ kind: ConsistencyCheck.Kind) -> String { DataCheckName.of(kind, language) }
+}
+
+/// The name of each cross-file check, in words (the report's "Data checks", `evalrun check`).
+public enum DataCheckName {
+    public static func of(_ kind: ConsistencyCheck.Kind, _ l: ReportLanguage) -> String {
         switch kind {
         case .meetingWithoutDate: return l.t("meeting without a date", "incontro senza data")
         case .groupWithoutMeetings: return l.t("group without meetings", "gruppo senza incontri")
@@ -82,6 +86,8 @@ extension ReportComposer {
         case .wrongItemCount: return l.t("questionnaire with the wrong number of items", "questionario con un numero errato di domande")
         case .serviceBeforeEnrolment: return l.t("service before enrolment", "servizio prima dell'iscrizione")
         case .serviceInFuture: return l.t("service dated in the future", "servizio datato nel futuro")
+        case .questionnaireBeforeEnrolment:
+            return l.t("questionnaire completed before enrolment", "questionario compilato prima dell'iscrizione")
         }
     }
 }

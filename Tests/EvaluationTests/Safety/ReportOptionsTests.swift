@@ -253,6 +253,41 @@ struct ReportOptionsTests {
         #expect(comparison["adjust"] as? [String] == ["age", "sex"])
     }
 
+    @Test("check: one line per kind and person, the checks it ran, every finding in --csv; outcomes before enrolment flagged")
+    func checkGrouping() throws {
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        for (kind, name, text) in [
+            ("groups", "g.csv", "group_id,composition,site\nG1,homogeneous,Forlì\n"),
+            ("participants", "p.csv", "participant_id,group_id,enrolled_on,left_on\nP1,G1,2016-01-10,2016-02-01\nP2,G1,2016-01-10,\n"),
+            (
+                "sessions", "s.csv",
+                "group_id,session_no,date\nG1,1,2016-01-05\nG1,2,2016-01-15\nG1,3,2016-02-12\nG1,4,2016-02-26\nG1,5,2016-03-11\n"
+            ),
+            (
+                "attendance", "a.csv",
+                "group_id,participant_id,session_no,present\n" + (1...5).map { "G1,P1,\($0),1\n" }.joined() + "G1,P2,1,1\n"
+            ),
+            ("outcomes", "o.csv", "participant_id,event_date,outcome\nP2,2015-06-01,fixed_term\n"),
+        ] {
+            let imported = try project.importFile(kind, try project.write(name, text))
+            try #require(imported.status == 0, "\(name): \(imported.stderr)")
+        }
+        let csv = project.url.appendingPathComponent("findings.csv").path
+        let run = try EvalrunProcess.run(["check", "--db", project.database, "--csv", csv], in: project.url)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("checks run:\n  - meetings have dates"))
+        #expect(
+            run.stdout.contains(
+                "attendance: warning: participant P1 of group G1: present after leaving, meetings 3–5 (2016-02-12 to 2016-03-11)\n"))
+        #expect(run.stdout.components(separatedBy: "after leaving").count - 1 == 1, "one line for P1's three meetings")
+        #expect(run.stdout.contains("P2 has a fixed_term event dated 2015-06-01, before enrolling on 2016-01-10"))
+        let rows = Self.text(try Data(contentsOf: URL(fileURLWithPath: csv))).split(whereSeparator: \.isNewline)
+        #expect(rows.first == "kind,severity,table,group,participant,meeting,date,message")
+        #expect(rows.count == 7, "six findings: \(rows)")
+        #expect(rows.contains { $0.hasPrefix("present_after_leaving,warning,attendance,G1,P1,4,2016-02-26,") })
+    }
+
     @Test("summary.json has every key DESIGN §6 lists, with --by levels of the same shape")
     func summaryKeys() throws {
         let project = try Self.demoProject()
