@@ -1,7 +1,7 @@
 /// "did you mean 'report'?" for a mistyped subcommand (`evalrun reprot`),
 /// which the argument parser only calls an unexpected argument.
 enum SubcommandSuggestion {
-    static let names = ["init", "import", "check", "report", "compare", "demo", "synth", "help"]
+    static let names = ["init", "import", "check", "report", "compare", "demo", "synth", "template", "help"]
 
     /// The message for a first argument that is not a subcommand but close to one; `nil` otherwise.
     static func message(for argument: String?) -> String? {
