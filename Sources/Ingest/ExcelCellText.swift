@@ -13,6 +13,7 @@ enum ExcelCellText {
     /// A number as Excel shows it, to 15 significant digits (`0.1 + 0.2` is `0.3`):
     /// whole numbers without a decimal point, others in the shortest form that reads back.
     static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let shown = Double(String(format: "%.15g", value)) ?? value
         if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int64(shown)) }
         return "\(shown)"
@@ -37,7 +38,7 @@ enum ExcelCellText {
             days += 1
             seconds = 0
         }
-        let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        var clock: String { String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60) }
         if kind == .time {
             let hours = days * 24 + seconds / 3600
             return String(format: "%02d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60)

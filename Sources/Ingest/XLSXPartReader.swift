@@ -20,6 +20,12 @@ extension XLSXPartReader {
         return name[name.index(after: colon)...]
     }
 
+    /// The attribute whose local name is `name` (`r`, or `x:r` when a writer prefixes it).
+    static func attribute(_ name: String, in attributes: [String: String]) -> String? {
+        if let value = attributes[name] { return value }
+        return attributes.first { local($0.key) == name }?.value
+    }
+
     /// `attributes` keyed by their local names.
     static func localAttributes(_ attributes: [String: String]) -> [Substring: String] {
         var result: [Substring: String] = [:]

@@ -80,18 +80,17 @@ final class XLSXSheetReader: NSObject, XLSXPartReader {
     ) {
         switch Self.local(elementName) {
         case "row":
-            let attributes = Self.localAttributes(attributeDict)
-            let number = attributes["r"].map { Int($0) ?? 0 } ?? rowNumber + 1
+            let reference = Self.attribute("r", in: attributeDict)
+            let number = reference.map { Int($0) ?? 0 } ?? rowNumber + 1
             guard number > rowNumber, number <= Self.maxRow else {
-                return fail(parser, "row \(attributes["r"] ?? "\(number)") is out of order or out of range")
+                return fail(parser, "row \(reference ?? "\(number)") is out of order or out of range")
             }
             rowNumber = number
             cells.removeAll(keepingCapacity: true)
             cellsInOrder = true
             column = 0
         case "c":
-            let attributes = Self.localAttributes(attributeDict)
-            if let reference = attributes["r"] {
+            if let reference = Self.attribute("r", in: attributeDict) {
                 guard let place = Self.reference(Substring(reference)), place.row == rowNumber else {
                     return fail(parser, "cell '\(reference)' is not a cell of row \(rowNumber)")
                 }
@@ -103,8 +102,8 @@ final class XLSXSheetReader: NSObject, XLSXPartReader {
                 guard column <= Self.maxColumn else { return fail(parser, "row \(rowNumber) has more than \(Self.maxColumn) cells") }
                 cellReference = Problem.cellReference(column: column, row: rowNumber)
             }
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+            cellType = Self.attribute("t", in: attributeDict) ?? "n"
+            cellStyle = Self.attribute("s", in: attributeDict).flatMap { Int($0) } ?? 0
             value = ""
             inlineText = ""
         case "v": inValue = true
@@ -112,7 +111,7 @@ final class XLSXSheetReader: NSObject, XLSXPartReader {
         case "rPh": phoneticDepth += 1
         case "t": inText = inInlineString && phoneticDepth == 0
         case "mergeCell":
-            guard let range = Self.localAttributes(attributeDict)["ref"] else { return }
+            guard let range = Self.attribute("ref", in: attributeDict) else { return }
             let corners = range.split(separator: ":")
             guard let first = corners.first.flatMap(Self.reference), let last = corners.last.flatMap(Self.reference),
                 first.column <= last.column, first.row <= last.row
@@ -179,7 +178,8 @@ final class XLSXSheetReader: NSObject, XLSXPartReader {
                     hint: "correct the formula or type the value, and save the workbook again"),
                 value: value)
         default:
-            let written = value.trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { return nil }
+            let written = Double(value) != nil ? value : value.trimmingCharacters(in: .whitespaces)
             guard !written.isEmpty else { return nil }
             guard let number = Double(written), number.isFinite else {
                 return .unreadable(FieldValueError(reason: "'\(written)' is not a number"), value: written)

@@ -134,8 +134,15 @@ struct XLSXWorkbook {
             if required { throw damaged(displayName, "its part \(part) is missing") }
             return
         }
-        let data = try contents(of: entry, in: archive, displayName, limits)
-        let parser = XMLParser(data: data)
+        try parse(contents(of: entry, in: archive, displayName, limits), part: part, with: reader, displayName)
+    }
+
+    /// Parses the XML of `part` with `reader`.
+    ///
+    /// The parser is fed from a stream, in chunks: given the whole document at once, libxml2
+    /// refuses one over 10 MB ("huge input lookup"), and Excel writes a sheet's rows on one line.
+    static func parse(_ data: Data, part: String, with reader: some XLSXPartReader, _ displayName: String) throws(CSVError) {
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = reader
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false

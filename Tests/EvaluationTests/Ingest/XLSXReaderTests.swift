@@ -127,4 +127,23 @@ struct XLSXReaderTests {
         #expect(participants.records.map { $0.values[2] } == ["2016-01-10", "2016-01-10", "2016-01-12"])
         #expect(participants.records[1].values[3] == "2016-03-01")
     }
+
+    @Test("a sheet whose XML is over 10 MB on one line, as Excel writes it, is read whole")
+    func largeSheet() throws {
+        var xml = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        xml +=
+            #"<row r="1"><c r="A1" t="inlineStr"><is><t>participant_id</t></is></c><c r="B1" t="inlineStr"><is><t>note</t></is></c></row>"#
+        for row in 2...70_001 {
+            xml += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>P\(row)</t></is></c>"
+            xml += "<c r=\"B\(row)\" t=\"inlineStr\"><is><t>a note long enough to make the sheet large, \(row)</t></is></c></row>"
+        }
+        xml += "</sheetData></worksheet>"
+        #expect(xml.utf8.count > 10_000_000)
+        let reader = XLSXSheetReader(sharedStrings: [], styles: XLSXStyles(), uses1904Dates: false)
+        try XLSXWorkbook.parse(Data(xml.utf8), part: "xl/worksheets/sheet1.xml", with: reader, "big.xlsx")
+        var table = reader.table
+        try table.resolve(file: "big.xlsx:Sheet1", limits: CSVLimits())
+        #expect(table.header == ["participant_id", "note"])
+        #expect(table.lastRow == 70_001)
+    }
 }
