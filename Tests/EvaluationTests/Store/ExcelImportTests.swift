@@ -84,6 +84,17 @@ struct ExcelImportTests {
         #expect(try Self.rows(stores.0) == Self.rows(stores.1))
     }
 
+    @Test("a sign-in sheet register whose meeting headers are typed dates gives the rows of its CSV export")
+    func wideRegister() throws {
+        let fixtures = try (ImportFixture(), ImportFixture())
+        try fixtures.0.loadBasics()
+        try fixtures.1.loadBasics()
+        let workbook = try fixtures.0.importFile(.attendance, Self.fixture("wide/registro.xlsx"))
+        let csv = try fixtures.1.importFile(.attendance, Self.fixture("wide/registro.csv"))
+        #expect(workbook.inserted == 6 && (workbook.rows, workbook.inserted) == (csv.rows, csv.inserted))
+        #expect(try Self.rows(fixtures.0.store) == Self.rows(fixtures.1.store))
+    }
+
     @Test("cells that cannot be read are located as file.xlsx:Sheet!C7, every one, and the database is unchanged")
     func badCells() throws {
         let f = try ImportFixture()

@@ -12,6 +12,7 @@ The tests need no Python: the .xlsx files are committed. Run from this folder:
 """
 import datetime as dt
 import os
+import re
 import zipfile
 
 import openpyxl
@@ -46,6 +47,18 @@ def write_csv(name, rows):
             f.write(",".join(text(v) for v in row) + "\n")
 
 
+def repack_with_fixed_times(name):
+    """openpyxl stamps the save time on the archive's entries and in docProps/core.xml:
+    write them again with a fixed one, so that running the script again writes the same bytes."""
+    with zipfile.ZipFile(name) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename, data in entries:
+            if filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            archive.writestr(zipfile.ZipInfo(filename, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
 def fixed_times(book):
     """Fixed document dates, so that running the script again writes the same bytes."""
     book.set_properties({"created": dt.datetime(2026, 1, 1)})
@@ -63,8 +76,9 @@ ws = wb.active
 ws.title = "Foglio1"
 for row in GROUPS:
     ws.append(row)
-wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 1)
+wb.properties.created = dt.datetime(2026, 1, 1)
 wb.save(path("workbooks", "gruppi.xlsx"))
+repack_with_fixed_times(path("workbooks", "gruppi.xlsx"))
 write_csv("gruppi.csv", GROUPS)
 
 # partecipanti.xlsx (XlsxWriter): the 1904 date system, dates in a built-in and in custom
@@ -168,6 +182,27 @@ sheet.write_blank(9, 0, None, bold)
 sheet.write_blank(10, 3, None, date_format)
 book.close()
 write_csv("presenze.csv", ATTENDANCE)
+
+# wide/registro.xlsx (XlsxWriter): a sign-in sheet register, one column per meeting,
+# whose headers are typed dates; marks as text, numbers and empty cells.
+REGISTER = [
+    ["gruppo", "codice_partecipante", D(2016, 1, 15), D(2016, 1, 29), D(2016, 2, 26)],
+    ["G1", "P1", "x", "x", None],
+    ["G1", "P2", 1, 0, 1],
+]
+book = xlsxwriter.Workbook(path("wide", "registro.xlsx"))
+fixed_times(book)
+sheet = book.add_worksheet("registro")
+date_format = book.add_format({"num_format": "dd/mm/yyyy", "bold": True})
+for r, row in enumerate(REGISTER):
+    for c, value in enumerate(row):
+        if isinstance(value, dt.date):
+            sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
+        elif value is not None:
+            sheet.write(r, c, value)
+book.close()
+write_csv("registro.csv", REGISTER)
+os.replace(path("csv", "registro.csv"), path("wide", "registro.csv"))
 
 # bad/presenze.xlsx: an Excel error as a formula's cached value (C4), the serial of
 # 1900-02-29, a day that does not exist (D5), and a value that is no presence mark (E7).
