@@ -2,7 +2,7 @@
 #   make demo   the whole pipeline on the bundled demo data, report in reports/demo/
 #   make test   the test suite
 SWIFT ?= swift
-APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev libxlsxwriter-dev python3-openpyxl
+APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev libxlsxwriter-dev python3-openpyxl python3-xlsxwriter
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: demo test build release deps check-drift lint bench clean

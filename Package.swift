@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     // The layers of DESIGN §2, one target each; dependencies run only downward:
     //
@@ -47,9 +48,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: strictSettings),
         // Estimators on arrays and matrices; no domain, no files, no SQL.
         .target(name: "Statistics", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
-        // Reading (and writing) CSV exports: dialects, encodings, typed row decoding.
+        // Reading (and writing) CSV exports and reading .xlsx workbooks: dialects, encodings,
+        // typed row decoding.
         .target(
-            name: "Ingest", dependencies: ["EvaluationDomain", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Ingest",
+            dependencies: [
+                "EvaluationDomain", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings),
         // evalrun.toml: reading and writing the project configuration.
         .target(

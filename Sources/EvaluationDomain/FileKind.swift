@@ -34,10 +34,18 @@ public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Recognises a file by its name: `groups`/`gruppi`, `participants`/`partecipanti`,
     /// `sessions`/`incontri`, `attendance`/`presenze`/`registro`,
     /// `questionnaires`/`questionari`, `outcomes`/`esiti`, `services`/`servizi`,
-    /// with any suffix such as a date (`presenze_2016Q2.csv`). Only `.csv`/`.txt`/`.tsv` files.
+    /// with any suffix such as a date (`presenze_2016Q2.csv`). Only `.csv`/`.txt`/`.tsv`
+    /// exports and `.xlsx` workbooks.
     public init?(fileName: String) {
         let lower = fileName.lowercased()
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") else { return nil }
+        guard [".csv", ".txt", ".tsv", ".xlsx"].contains(where: { lower.hasSuffix($0) }) else { return nil }
+        self.init(sheetName: fileName)
+    }
+
+    /// Recognises a workbook's sheet by its name, as ``init(fileName:)`` recognises a file
+    /// (`presenze`, `Partecipanti 2016`), whatever follows the kind's name.
+    public init?(sheetName: String) {
+        let lower = sheetName.lowercased()
         let prefixes: [(String, FileKind)] = [
             ("groups", .groups), ("gruppi", .groups),
             ("participants", .participants), ("partecipanti", .participants),

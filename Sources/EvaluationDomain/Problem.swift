@@ -5,6 +5,12 @@
 /// `line` is the physical line of the file (line breaks inside quoted fields counted),
 /// `column` the 1-based number of the field. A problem about the whole file has line 0
 /// and is printed as `file: error: reason`.
+///
+/// In a sheet of an Excel workbook, `file` is `book.xlsx:Sheet` (see
+/// ``sheetFile(workbook:sheet:)``), `line` the row and `column` the column, and the place
+/// is printed as the cell's reference, as Excel's Name Box takes it:
+///
+///     presenze.xlsx:presenze!E7: error: 'forse' is not a presence mark (expected 1/0, sì/no, x/blank)
 public struct Problem: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Whether the problem rejects the file.
     public enum Severity: String, Sendable, Codable {
@@ -46,15 +52,45 @@ public struct Problem: Sendable, Equatable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line:column: error: reason`, followed by `(hint)` when there is a hint.
+    /// `file:line:column: error: reason`, followed by `(hint)` when there is a hint; in a
+    /// workbook's sheet `book.xlsx:Sheet!C7: error: reason` (`Sheet!7:7` for a whole row).
     public var description: String {
         var place = file
-        if line > 0 {
+        if line > 0 && Self.isSheetFile(file) {
+            place += "!" + (column.map { Self.cellReference(column: $0, row: line) } ?? "\(line):\(line)")
+        } else if line > 0 {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
         var text = "\(place): \(severity.rawValue): \(reason)"
         if let hint { text += " (\(hint))" }
         return text
+    }
+}
+
+extension Problem {
+    /// The `file` of problems in a sheet of a workbook: `presenze.xlsx:presenze`.
+    ///
+    /// Excel forbids `:` in sheet names, so the sheet is what follows the last `:`.
+    public static func sheetFile(workbook: String, sheet: String) -> String {
+        "\(workbook):\(sheet)"
+    }
+
+    /// Whether `file` names a sheet of an `.xlsx` workbook (``sheetFile(workbook:sheet:)``).
+    public static func isSheetFile(_ file: String) -> Bool {
+        guard let colon = file.lastIndex(of: ":"), file.index(after: colon) < file.endIndex else { return false }
+        return file[..<colon].lowercased().hasSuffix(".xlsx")
+    }
+
+    /// A cell's A1 reference: column 1 is `A`, 26 `Z`, 27 `AA`; `cellReference(column: 3, row: 7)` is `C7`.
+    public static func cellReference(column: Int, row: Int) -> String {
+        var letters: [Character] = []
+        var n = max(1, column)
+        while n > 0 {
+            let digit = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed()) + "\(row)"
     }
 }

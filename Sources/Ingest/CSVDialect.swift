@@ -1,6 +1,7 @@
 import EvaluationDomain
 
-/// How a CSV file is written: separator, encoding, line endings and decimal mark.
+/// How a CSV file is written: separator, encoding, line endings and decimal mark; for the
+/// sheet of an `.xlsx` workbook, which sheet (its cells are read as text with a decimal point).
 ///
 /// ``CSVSource/open(path:displayName:dialect:limits:)`` detects it (and the import records
 /// it as provenance); a caller may also force one.
@@ -13,16 +14,29 @@ public struct CSVDialect: Sendable, Equatable, Hashable, Codable, CustomStringCo
     public var lineEnding: LineEnding
     /// Whether numbers use a decimal comma (`12,5`), as in Italian Excel exports.
     public var decimalComma: Bool
+    /// The sheet read, when the file is an `.xlsx` workbook rather than a CSV export.
+    public var workbookSheet: String?
 
     /// The separators the sniffer considers, in order of preference on ties.
     public static let candidateSeparators: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
 
     /// Creates a dialect.
-    public init(separator: UInt8, encoding: TextEncoding = .utf8, lineEnding: LineEnding = .lf, decimalComma: Bool = false) {
+    public init(
+        separator: UInt8, encoding: TextEncoding = .utf8, lineEnding: LineEnding = .lf, decimalComma: Bool = false,
+        workbookSheet: String? = nil
+    ) {
         self.separator = separator
         self.encoding = encoding
         self.lineEnding = lineEnding
         self.decimalComma = decimalComma
+        self.workbookSheet = workbookSheet
+    }
+
+    /// How the cells of a workbook's sheet reach the row decoders: UTF-8 text, numbers with a
+    /// decimal point, dates as ISO `yyyy-mm-dd`.
+    public static func workbook(sheet: String) -> CSVDialect {
+        CSVDialect(
+            separator: UInt8(ascii: ","), encoding: .utf8, lineEnding: .none, decimalComma: false, workbookSheet: sheet)
     }
 
     /// Excel in Italian locale: `;`, Windows-1252, CRLF, decimal comma.
@@ -36,8 +50,10 @@ public struct CSVDialect: Sendable, Equatable, Hashable, Codable, CustomStringCo
         separator == UInt8(ascii: "\t") ? "tab" : "'\(Character(Unicode.Scalar(separator)))'"
     }
 
-    /// A one-line summary, e.g. `';' separated, Windows-1252, CRLF, decimal comma`.
+    /// A one-line summary, e.g. `';' separated, Windows-1252, CRLF, decimal comma`, or
+    /// `Excel workbook, sheet 'presenze'`.
     public var description: String {
+        if let workbookSheet { return "Excel workbook, sheet '\(workbookSheet)'" }
         let lines: String
         switch lineEnding {
         case .none: lines = "single line"
@@ -49,6 +65,7 @@ public struct CSVDialect: Sendable, Equatable, Hashable, Codable, CustomStringCo
 
     private enum CodingKeys: String, CodingKey {
         case separator, encoding, lineEnding = "line_ending", decimalComma = "decimal_comma"
+        case workbookSheet = "workbook_sheet"
     }
 
     /// Decodes a dialect whose separator is written as a one-character string (`";"`, `"\t"`).
@@ -63,6 +80,7 @@ public struct CSVDialect: Sendable, Equatable, Hashable, Codable, CustomStringCo
         encoding = try container.decode(TextEncoding.self, forKey: .encoding)
         lineEnding = try container.decode(LineEnding.self, forKey: .lineEnding)
         decimalComma = try container.decode(Bool.self, forKey: .decimalComma)
+        workbookSheet = try container.decodeIfPresent(String.self, forKey: .workbookSheet)
     }
 
     /// Encodes the separator as a one-character string, the rest by name.
@@ -72,5 +90,6 @@ public struct CSVDialect: Sendable, Equatable, Hashable, Codable, CustomStringCo
         try container.encode(encoding, forKey: .encoding)
         try container.encode(lineEnding, forKey: .lineEnding)
         try container.encode(decimalComma, forKey: .decimalComma)
+        try container.encodeIfPresent(workbookSheet, forKey: .workbookSheet)
     }
 }

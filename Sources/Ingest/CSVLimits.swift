@@ -22,6 +22,9 @@ public struct CSVLimits: Sendable, Equatable {
     public var readBufferBytes: Int
     /// How many bytes from the start of the file the dialect is sniffed from.
     public var sniffBytes: Int
+    /// The largest part of an `.xlsx` workbook (a sheet's XML, its shared strings) read,
+    /// uncompressed: a workbook whose parts inflate beyond it (a ZIP bomb) is refused.
+    public var maxWorkbookPartBytes: Int
 
     /// Creates limits; the defaults are those of DESIGN §3.
     public init(
@@ -30,7 +33,8 @@ public struct CSVLimits: Sendable, Equatable {
         maxProblems: Int = 50,
         maxRecordBytes: Int = 16 << 20,
         readBufferBytes: Int = 1 << 20,
-        sniffBytes: Int = 64 << 10
+        sniffBytes: Int = 64 << 10,
+        maxWorkbookPartBytes: Int = 1 << 30
     ) {
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.maxColumns = max(1, maxColumns)
@@ -38,5 +42,6 @@ public struct CSVLimits: Sendable, Equatable {
         self.maxRecordBytes = max(16, maxRecordBytes)
         self.readBufferBytes = min(max(16, readBufferBytes), self.maxRecordBytes)
         self.sniffBytes = max(16, sniffBytes)
+        self.maxWorkbookPartBytes = max(1, maxWorkbookPartBytes)
     }
 }

@@ -17,8 +17,11 @@ extension CSVSource {
     /// Empty lines, and rows whose fields are all blank, at the end of the file are ignored.
     /// Rows that repeat earlier rows are passed on (deciding about them is the decoder's job).
     ///
+    /// In a workbook's sheet, ``SheetTable/forEachRecord(file:problems:_:)`` reads the rows.
+    ///
     /// - Throws: ``CSVError`` when the file can no longer be read, or what `body` throws.
     public func forEachRecord(problems: inout ProblemList, _ body: (borrowing CSVRow) throws -> Void) throws {
+        if let sheet { return try sheet.forEachRecord(file: displayName, problems: &problems, body) }
         let width = header.count
         let scanner = try CSVScanner(
             path: path, displayName: displayName, separator: dialect.separator, limits: limits,

@@ -42,6 +42,8 @@ public struct CSVSource: Sendable {
 
     /// Whether fields must be checked for bytes undefined in Windows-1252.
     let checksUndefinedBytes: Bool
+    /// The workbook's sheet the records are read from, instead of the file as CSV.
+    let sheet: SheetTable?
 
     /// Opens `path`: surveys the file, detects the dialect (unless `dialect` is given) and
     /// reads the header.
@@ -126,7 +128,7 @@ public struct CSVSource: Sendable {
             displayName: name, path: path, sha256: survey.sha256, byteCount: survey.byteCount, dialect: resolved,
             header: header, headerLine: headerLine, limits: limits,
             physicalLineCount: breaks + (lastLineOpen ? 1 : 0),
-            hasByteOrderMark: survey.hasUTF8ByteOrderMark, checksUndefinedBytes: checksUndefined)
+            hasByteOrderMark: survey.hasUTF8ByteOrderMark, checksUndefinedBytes: checksUndefined, sheet: nil)
     }
 
     /// Reads the header record, skipping empty lines before it; returns its line, or `nil`

@@ -17,7 +17,7 @@ extension EvaluationStore {
         dryRun: Bool = false,
         today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
-        let source = try CSVSource.open(path: request.path, limits: options.limits)
+        let source = try CSVSource.open(path: request.path, kind: request.kind, limits: options.limits)
         return try write(commit: !dryRun, checkedReferences: true) { db in
             var importer = FileImporter(
                 db: db, configuration: configuration, options: options, today: today, now: now, progress: progress)
@@ -36,7 +36,7 @@ extension EvaluationStore {
         today: CalendarDate = .today, now: Date = Date(), progress: (@Sendable (String, Int) -> Void)? = nil
     ) throws -> [ImportSummary] {
         let ordered = requests.sorted { ($0.kind, $0.path) < ($1.kind, $1.path) }
-        let sources = try ordered.map { try CSVSource.open(path: $0.path, limits: options.limits) }
+        let sources = try ordered.map { try CSVSource.open(path: $0.path, kind: $0.kind, limits: options.limits) }
         return try write(commit: !dryRun, checkedReferences: true) { db in
             var summaries: [ImportSummary] = []
             for (request, source) in zip(ordered, sources) {

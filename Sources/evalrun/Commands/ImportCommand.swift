@@ -5,12 +5,13 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV export (KIND FILE), or every known file of a folder (DIR) atomically.",
+        abstract: "Import a CSV export or .xlsx workbook (KIND FILE), or every known file of a folder (DIR) atomically.",
         discussion: """
             Kinds: groups, participants, sessions, attendance, questionnaires, services, outcomes
             (Italian names gruppi, partecipanti, incontri, presenze/registro, questionari, servizi, esiti
-            also work). A file with any invalid row changes nothing; every problem is listed as
-            file:line:column. Re-importing the same file changes nothing.
+            also work). Of an .xlsx workbook, the sheet named like the kind is read, else the first.
+            A file with any invalid row changes nothing; every problem is listed as
+            file:line:column (file.xlsx:Sheet!B7 in a workbook). Re-importing the same file changes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -104,7 +105,7 @@ enum DirectoryScan {
         guard !requests.isEmpty else {
             throw InputFailure(
                 description:
-                    "\(directory): no known export here (groups/gruppi, participants/partecipanti, sessions/incontri, attendance/presenze/registro, questionnaires/questionari, services/servizi, outcomes/esiti .csv)"
+                    "\(directory): no known export here (groups/gruppi, participants/partecipanti, sessions/incontri, attendance/presenze/registro, questionnaires/questionari, services/servizi, outcomes/esiti .csv or .xlsx)"
             )
         }
         return requests
