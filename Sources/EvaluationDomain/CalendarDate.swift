@@ -34,12 +34,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Reads strict ISO 8601 `yyyy-mm-dd`; `nil` for anything else or a date that does not exist.
     public init?(iso8601 text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        // Read from the bytes (a snapshot reads every stored date this way):
+        // exactly `dddd-dd-dd`, ASCII digits.
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        var fields = (0, 0, 0)
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == 0x2D else { return nil }
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch offset {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// Days since 1970-01-01 (negative before it).

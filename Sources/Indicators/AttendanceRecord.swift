@@ -26,13 +26,36 @@ public struct AttendanceRecord: Sendable, Equatable {
     public static func compute(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate) -> [AttendanceRecord] {
         var sessionsByGroup: [Int: [ProgrammeSnapshot.Session]] = [:]
         for s in snapshot.sessions where s.held { sessionsByGroup[s.group, default: []].append(s) }
+        let marks = snapshot.marks
+        // A snapshot from the store lists marks by participant: then each member's
+        // marks are found by binary search (this runs once per quarter of a trend,
+        // and a set of every participant's meetings cost more than the rest).
+        let byParticipant = zip(marks, marks.dropFirst()).allSatisfy { $0.participant <= $1.participant }
         var presence: [Int: Set<Int>] = [:]
-        for m in snapshot.marks where m.present {
-            if snapshot.participants[m.participant].group == m.group { presence[m.participant, default: []].insert(m.session) }
+        if !byParticipant {
+            for m in marks where m.present {
+                if snapshot.participants[m.participant].group == m.group { presence[m.participant, default: []].insert(m.session) }
+            }
         }
+        var present: [Int] = []
         return members.map { i in
             let p = snapshot.participants[i]
-            let present = presence[i] ?? []
+            present.removeAll(keepingCapacity: true)
+            if byParticipant {
+                var low = 0
+                var high = marks.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if marks[middle].participant < i { low = middle + 1 } else { high = middle }
+                }
+                while low < marks.count && marks[low].participant == i {
+                    let m = marks[low]
+                    if m.present && m.group == p.group { present.append(m.session) }
+                    low += 1
+                }
+            } else {
+                present.append(contentsOf: presence[i] ?? [])
+            }
             let meetings = (sessionsByGroup[p.group] ?? []).compactMap { s -> (Int, Bool)? in
                 guard let date = s.date, date >= p.enrolledOn, date <= to else { return nil }
                 return (s.number, present.contains(s.number))

@@ -105,22 +105,25 @@ struct AttributeStage {
     func changedCodesWithUnchangedCore(db: Database, stage core: StageTable, table: String) throws -> Int {
         guard let stage else { return 0 }
         let coreSame = core.values.map { "s.\($0) IS t.\($0)" }.joined(separator: " AND ")
+        // Correlated lookups through the keys (code, then the attributes' primary
+        // key), so the check stays linear in the file's size. The stage's columns
+        // have numeric affinity: a code compared as it is would be converted
+        // the table's way for every row (no index, a scan per staged row); as text
+        // it is the value the table holds.
+        let current = """
+            SELECT 1 FROM \(table) e JOIN attributes a ON a.entity = '\(entity)' AND a.entity_ref = e.id
+            """
         return try Int.fetchOne(
             db,
             sql: """
-                WITH staged AS (SELECT code, name, value FROM temp.\(stage.name)),
-                current AS (
-                  SELECT e.code, a.name, a.value FROM attributes a JOIN \(table) e ON e.id = a.entity_ref
-                  WHERE a.entity = '\(entity)' AND a.name IN (\(nameList))
-                ),
-                cores AS (
-                  SELECT DISTINCT s.code FROM temp.\(core.name) s JOIN \(table) t ON t.code = s.code WHERE \(coreSame)
+                WITH cores AS (
+                  SELECT DISTINCT s.code FROM temp.\(core.name) s JOIN \(table) t ON t.code = CAST(s.code AS TEXT) WHERE \(coreSame)
                 )
                 SELECT COUNT(*) FROM cores c WHERE
-                  EXISTS (SELECT 1 FROM staged s WHERE s.code = c.code
-                          AND NOT EXISTS (SELECT 1 FROM current k WHERE k.code = s.code AND k.name = s.name AND k.value = s.value))
-                  OR EXISTS (SELECT 1 FROM current k WHERE k.code = c.code
-                          AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.code = k.code AND s.name = k.name))
+                  EXISTS (SELECT 1 FROM temp.\(stage.name) s WHERE s.code = c.code
+                          AND NOT EXISTS (\(current) AND a.name = s.name AND a.value = s.value WHERE e.code = CAST(s.code AS TEXT)))
+                  OR EXISTS (\(current) AND a.name IN (\(nameList)) WHERE e.code = CAST(c.code AS TEXT)
+                          AND NOT EXISTS (SELECT 1 FROM temp.\(stage.name) s WHERE s.code = e.code AND s.name = a.name))
                 """) ?? 0
     }
 
@@ -132,7 +135,7 @@ struct AttributeStage {
                 DELETE FROM attributes WHERE entity = '\(entity)' AND name IN (\(nameList))
                   AND entity_ref IN (SELECT t.id FROM \(table) t WHERE t.code IN (SELECT DISTINCT code FROM temp.\(core.name)));
                 INSERT OR REPLACE INTO attributes (entity, entity_ref, name, value)
-                  SELECT '\(entity)', t.id, s.name, s.value FROM temp.\(stage.name) s JOIN \(table) t ON t.code = s.code
+                  SELECT '\(entity)', t.id, s.name, s.value FROM temp.\(stage.name) s JOIN \(table) t ON t.code = CAST(s.code AS TEXT)
                   WHERE true;
                 """)
     }

@@ -6,7 +6,9 @@ extension FileImporter {
     mutating func importSessions(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
         let decoder = SessionRowDecoder(context, problems: &problems)
         let groups = try codeMap("groups")
-        let stage = try StageTable(db: db, target: "sessions", keys: ["group_ref", "session_no"], values: ["date", "held"])
+        let stage = try KeyedWriter(
+            db: db, target: "sessions", keys: ["group_ref", "session_no"], values: ["date", "held"],
+            expectedRows: source.physicalLineCount)
         let file = source.displayName
         let groupColumn = decoder.fields.map["group_id"].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
@@ -17,7 +19,7 @@ extension FileImporter {
                         reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
-            try stage.append(line: row.line, [.integer(group), .integer(Int64(row.sessionNo)), .of(row.date), .of(row.held)])
+            try stage.write(line: row.line, [.integer(group), .integer(Int64(row.sessionNo)), .of(row.date), .of(row.held)])
         }
         var counts = try finish(stage, file: file) { "meeting \($0[1]) of group '\($0[0])'" }
         counts.records = records
@@ -29,8 +31,9 @@ extension FileImporter {
         let groups = try codeMap("groups")
         let participants = try codeMap("participants")
         let meetings = try MeetingIndex(db: db)
-        let stage = try StageTable(
-            db: db, target: "attendance", keys: ["participant_ref", "group_ref", "session_no"], values: ["present"])
+        let stage = try KeyedWriter(
+            db: db, target: "attendance", keys: ["participant_ref", "group_ref", "session_no"], values: ["present"],
+            expectedRows: source.physicalLineCount)
         let file = source.displayName
         let longDecoder = wide ? nil : AttendanceRowDecoder(context, problems: &problems)
         let wideDecoder = wide ? WideAttendanceRowDecoder(context, problems: &problems) : nil
@@ -102,7 +105,7 @@ extension FileImporter {
             } else {
                 return
             }
-            try stage.append(line: row.line, participant, group, Int64(number), row.present ? 1 : 0)
+            try stage.write(line: row.line, participant, group, Int64(number), row.present ? 1 : 0)
         }
         let records: Int
         if let wideDecoder {
@@ -155,13 +158,15 @@ extension FileImporter {
     mutating func importParticipantKeyed<D: RowDecoder>(
         _ source: CSVSource, _ decoder: D, _ file: ParticipantKeyedFile<D.Row>
     ) throws -> Counts where D.Row: ParticipantKeyedRow {
-        let stage = try StageTable(db: db, target: file.target, keys: ["participant_ref"] + file.keys, values: file.values)
+        let stage = try KeyedWriter(
+            db: db, target: file.target, keys: ["participant_ref"] + file.keys, values: file.values,
+            expectedRows: source.physicalLineCount)
         let resolver = ParticipantResolver(
             codes: try codeMap("participants"), pseudonym: pseudonym, file: source.displayName,
             column: decoder.fields.map["participant_id"].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
-            try stage.append(line: row.line, [.integer(participant)] + file.fields(row))
+            try stage.write(line: row.line, [.integer(participant)] + file.fields(row))
         }
         var counts = try finish(stage, file: source.displayName, what: file.describe)
         counts.records = records
@@ -186,7 +191,7 @@ struct ParticipantKeyedFile<Row> {
     var target: String
     var keys: [String]
     var values: [String]
-    var fields: (Row) -> [StageTable.Value]
+    var fields: (Row) -> [KeyedWriter.Value]
     var describe: ([String]) -> String
 }
 
@@ -222,7 +227,31 @@ struct MeetingIndex {
 /// Questionnaire items as stored: comma-separated values, blank where missing.
 enum ItemList {
     static func encode(_ items: [Double?]) -> String? {
-        items.isEmpty ? nil : items.map { $0.map { $0.formatted } ?? "" }.joined(separator: ",")
+        guard !items.isEmpty else { return nil }
+        // The bytes of `items.map { $0?.formatted ?? "" }.joined(separator: ",")`,
+        // written without a string per item (this runs once per questionnaire).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(items.count * 3)
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let x = item else { continue }
+            if x.rounded() == x && abs(x) < 1e15 {
+                var n = Int(x)
+                if n < 0 {
+                    bytes.append(UInt8(ascii: "-"))
+                    n = -n
+                }
+                let start = bytes.count
+                repeat {
+                    bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+                    n /= 10
+                } while n > 0
+                bytes[start...].reverse()
+            } else {
+                bytes.append(contentsOf: x.formatted.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func decode(_ text: String?) -> [Double?] {
@@ -262,7 +291,7 @@ enum ItemList {
 /// Resolves participant codes of a file to database ids, reporting an unknown
 /// code with its place (the same message for every file kind).
 struct ParticipantResolver {
-    let codes: [String: Int64]
+    let codes: CodeIndex
     let pseudonym: (String) -> String
     let file: String
     let column: Int?

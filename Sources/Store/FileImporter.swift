@@ -187,14 +187,42 @@ struct FileImporter {
         return Counts(records: 0, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged)
     }
 
+    /// Reports the in-file repeats of a file written straight into its table,
+    /// throws if anything is wrong, and returns the counts.
+    ///
+    /// `what` names a row from its natural key's values (codes, not ids).
+    mutating func finish(_ writer: KeyedWriter, file: String, what: ([String]) -> String) throws -> Counts {
+        let duplicates = writer.duplicates(limit: problems.limit)
+        for conflict in duplicates.conflicts {
+            let key = try writer.describe(conflict.key)
+            problems.append(
+                Problem(
+                    file: file, line: conflict.second, value: key.first,
+                    reason: "\(what(key)) is given again with different values (first on line \(conflict.first))",
+                    hint: "keep one row per \(writer.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
+        }
+        if duplicates.exactCount > 0, let first = duplicates.exactFirst {
+            problems.append(
+                Problem(
+                    .warning, file: file, line: first.second,
+                    reason:
+                        "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
+                ))
+        }
+        try throwIfErrors(file)
+        trace.mark("\(file): checked in-file duplicates")
+        let counts = try writer.counts()
+        trace.mark("\(file): merged into \(writer.target)")
+        return Counts(records: 0, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged)
+    }
+
     // MARK: Reference maps
 
-    func codeMap(_ table: String) throws -> [String: Int64] {
-        var map: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM \(table)") {
-            map[row[0]] = row[1]
-        }
-        return map
+    func codeMap(_ table: String) throws -> CodeIndex {
+        var pairs: [(code: String, id: Int64)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT code, id FROM \(table)")
+        while let row = try rows.next() { pairs.append((row[0], row[1])) }
+        return CodeIndex(pairs)
     }
 
     mutating func unknown(_ what: String, _ code: String, line: Int, column: Int?, columnName: String, file: String, hint: String) {
@@ -205,10 +233,10 @@ struct FileImporter {
     }
 }
 
-extension StageTable.Value {
-    static func of(_ s: String?) -> StageTable.Value { s.map { .text($0) } ?? .null }
-    static func of(_ d: CalendarDate?) -> StageTable.Value { d.map { .text($0.iso8601) } ?? .null }
-    static func of(_ i: Int?) -> StageTable.Value { i.map { .integer(Int64($0)) } ?? .null }
-    static func of(_ x: Double?) -> StageTable.Value { x.map { .real($0) } ?? .null }
-    static func of(_ b: Bool) -> StageTable.Value { .integer(b ? 1 : 0) }
+extension KeyedWriter.Value {
+    static func of(_ s: String?) -> Self { s.map { .text($0) } ?? .null }
+    static func of(_ d: CalendarDate?) -> Self { d.map { .text($0.iso8601) } ?? .null }
+    static func of(_ i: Int?) -> Self { i.map { .integer(Int64($0)) } ?? .null }
+    static func of(_ x: Double?) -> Self { x.map { .real($0) } ?? .null }
+    static func of(_ b: Bool) -> Self { .integer(b ? 1 : 0) }
 }

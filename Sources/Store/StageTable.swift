@@ -49,12 +49,7 @@ struct StageTable {
     }
 
     /// One value to bind.
-    enum Value {
-        case integer(Int64)
-        case real(Double)
-        case text(String)
-        case null
-    }
+    typealias Value = KeyedWriter.Value
 
     /// Appends a row: its line, then key and value columns in declaration order.
     func append(line: Int, _ fields: [Value]) throws {

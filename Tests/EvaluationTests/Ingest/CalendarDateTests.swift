@@ -52,6 +52,11 @@ extension IngestTests {
             #expect(CalendarDate(iso8601: "2016-04-05") == date)
             #expect(CalendarDate(iso8601: "2016-4-5") == nil)
             #expect(CalendarDate(iso8601: "2016-02-30") == nil)
+            for odd in ["2016-04-05 ", " 2016-04-05", "2016/04/05", "+016-04-05", "2016-04-0x", "20160-4-05", "２０１６-04-05", ""] {
+                #expect(CalendarDate(iso8601: odd) == nil, "\(odd)")
+            }
+            #expect(CalendarDate(iso8601: "0000-01-01") == CalendarDate(daysSince1970: -719_528))
+            #expect(CalendarDate(iso8601: "2024-02-29")?.iso8601 == "2024-02-29")
             #expect(date.adding(days: 26).iso8601 == "2016-05-01")
             #expect(date.adding(days: -36).iso8601 == "2016-02-29")
             #expect(date.days(to: date.adding(days: 365)) == 365)

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Ingest
 @testable import Store
 
 @Suite("Questionnaire items as stored")
@@ -13,6 +14,16 @@ struct ItemListTests {
         ])
     func roundTrip(_ items: [Double?]) {
         #expect(ItemList.decode(ItemList.encode(items)) == items)
+    }
+
+    @Test(
+        "items are stored as their short renderings joined by commas",
+        arguments: [
+            [Double?](), [3, 2, nil, 5], [nil], [nil, nil], [0, -1, 2.5, 1e-7, 12345678901, -0.0, 1e15, -1e16, 0.1, -42],
+        ])
+    func encoding(_ items: [Double?]) {
+        let expected = items.isEmpty ? nil : items.map { $0.map { $0.formatted } ?? "" }.joined(separator: ",")
+        #expect(ItemList.encode(items) == expected)
     }
 
     @Test("text that is not a number reads as missing")
