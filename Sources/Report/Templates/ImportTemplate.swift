@@ -254,12 +254,20 @@ public struct ImportTemplate: Sendable {
         }
     }
 
-    /// Every file: the blank exports (headers only, UTF-8, `,`) and the dictionary.
-    public func files() throws -> [(String, Data)] {
+    /// The workbook of `--xlsx`.
+    public var workbookName: String { language == .it ? "modelli.xlsx" : "templates.xlsx" }
+
+    /// Every file: the blank exports (headers only, UTF-8, `,`), with `xlsx`
+    /// one workbook of them instead, and the dictionary.
+    public func files(xlsx: Bool = false) throws -> [(String, Data)] {
         let writer = CSVWriter(format: .rfc4180)
         var files: [(String, Data)] = []
-        for kind in FileKind.allCases.sorted() {
-            files.append((fileName(kind), try writer.encode(header: headers(kind), rows: [])))
+        if xlsx {
+            files.append((workbookName, try TemplateWorkbook(template: self).data()))
+        } else {
+            for kind in FileKind.allCases.sorted() {
+                files.append((fileName(kind), try writer.encode(header: headers(kind), rows: [])))
+            }
         }
         files.append(("DATA_DICTIONARY.md", Data(dictionary.utf8)))
         return files
@@ -318,10 +326,10 @@ public struct ImportTemplate: Sendable {
     }
 
     /// Writes the template files into `directory` (created; existing files are not overwritten).
-    public func write(to directory: String) throws {
+    public func write(to directory: String, xlsx: Bool = false) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let files = try files()
+        let files = try files(xlsx: xlsx)
         for (name, _) in files where fm.fileExists(atPath: (directory as NSString).appendingPathComponent(name)) {
             throw TemplateError.exists((directory as NSString).appendingPathComponent(name))
         }

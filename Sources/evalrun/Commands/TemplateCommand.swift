@@ -13,12 +13,15 @@ struct TemplateCommand: AsyncParsableCommand {
     @Option(help: "Column and file names in Italian (it) or English (en).")
     var lang: ReportLanguage = .en
 
+    @Flag(help: "One workbook with a sheet per kind, header comments and drop-down lists, instead of CSV files.")
+    var xlsx = false
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
     func run() async throws {
         do {
-            try ImportTemplate(language: lang).write(to: directory)
+            try ImportTemplate(language: lang).write(to: directory, xlsx: xlsx)
         } catch let error as TemplateError {
             throw InputFailure(description: error.description)
         }

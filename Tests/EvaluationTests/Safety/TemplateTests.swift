@@ -93,4 +93,52 @@ struct TemplateTests {
                         : "Natural key: `participant_id` + `instrument` + `wave`"))
         }
     }
+
+    @Test("template --xlsx: one workbook, a sheet per kind with comments and drop-down lists; filled in, each sheet imports")
+    func workbook() throws {
+        let python = try #require(
+            Python.withOpenpyxl, "apt-get install python3-openpyxl (make deps installs it) to read workbooks back")
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let folder = project.url.appendingPathComponent("modelli")
+        let made = try EvalrunProcess.run(["template", folder.path, "--lang", "it", "--xlsx", "--quiet"], in: project.url)
+        try #require(made.status == 0, "\(made.stderr)")
+        let book = folder.appendingPathComponent("modelli.xlsx").path
+        // Fill every sheet from the programme, by the canonical name of each header, as a spreadsheet user would.
+        var rows: [String: [[String]]] = [:]
+        for kind in FileKind.allCases {
+            let template = ImportTemplate(language: .it)
+            let headers = template.headers(kind)
+            rows[String(template.fileName(kind).dropLast(4))] = (Self.programme[kind.rawValue] ?? []).map { row in
+                headers.map { row[Self.canonical($0, kind: kind)] ?? "" }
+            }
+        }
+        let payload = String(decoding: try JSONSerialization.data(withJSONObject: rows), as: UTF8.self)
+        let script = """
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            checks = {}
+            for name, rows in json.loads(sys.argv[2]).items():
+                sheet = book[name]
+                checks[name] = [bool(sheet["A1"].comment), sheet.freeze_panes, len(sheet.data_validations.dataValidation)]
+                for row in rows:
+                    sheet.append([cell if cell != "" else None for cell in row])
+            book.save(sys.argv[1])
+            print(json.dumps(checks, sort_keys=True))
+            """
+        let filled = try python.run(["-c", script, book, payload])
+        try #require(filled.status == 0, "\(filled.stderr)")
+        let checks = try #require(try JSONSerialization.jsonObject(with: Data(filled.stdout.utf8)) as? [String: [Any]])
+        #expect(checks.count == 7)
+        #expect(checks["presenze"]?[0] as? Bool == true && checks["presenze"]?[1] as? String == "A2")
+        #expect(checks["presenze"]?[2] as? Int == 1 && checks["esiti"]?[2] as? Int == 1 && checks["gruppi"]?[2] as? Int == 1)
+        for kind in FileKind.allCases.sorted() {
+            let imported = try project.importFile(kind.rawValue, book)
+            try #require(imported.status == 0, "\(kind): \(imported.stderr)")
+        }
+        let files = try ReportOptionsTests.report(project, ["--period", "2016", "--no-suppress"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: files["/summary.json"] ?? Data()) as? [String: Any])
+        #expect((summary["reach"] as? [String: Any])?["enrolled"] as? Int == 6)
+        #expect((summary["reemployment"] as? [String: Any])?["employed"] as? Int == 1)
+    }
 }
