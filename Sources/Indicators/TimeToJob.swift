@@ -51,9 +51,5 @@ public struct MonthsGroupEndToJob: Sendable {
     public var min: Double? { months.first }
     public var max: Double? { months.last }
     /// The sample median (mean of the two middle values for even n), as R's `median`.
-    public var median: Double? {
-        guard !months.isEmpty else { return nil }
-        let mid = months.count / 2
-        return months.count % 2 == 1 ? months[mid] : (months[mid - 1] + months[mid]) / 2
-    }
+    public var median: Double? { Median.of(months) }
 }

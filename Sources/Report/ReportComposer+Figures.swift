@@ -68,11 +68,9 @@ extension ReportComposer {
             ],
             xFormat: .number(digits: 0), yDomain: 0...1,
             reference: release.reemployment.rate.value.shown.map { crude in
-                (
-                    crude,
-                    l.t(
-                        "crude share re-employed: \(l.percent(crude))", "quota grezza di inseriti: \(l.percent(crude))")
-                )
+                StepCurveChart.Reference(
+                    value: crude,
+                    label: l.t("crude share re-employed: \(l.percent(crude))", "quota grezza di inseriti: \(l.percent(crude))"))
             })
         return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
     }

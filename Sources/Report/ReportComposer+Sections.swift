@@ -16,9 +16,9 @@ extension ReportComposer {
         let rows: [[Cell]] = changes.map { w in
             let mid = w.midChange.map { [count($0.improved), count($0.unchanged), count($0.deteriorated)] }
             return [
-                .text(words.instrument(w.instrument.id)), .text(words.wave(w.wave)), count(w.pairs),
-                number(w.meanBaseline), number(w.meanWave), number(w.meanChange), interval(w.changeLow, w.changeHigh),
-                w.instrument.mid.map { Cell(l.number($0, digits: 1), csv: .number($0, digits: 6)) } ?? none,
+                .text(words.instrument(w.instrument.id)), .text(words.wave(w.wave)),
+            ] + changeCells(w) + [
+                w.instrument.mid.map { Cell(l.number($0, digits: 1), csv: .number($0, digits: 6)) } ?? none
             ] + (mid ?? [none, none, none])
         }
         return [
@@ -31,17 +31,31 @@ extension ReportComposer {
                 ),
                 columns: [
                     Column(l.t("Instrument", "Strumento"), key: "instrument"), Column(l.t("Questionnaire", "Rilevazione"), key: "wave"),
-                    Column(l.t("People", "Persone"), key: "n_pairs", .number),
-                    Column(l.t("Mean at start", "Media all'ingresso"), key: "mean_baseline", .number),
-                    Column(l.t("Mean later", "Media successiva"), key: "mean_followup", .number),
-                    Column(l.t("Mean change", "Cambiamento medio"), key: "mean_change", .number),
-                    .interval(l.t("95% CI", "IC 95%")), Column(l.t("MID", "DMR"), key: "mid", .number),
+                ] + changeColumns + [
+                    Column(l.t("MID", "DMR"), key: "mid", .number),
                     Column(l.t("Improved by the MID", "Migliorati di almeno la DMR"), key: "mid_improved", .number),
                     Column(l.t("Within the MID", "Entro la DMR"), key: "mid_unchanged", .number),
                     Column(l.t("Worse by the MID", "Peggiorati di almeno la DMR"), key: "mid_deteriorated", .number),
                 ],
                 rows: rows),
         ]
+    }
+
+    /// A wellbeing change's columns in every table that shows one: the people
+    /// with both questionnaires, the two means, the change and its interval.
+    var changeColumns: [Column] {
+        let l = language
+        return [
+            Column(l.t("People", "Persone"), key: "n_pairs", .number),
+            Column(l.t("Mean at start", "Media all'ingresso"), key: "mean_baseline", .number),
+            Column(l.t("Mean later", "Media successiva"), key: "mean_followup", .number),
+            Column(l.t("Mean change", "Cambiamento medio"), key: "mean_change", .number), .interval(l.t("95% CI", "IC 95%")),
+        ]
+    }
+
+    /// The cells of `changeColumns`.
+    func changeCells(_ w: ReleasedWellbeingChange) -> [Cell] {
+        [count(w.pairs), number(w.meanBaseline), number(w.meanWave), number(w.meanChange), interval(w.changeLow, w.changeHigh)]
     }
 
     /// The technical appendix (DESIGN §6): tests, effect sizes, reliable

@@ -47,11 +47,8 @@ extension ReportComposer {
         let l = language
         let rows: [[Cell]] = subgroups.levels.flatMap { item in
             item.evaluation.wellbeing.map { w in
-                [
-                    .text(words.level(item.level, of: subgroups.attribute)), .text(w.instrument.id), .text(words.wave(w.wave)),
-                    count(w.pairs), number(w.meanBaseline), number(w.meanWave), number(w.meanChange),
-                    interval(w.changeLow, w.changeHigh),
-                ]
+                [.text(words.level(item.level, of: subgroups.attribute)), .text(w.instrument.id), .text(words.wave(w.wave))]
+                    + changeCells(w)
             }
         }
         guard !rows.isEmpty else { return [] }
@@ -63,11 +60,8 @@ extension ReportComposer {
                     "Cambiamento nel benessere per \(words.attribute(subgroups.attribute)) (persone con entrambi i questionari)"),
                 columns: [
                     Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Instrument", "Strumento"), key: "instrument"),
-                    Column(l.t("Questionnaire", "Rilevazione"), key: "wave"), Column(l.t("People", "Persone"), key: "n_pairs", .number),
-                    Column(l.t("Mean at start", "Media all'ingresso"), key: "mean_baseline", .number),
-                    Column(l.t("Mean later", "Media successiva"), key: "mean_followup", .number),
-                    Column(l.t("Mean change", "Cambiamento medio"), key: "mean_change", .number), .interval(l.t("95% CI", "IC 95%")),
-                ],
+                    Column(l.t("Questionnaire", "Rilevazione"), key: "wave"),
+                ] + changeColumns,
                 rows: rows)
         ]
     }

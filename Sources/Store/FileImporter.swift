@@ -159,27 +159,38 @@ struct FileImporter {
         if problems.hasErrors { throw ImportError(file: file, problems: problems) }
     }
 
+    /// Records a file's in-file repeats: an error for each key given again with
+    /// different values, one warning for the rows that repeat an earlier row exactly.
+    mutating func reportRepeats(
+        file: String, keys: [String], what: ([String]) -> String, conflicts: [(key: [String], first: Int, second: Int)],
+        exactCount: Int, exactFirst: (first: Int, second: Int)?
+    ) {
+        for conflict in conflicts {
+            problems.append(
+                Problem(
+                    file: file, line: conflict.second, value: conflict.key.first,
+                    reason: "\(what(conflict.key)) is given again with different values (first on line \(conflict.first))",
+                    hint: "keep one row per \(keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
+        }
+        if exactCount > 0, let first = exactFirst {
+            problems.append(
+                Problem(
+                    .warning, file: file, line: first.second,
+                    reason:
+                        "\(exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
+                ))
+        }
+    }
+
     /// Checks the stage for in-file duplicates, then merges it; returns counts.
     ///
     /// `what` names a staged row from its natural key's values (codes, not ids).
     mutating func finish(_ stage: StageTable, file: String, what: ([String]) -> String) throws -> Counts {
         let duplicates = try stage.duplicates(db: db, limit: problems.limit)
-        for pair in duplicates.conflicts {
-            let key = try stage.keyValues(db: db, line: pair.first)
-            problems.append(
-                Problem(
-                    file: file, line: pair.second, value: key.first,
-                    reason: "\(what(key)) is given again with different values (first on line \(pair.first))",
-                    hint: "keep one row per \(stage.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
-        }
-        if duplicates.exactCount > 0, let first = duplicates.exactRepeats.first {
-            problems.append(
-                Problem(
-                    .warning, file: file, line: first.second,
-                    reason:
-                        "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
-                ))
-        }
+        try reportRepeats(
+            file: file, keys: stage.keys, what: what,
+            conflicts: duplicates.conflicts.map { pair in (try stage.keyValues(db: db, line: pair.first), pair.first, pair.second) },
+            exactCount: duplicates.exactCount, exactFirst: duplicates.exactRepeats.first)
         try throwIfErrors(file)
         trace.mark("\(file): checked in-file duplicates")
         let counts = try stage.merge(db: db)
@@ -193,22 +204,10 @@ struct FileImporter {
     /// `what` names a row from its natural key's values (codes, not ids).
     mutating func finish(_ writer: KeyedWriter, file: String, what: ([String]) -> String) throws -> Counts {
         let duplicates = writer.duplicates(limit: problems.limit)
-        for conflict in duplicates.conflicts {
-            let key = try writer.describe(conflict.key)
-            problems.append(
-                Problem(
-                    file: file, line: conflict.second, value: key.first,
-                    reason: "\(what(key)) is given again with different values (first on line \(conflict.first))",
-                    hint: "keep one row per \(writer.keys.joined(separator: " + ").replacingOccurrences(of: "_ref", with: ""))"))
-        }
-        if duplicates.exactCount > 0, let first = duplicates.exactFirst {
-            problems.append(
-                Problem(
-                    .warning, file: file, line: first.second,
-                    reason:
-                        "\(duplicates.exactCount) row(s) repeat an earlier row exactly and were read once (first: line \(first.second) repeats line \(first.first))"
-                ))
-        }
+        try reportRepeats(
+            file: file, keys: writer.keys, what: what,
+            conflicts: duplicates.conflicts.map { conflict in (try writer.describe(conflict.key), conflict.first, conflict.second) },
+            exactCount: duplicates.exactCount, exactFirst: duplicates.exactFirst)
         try throwIfErrors(file)
         trace.mark("\(file): checked in-file duplicates")
         let counts = try writer.counts()

@@ -63,7 +63,7 @@ public enum ComparisonCaveat: Sendable, Equatable {
         }
         let medians = levels.compactMap { level -> LevelValue? in
             let days = observationDays.filter { $0.level == level }.map { Double($0.days) }
-            return median(days).map { LevelValue(level: level, value: $0) }
+            return Median.of(days).map { LevelValue(level: level, value: $0) }
         }
         if let shortest = medians.map(\.value).min(), let longest = medians.map(\.value).max(), shortest > 0,
             longest / shortest > followUpRatio
@@ -102,13 +102,6 @@ public enum ComparisonCaveat: Sendable, Equatable {
             out.append(.groupConfounder(attribute: name, cramersV: v, groups: pairs.count))
         }
         return out
-    }
-
-    /// The sample median (mean of the two middle values for even n), as R's `median`.
-    static func median(_ x: [Double]) -> Double? {
-        guard !x.isEmpty else { return nil }
-        let s = x.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     /// Cramér's V of a two-way table given as pairs: √(χ² / (n (min(r, c) − 1))).

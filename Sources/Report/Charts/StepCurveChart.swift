@@ -25,12 +25,15 @@ public struct StepCurveChart: ReportChart, Equatable {
     public var yDomain: ClosedRange<Double>?
     /// A dotted horizontal line with its label (the crude share beside a
     /// Kaplan–Meier curve).
-    public var reference: (value: Double, label: String)?
+    public var reference: Reference?
 
-    public static func == (a: StepCurveChart, b: StepCurveChart) -> Bool {
-        a.id == b.id && a.labels == b.labels && a.series == b.series && a.xFormat == b.xFormat && a.yFormat == b.yFormat
-            && a.xDomain == b.xDomain && a.yDomain == b.yDomain && a.reference?.value == b.reference?.value
-            && a.reference?.label == b.reference?.label
+    public struct Reference: Sendable, Equatable {
+        public var value: Double
+        public var label: String
+        public init(value: Double, label: String) {
+            self.value = value
+            self.label = label
+        }
     }
 
     public struct Point: Sendable, Equatable {
@@ -77,7 +80,7 @@ public struct StepCurveChart: ReportChart, Equatable {
     public init(
         id: String, labels: ChartLabels, series: [Series], xFormat: ChartValueFormat = .number(digits: 0),
         yFormat: ChartValueFormat = .percent(digits: 0), xDomain: ClosedRange<Double>? = nil,
-        yDomain: ClosedRange<Double>? = nil, reference: (value: Double, label: String)? = nil
+        yDomain: ClosedRange<Double>? = nil, reference: Reference? = nil
     ) {
         self.id = id
         self.labels = labels

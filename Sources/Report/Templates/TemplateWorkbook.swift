@@ -90,6 +90,6 @@ struct TemplateWorkbook {
     }
 
     private func check(_ error: lxw_error, _ action: @autoclosure () -> String) throws {
-        guard error == LXW_NO_ERROR else { throw ReportWorkbookError(action: action(), error: error) }
+        try ReportWorkbookError.check(error, action())
     }
 }

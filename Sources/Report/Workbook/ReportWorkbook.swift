@@ -221,8 +221,7 @@ public struct ReportWorkbook: Sendable {
     }
 
     private func check(_ error: lxw_error, _ action: @autoclosure () -> String) throws {
-        guard error != LXW_NO_ERROR else { return }
-        throw ReportWorkbookError(action: action(), error: error)
+        try ReportWorkbookError.check(error, action())
     }
 }
 
@@ -238,5 +237,11 @@ public struct ReportWorkbookError: Error, CustomStringConvertible {
         self.message = lxw_strerror(error).map { String(cString: $0) } ?? "error \(error.rawValue)"
     }
 
-    public var description: String { "report.xlsx: could not \(action) (\(message))" }
+    public var description: String { "the Excel workbook: could not \(action) (\(message))" }
+
+    /// Throws when a libxlsxwriter call failed.
+    static func check(_ error: lxw_error, _ action: @autoclosure () -> String) throws {
+        guard error != LXW_NO_ERROR else { return }
+        throw ReportWorkbookError(action: action(), error: error)
+    }
 }
