@@ -24,44 +24,24 @@ public struct AttendanceRecord: Sendable, Equatable {
 
     /// Attendance of every participant in `members` up to `to`.
     public static func compute(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate) -> [AttendanceRecord] {
-        var sessionsByGroup: [Int: [ProgrammeSnapshot.Session]] = [:]
-        for s in snapshot.sessions where s.held { sessionsByGroup[s.group, default: []].append(s) }
-        let marks = snapshot.marks
-        // A snapshot from the store lists marks by participant: then each member's
-        // marks are found by binary search (this runs once per quarter of a trend,
-        // and a set of every participant's meetings cost more than the rest).
-        let byParticipant = zip(marks, marks.dropFirst()).allSatisfy { $0.participant <= $1.participant }
-        var presence: [Int: Set<Int>] = [:]
-        if !byParticipant {
-            for m in marks where m.present {
-                if snapshot.participants[m.participant].group == m.group { presence[m.participant, default: []].insert(m.session) }
-            }
-        }
-        var present: [Int] = []
-        return members.map { i in
+        compute(snapshot: snapshot, sessions: SessionIndex(snapshot), present: PresentMarks(snapshot), members: members, to: to)
+    }
+
+    static func compute(
+        snapshot: ProgrammeSnapshot, sessions: SessionIndex, present: PresentMarks, members: [Int], to: CalendarDate
+    ) -> [AttendanceRecord] {
+        members.map { i in
             let p = snapshot.participants[i]
-            present.removeAll(keepingCapacity: true)
-            if byParticipant {
-                var low = 0
-                var high = marks.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if marks[middle].participant < i { low = middle + 1 } else { high = middle }
-                }
-                while low < marks.count && marks[low].participant == i {
-                    let m = marks[low]
-                    if m.present && m.group == p.group { present.append(m.session) }
-                    low += 1
-                }
-            } else {
-                present.append(contentsOf: presence[i] ?? [])
+            let mine = present.sessions(of: i)
+            var meetings: [(number: Int, present: Bool)] = []
+            var attended = 0
+            for s in sessions.meetings(of: p.group) where s.held {
+                guard let date = s.date, date >= p.enrolledOn, date <= to else { continue }
+                let here = mine.contains(s.number)
+                meetings.append((s.number, here))
+                if here { attended += 1 }
             }
-            let meetings = (sessionsByGroup[p.group] ?? []).compactMap { s -> (Int, Bool)? in
-                guard let date = s.date, date >= p.enrolledOn, date <= to else { return nil }
-                return (s.number, present.contains(s.number))
-            }
-            return AttendanceRecord(
-                participant: i, held: meetings.count, attended: meetings.filter(\.1).count, meetings: meetings)
+            return AttendanceRecord(participant: i, held: meetings.count, attended: attended, meetings: meetings)
         }
     }
 }

@@ -104,13 +104,12 @@ public struct ConsistencyCheck: Sendable {
 
     /// Marks for a participant of another group, on a cancelled meeting, before enrolment or after leaving.
     static func attendance(_ s: ProgrammeSnapshot) -> [Finding] {
-        var sessions: [Int64: ProgrammeSnapshot.Session] = [:]
-        for session in s.sessions { sessions[Int64(session.group) << 32 | Int64(session.number)] = session }
+        let sessions = SessionIndex(s)
         var found: [Finding] = []
         for mark in s.marks {
             let p = s.participants[mark.participant]
-            let groupCode = s.groups[mark.group].code
             if p.group != mark.group {
+                let groupCode = s.groups[mark.group].code
                 found.append(
                     finding(
                         .markInAnotherGroup, .error, "attendance",
@@ -118,7 +117,8 @@ public struct ConsistencyCheck: Sendable {
                         about: Subject(group: groupCode, participant: p.code, meeting: mark.session)))
                 continue
             }
-            guard let session = sessions[Int64(mark.group) << 32 | Int64(mark.session)] else { continue }
+            guard let session = sessions.meeting(mark.session, of: mark.group) else { continue }
+            let groupCode = s.groups[mark.group].code
             if !session.held && mark.present {
                 found.append(
                     finding(

@@ -12,13 +12,20 @@ struct ObservationWindow {
 
     /// The last day outcomes of `p` are observed.
     func end(of p: ProgrammeSnapshot.Participant) -> CalendarDate {
-        var end = to
-        if let followed = p.followedUpUntil, followed < end { end = followed }
-        if windowDays > 0 {
-            let closes = p.enrolledOn.adding(days: windowDays)
-            if closes < end { end = closes }
+        guard let cap = Self.cap(of: p, windowDays: windowDays) else { return to }
+        return min(cap, to)
+    }
+
+    /// The last day outcomes of `p` are observed whatever the period end:
+    /// min(`followed_up_until`, enrolment + `window_days`); nil when neither applies.
+    static func cap(of p: ProgrammeSnapshot.Participant, windowDays: Int) -> CalendarDate? {
+        let closes = windowDays > 0 ? p.enrolledOn.adding(days: windowDays) : nil
+        switch (p.followedUpUntil, closes) {
+        case (let followed?, let closes?): return min(followed, closes)
+        case (let followed?, nil): return followed
+        case (nil, let closes?): return closes
+        case (nil, nil): return nil
         }
-        return end
     }
 
     /// The day observation was meant to last until: min(period end, enrolment + window).

@@ -16,24 +16,44 @@ public struct Reach: Sendable, Equatable {
 
     /// Computes reach over `participants` (indices; all by default) for `period`.
     public init(snapshot: ProgrammeSnapshot, period: Period, participants: [Int]? = nil, groups groupFilter: Set<Int>? = nil) {
-        var heldInPeriod = Set<Int64>()
-        var activeGroups = Set<Int>()
+        self.init(snapshot: snapshot, sessions: SessionIndex(snapshot), period: period, participants: participants, groups: groupFilter)
+    }
+
+    /// Flags indexed by group and participant rather than hashed keys: this runs
+    /// over every mark once per quarter of a trend.
+    init(
+        snapshot: ProgrammeSnapshot, sessions: SessionIndex, period: Period, participants: [Int]? = nil,
+        groups groupFilter: Set<Int>? = nil
+    ) {
+        var activeGroups = 0
         var meetings = 0
-        for s in snapshot.sessions where s.held {
-            guard let date = s.date, period.contains(date), groupFilter?.contains(s.group) ?? true else { continue }
-            meetings += 1
-            activeGroups.insert(s.group)
-            heldInPeriod.insert(Int64(s.group) << 32 | Int64(s.number))
+        var anyHeld = false
+        for g in snapshot.groups.indices where groupFilter?.contains(g) ?? true {
+            var active = false
+            for s in sessions.meetings(of: g) where s.held {
+                guard let date = s.date, period.contains(date) else { continue }
+                meetings += 1
+                active = true
+            }
+            if active { activeGroups += 1 }
+            anyHeld = anyHeld || active
         }
-        let members = participants ?? Array(snapshot.participants.indices)
-        let memberSet = Set(members)
-        enrolled = members.filter { period.contains(snapshot.participants[$0].enrolledOn) }.count
-        var attended = Set<Int>()
-        for m in snapshot.marks where m.present && memberSet.contains(m.participant) {
-            if heldInPeriod.contains(Int64(m.group) << 32 | Int64(m.session)) { attended.insert(m.participant) }
+        var isMember = [Bool](repeating: participants == nil, count: snapshot.participants.count)
+        for i in participants ?? [] { isMember[i] = true }
+        enrolled = snapshot.participants.indices.filter { isMember[$0] && period.contains(snapshot.participants[$0].enrolledOn) }.count
+        var attended = [Bool](repeating: false, count: snapshot.participants.count)
+        var count = 0
+        if anyHeld {
+            for m in snapshot.marks where m.present && isMember[m.participant] && !attended[m.participant] {
+                guard groupFilter?.contains(m.group) ?? true, let s = sessions.meeting(m.session, of: m.group), s.held,
+                    let date = s.date, period.contains(date)
+                else { continue }
+                attended[m.participant] = true
+                count += 1
+            }
         }
-        attendedOnce = attended.count
-        groups = activeGroups.count
+        attendedOnce = count
+        groups = activeGroups
         meetingsHeld = meetings
     }
 }

@@ -20,23 +20,90 @@ public struct Trend: Sendable {
     public var quarters: [Quarter]
 
     /// `nil` when the period lies within one calendar quarter.
+    ///
+    /// Each quarter's figures are those of `Cohort`, `AttendanceRecord` +
+    /// `Retention`, `Reemployment` and `Reach` at its end (a test holds them
+    /// equal), but computed in one pass over the participants: each person's
+    /// meetings and first counted event are put in the quarter they fall in,
+    /// and the quarters are accumulated, instead of recomputing every figure
+    /// from the whole programme at each quarter end.
     public init?(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration) {
         let ends = Self.quarterEnds(from: period.from, to: period.to)
-        guard Self.quarterIndex(period.from) != Self.quarterIndex(period.to), !ends.isEmpty else { return nil }
-        quarters = ends.compactMap { end in
+        guard Self.quarterIndex(period.from) != Self.quarterIndex(period.to), let last = ends.last else { return nil }
+        let first = Self.quarterIndex(ends[0])
+        /// The first quarter whose end is on or after `day`; nil after the last.
+        func quarter(of day: CalendarDate) -> Int? { day > last ? nil : max(0, Self.quarterIndex(day) - first) }
+
+        let sessions = SessionIndex(snapshot)
+        let present = PresentMarks(snapshot)
+        let firstJob = Self.firstCountedEvents(snapshot, configuration: configuration)
+        var cohort = [Int](repeating: 0, count: ends.count)
+        var started = cohort
+        var retained = cohort
+        var employed = cohort
+        var held = cohort
+        var attended = cohort
+        for (i, p) in snapshot.participants.enumerated() {
+            guard let enrolled = quarter(of: p.enrolledOn) else { continue }
+            for k in enrolled..<ends.count {
+                held[k] = 0
+                attended[k] = 0
+            }
+            let mine = present.sessions(of: i)
+            for s in sessions.meetings(of: p.group) where s.held {
+                guard let date = s.date, date >= p.enrolledOn, let k = quarter(of: date) else { continue }
+                held[k] += 1
+                if mine.contains(s.number) { attended[k] += 1 }
+            }
+            var heldSoFar = 0
+            var attendedSoFar = 0
+            for k in enrolled..<ends.count {
+                heldSoFar += held[k]
+                attendedSoFar += attended[k]
+                cohort[k] += 1
+                if heldSoFar > 0 {
+                    started[k] += 1
+                    let rate = Double(attendedSoFar) / Double(heldSoFar)
+                    if configuration.retentionInclusive
+                        ? rate >= configuration.retentionThreshold : rate > configuration.retentionThreshold
+                    {
+                        retained[k] += 1
+                    }
+                }
+                if let job = firstJob[i], job <= ends[k] { employed[k] += 1 }
+            }
+        }
+        quarters = ends.enumerated().compactMap { k, end in
             let index = Self.quarterIndex(end)
-            guard let quarter = Period(parsing: "\(index / 4)Q\(index % 4 + 1)") else { return nil }
-            let span = Period(label: quarter.label, from: max(quarter.from, period.from), to: end)
-            let cohort = Cohort(snapshot: snapshot, to: end, filter: nil).members
-            let attendance = AttendanceRecord.compute(snapshot: snapshot, members: cohort, to: end)
-            let retention = Retention(
-                attendance: attendance, threshold: configuration.retentionThreshold, inclusive: configuration.retentionInclusive)
-            let work = Reemployment(snapshot: snapshot, members: cohort, to: end, configuration: configuration)
-            let reach = Reach(snapshot: snapshot, period: span)
+            guard let label = Period(parsing: "\(index / 4)Q\(index % 4 + 1)") else { return nil }
+            let span = Period(label: label.label, from: max(label.from, period.from), to: end)
+            let reach = Reach(snapshot: snapshot, sessions: sessions, period: span)
             return Quarter(
-                period: span, cohort: cohort.count, retention: retention.rate, reemployment: work.rate,
+                period: span, cohort: cohort[k], retention: Rate(numerator: retained[k], denominator: started[k]),
+                reemployment: Rate(numerator: employed[k], denominator: cohort[k]),
                 meetingsHeld: reach.meetingsHeld, attendedOnce: reach.attendedOnce)
         }
+    }
+
+    /// Each participant's first event of a counted type on or after enrolment,
+    /// when it falls before their observation stops whatever the period end
+    /// (`followed_up_until`, enrolment + window): they count as re-employed
+    /// at every quarter end on or after it (`Reemployment`'s definition).
+    static func firstCountedEvents(_ snapshot: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [CalendarDate?] {
+        let counted = Set(configuration.reemploymentEvents)
+        var first = [CalendarDate?](repeating: nil, count: snapshot.participants.count)
+        for o in snapshot.outcomes where counted.contains(o.outcome) {
+            let p = snapshot.participants[o.participant]
+            guard o.eventDate >= p.enrolledOn else { continue }
+            if let seen = first[o.participant], seen <= o.eventDate { continue }
+            first[o.participant] = o.eventDate
+        }
+        for (i, p) in snapshot.participants.enumerated() {
+            if let day = first[i], let cap = ObservationWindow.cap(of: p, windowDays: configuration.windowDays), day > cap {
+                first[i] = nil
+            }
+        }
+        return first
     }
 
     /// year × 4 + quarter − 1.

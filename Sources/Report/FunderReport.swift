@@ -18,6 +18,8 @@ public struct FunderReport: Sendable {
     public var by: String?
     /// The day the checks take as today (events after it are "in the future").
     public var today: CalendarDate = .today
+    /// The checks already run on the same snapshot (the runner prints them first), not run again.
+    public var checks: ConsistencyCheck?
 
     public init(
         period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
@@ -42,7 +44,8 @@ public struct FunderReport: Sendable {
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
         var released = ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
         released.latestDate = snapshot.latestDate
-        released.dataChecks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today).summary.map {
+        let checks = self.checks ?? ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today)
+        released.dataChecks = checks.summary.map {
             DataCheckCount(kind: $0.kind, severity: $0.severity, count: $0.count)
         }
         return released

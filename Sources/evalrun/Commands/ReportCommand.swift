@@ -36,15 +36,17 @@ struct ReportCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
         let snapshot = try store.snapshot()
-        ConsistencySummary.print(ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today), quiet: global.quiet)
+        let checks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
+        ConsistencySummary.print(checks, quiet: global.quiet)
         if let latest = snapshot.latestDate, period.from > latest {
             Terminal.error(
                 "warning: the period starts after the last date recorded in the database (\(latest.iso8601)): import the newer exports first; the report says so"
             )
         }
         let directory = out ?? "reports/\(period.label)"
-        let report = FunderReport(
+        var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
+        report.checks = checks
         try report.write(from: snapshot, to: directory)
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }
