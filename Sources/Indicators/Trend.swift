@@ -35,7 +35,7 @@ public struct Trend: Sendable {
         func quarter(of day: CalendarDate) -> Int? { day > last ? nil : max(0, Self.quarterIndex(day) - first) }
 
         let sessions = SessionIndex(snapshot)
-        let present = PresentMarks(snapshot)
+        let attendance = PresentMarks(snapshot)
         let firstJob = Self.firstCountedEvents(snapshot, configuration: configuration)
         var cohort = [Int](repeating: 0, count: ends.count)
         var started = cohort
@@ -49,7 +49,7 @@ public struct Trend: Sendable {
                 held[k] = 0
                 attended[k] = 0
             }
-            let mine = present.sessions(of: i)
+            let mine = attendance.sessions(of: i)
             for s in sessions.meetings(of: p.group) where s.held {
                 guard let date = s.date, date >= p.enrolledOn, let k = quarter(of: date) else { continue }
                 held[k] += 1
@@ -73,15 +73,33 @@ public struct Trend: Sendable {
                 if let job = firstJob[i], job <= ends[k] { employed[k] += 1 }
             }
         }
+        // Reach in each quarter's span (from the period start in the first): meetings held, people present at one.
+        var meetings = [Int](repeating: 0, count: ends.count)
+        var present = meetings
+        func heldQuarter(_ s: ProgrammeSnapshot.Session) -> Int? {
+            guard s.held, let date = s.date, date >= period.from else { return nil }
+            return quarter(of: date)
+        }
+        for g in snapshot.groups.indices {
+            for s in sessions.meetings(of: g) { if let k = heldQuarter(s) { meetings[k] += 1 } }
+        }
+        var seen = [Bool](repeating: false, count: snapshot.participants.count * ends.count)
+        for m in snapshot.marks where m.present {
+            guard let s = sessions.meeting(m.session, of: m.group), let k = heldQuarter(s) else { continue }
+            let flag = m.participant * ends.count + k
+            if !seen[flag] {
+                seen[flag] = true
+                present[k] += 1
+            }
+        }
         quarters = ends.enumerated().compactMap { k, end in
             let index = Self.quarterIndex(end)
             guard let label = Period(parsing: "\(index / 4)Q\(index % 4 + 1)") else { return nil }
-            let span = Period(label: label.label, from: max(label.from, period.from), to: end)
-            let reach = Reach(snapshot: snapshot, sessions: sessions, period: span)
             return Quarter(
-                period: span, cohort: cohort[k], retention: Rate(numerator: retained[k], denominator: started[k]),
-                reemployment: Rate(numerator: employed[k], denominator: cohort[k]),
-                meetingsHeld: reach.meetingsHeld, attendedOnce: reach.attendedOnce)
+                period: Period(label: label.label, from: max(label.from, period.from), to: end), cohort: cohort[k],
+                retention: Rate(numerator: retained[k], denominator: started[k]),
+                reemployment: Rate(numerator: employed[k], denominator: cohort[k]), meetingsHeld: meetings[k],
+                attendedOnce: present[k])
         }
     }
 

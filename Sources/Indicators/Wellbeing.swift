@@ -41,7 +41,7 @@ public struct WellbeingAnalysis: Sendable {
     public var quality: [InstrumentQuality]
 
     public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
-        let scored = WellbeingScores(snapshot: snapshot, members: Set(members), to: to)
+        let scored = WellbeingScores(snapshot: snapshot, members: members, to: to)
         let ended = GroupEnd.ends(snapshot: snapshot, to: to)
         var changes: [WellbeingChange] = []
         var quality: [InstrumentQuality] = []
@@ -50,9 +50,8 @@ public struct WellbeingAnalysis: Sendable {
             var alphas: [Wave: CronbachAlpha] = [:]
             for wave in Wave.allCases {
                 guard let rows = waves[wave], instrument.items >= 2 else { continue }
-                let complete = rows.keys.sorted().compactMap { p -> [Double?]? in
-                    let items = rows[p]?.items ?? []
-                    return items.count == instrument.items && !items.contains(where: { $0 == nil }) ? instrument.keyed(items) : nil
+                let complete = rows.compactMap { q -> [Double?]? in
+                    q.items.count == instrument.items && !q.items.contains(where: { $0 == nil }) ? instrument.keyed(q.items) : nil
                 }
                 guard !complete.isEmpty else { continue }
                 let alpha = CronbachAlpha(rows: complete)
@@ -60,25 +59,22 @@ public struct WellbeingAnalysis: Sendable {
                 quality.append(InstrumentQuality(instrument: instrument.id, wave: wave, alpha: alpha))
             }
             let baseline = scored.scores(instrument, .baseline)
-            let baselineSD = SampleSummary(baseline.keys.sorted().compactMap { baseline[$0] }).sd
+            let baselineSD = SampleSummary(baseline.map(\.value)).sd
             let direction: Direction = instrument.better == .higher ? .higherIsBetter : .lowerIsBetter
             for wave in [Wave.end, .followup] {
                 guard let rows = waves[wave], !rows.isEmpty else { continue }
-                let later = scored.scores(instrument, wave)
-                let pairs = baseline.keys.sorted().filter { later[$0] != nil }
-                let before = pairs.compactMap { baseline[$0] }
-                let after = pairs.compactMap { later[$0] }
+                let (pairs, unpaired) = WellbeingScores.pair(baseline: baseline, later: scored.scores(instrument, wave))
+                let before = pairs.map(\.before)
+                let after = pairs.map(\.after)
                 let deltas = zip(before, after).map { $1 - $0 }
                 let reliability = instrument.reliability ?? alphas[.baseline]?.alpha
                 let rci = baselineSD.flatMap { sd in
                     reliability.flatMap { ReliableChangeIndex(sdBaseline: sd, reliability: $0, direction: direction) }
                 }
                 let mid = instrument.mid.flatMap { MinimalImportantDifference($0, direction: direction) }
-                let completerIDs = baseline.keys.sorted().filter { later[$0] != nil }
-                let dropoutIDs = baseline.keys.sorted().filter { later[$0] == nil }
-                let completers = completerIDs.compactMap { baseline[$0] }
-                let dropouts = dropoutIDs.compactMap { baseline[$0] }
-                let running = dropoutIDs.filter { ended[snapshot.participants[$0].group] == nil }.count
+                let completers = before
+                let dropouts = unpaired.map(\.value)
+                let running = unpaired.filter { ended[snapshot.participants[$0.participant].group] == nil }.count
                 changes.append(
                     WellbeingChange(
                         instrument: instrument, wave: wave, pairedT: PairedTTest(baseline: before, end: after),

@@ -117,15 +117,14 @@ public struct Comparison: Sendable {
             OutcomeData(
                 name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
                 values: attendance.map { $0.rate ?? 0 }, events: []))
-        let scores = WellbeingScores(snapshot: snapshot, members: Set(cohort), to: to)
+        let scores = WellbeingScores(snapshot: snapshot, members: cohort, to: to)
         for instrument in scores.analysed(configuration) {
             let changes = scores.changes(instrument)
-            let people = changes.keys.sorted()
-            guard !people.isEmpty else { continue }
+            guard !changes.isEmpty else { continue }
             data.append(
                 OutcomeData(
-                    name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: people,
-                    values: people.compactMap { changes[$0] }, events: [], waves: [.baseline, .end]))
+                    name: "wellbeing_change:\(instrument.id)", kind: .continuous, participants: changes.map(\.participant),
+                    values: changes.map(\.value), events: [], waves: [.baseline, .end]))
         }
         data.append(
             OutcomeData(
