@@ -4,32 +4,49 @@
 /// (<https://howardhinnant.github.io/date_algorithms.html>), not Foundation's `Calendar`,
 /// which depends on locale and time zone. Encoded as its ISO 8601 text (`"2016-04-05"`).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    /// The year (astronomical numbering: 0 is 1 BC).
-    public let year: Int
-    /// The month, 1–12.
-    public let month: Int
-    /// The day of the month, 1–31.
-    public let day: Int
+    /// Days since 1970-01-01: a date is four bytes and two dates compare in one
+    /// instruction (a programme snapshot holds millions of them).
+    private let day1970: Int32
 
-    /// The date, or `nil` when it does not exist (31/02/2016, month 13, day 0).
+    /// The year (astronomical numbering: 0 is 1 BC).
+    public var year: Int { civil.year }
+    /// The month, 1–12.
+    public var month: Int { civil.month }
+    /// The day of the month, 1–31.
+    public var day: Int { civil.day }
+
+    /// Years a date may have (its day number fits 32 bits with room to spare).
+    public static let years = -1_000_000...1_000_000
+
+    /// The date, or `nil` when it does not exist (31/02/2016, month 13, day 0) or its year is outside `years`.
     public init?(year: Int, month: Int, day: Int) {
-        guard let length = Self.daysInMonth(month, year: year), day >= 1, day <= length else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard Self.years.contains(year), let length = Self.daysInMonth(month, year: year), day >= 1, day <= length else {
+            return nil
+        }
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        day1970 = Int32(era * 146_097 + dayOfEra - 719_468)
     }
 
-    /// The date `days` days after 1970-01-01 (before it when negative).
+    /// The date `days` days after 1970-01-01 (before it when negative; clamped to the years allowed).
     public init(daysSince1970 days: Int) {
-        let z = days + 719_468
+        day1970 = Int32(clamping: days)
+    }
+
+    /// Year, month and day of the day number (`civil_from_days`).
+    private var civil: (year: Int, month: Int, day: Int) {
+        let z = Int(day1970) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Reads strict ISO 8601 `yyyy-mm-dd`; `nil` for anything else or a date that does not exist.
@@ -56,14 +73,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var daysSince1970: Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var daysSince1970: Int { Int(day1970) }
 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate {
@@ -110,7 +120,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     ]
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.day1970 < rhs.day1970
     }
 
     /// Decodes from `"yyyy-MM-dd"`.

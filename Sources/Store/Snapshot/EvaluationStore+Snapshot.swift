@@ -9,8 +9,8 @@ extension EvaluationStore {
         try read { db in
             var s = ProgrammeSnapshot()
             s.imports = try Self.imports(db)
-            var groupIndex: [Int64: Int] = [:]
-            var participantIndex: [Int64: Int] = [:]
+            var groupIndex = try Self.idIndex(db, "groups")
+            var participantIndex = try Self.idIndex(db, "participants")
             let groupAttributes = try attributes(db, "group")
             // Columns are read by position (named in each SELECT), through cursors:
             // no per-value name lookup, no array of every row at once.
@@ -20,7 +20,7 @@ extension EvaluationStore {
                     "SELECT id, code, composition, programme, site, start_date, planned_sessions, facilitator FROM groups ORDER BY code")
             while let row = try groups.next() {
                 let id: Int64 = row[0]
-                groupIndex[id] = s.groups.count
+                groupIndex.set(id, s.groups.count)
                 s.groups.append(
                     ProgrammeSnapshot.Group(
                         code: row[1], composition: (row[2] as String?).flatMap(Composition.init(rawValue:)),
@@ -40,7 +40,7 @@ extension EvaluationStore {
                 let id: Int64 = row[0]
                 let groupRef: Int64 = row[1]
                 guard let group = groupIndex[groupRef], let enrolled = date(row[3]) else { continue }
-                participantIndex[id] = s.participants.count
+                participantIndex.set(id, s.participants.count)
                 s.participants.append(
                     ProgrammeSnapshot.Participant(
                         code: row[2], group: group, enrolledOn: enrolled, leftOn: date(row[4]),
@@ -55,6 +55,7 @@ extension EvaluationStore {
                 guard let group = groupIndex[groupRef] else { continue }
                 s.sessions.append(ProgrammeSnapshot.Session(group: group, number: row[1], date: date(row[2]), held: (row[3] as Int) != 0))
             }
+            s.marks.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance") ?? 0)
             let marks = try Row.fetchCursor(
                 db,
                 sql:
@@ -105,13 +106,29 @@ extension EvaluationStore {
                     ProgrammeSnapshot.Outcome(
                         participant: participant, eventDate: day, outcome: type, source: row[3], endDate: date(row[4])))
             }
-            // The participants' order is by code, which the marks' order must follow for stable output.
-            s.marks.sort { ($0.participant, $0.group, $0.session) < ($1.participant, $1.group, $1.session) }
-            s.questionnaires.sort { ($0.participant, $0.instrument, $0.wave.order) < ($1.participant, $1.instrument, $1.wave.order) }
-            s.services.sort { ($0.participant, $0.date, $0.service) < ($1.participant, $1.date, $1.service) }
-            s.outcomes.sort { ($0.participant, $0.eventDate, $0.outcome.rawValue) < ($1.participant, $1.eventDate, $1.outcome.rawValue) }
+            // The participants' order is by code, which the rows' order must follow for stable output:
+            // SQL gives them by participant id, then the rest of the order.
+            let n = s.participants.count
+            s.marks = participantOrder(s.marks, participants: n, participant: \.participant) {
+                ($0.group, $0.session) < ($1.group, $1.session)
+            }
+            s.questionnaires = participantOrder(s.questionnaires, participants: n, participant: \.participant) {
+                ($0.instrument, $0.wave.order) < ($1.instrument, $1.wave.order)
+            }
+            s.services = participantOrder(s.services, participants: n, participant: \.participant) {
+                ($0.date, $0.service) < ($1.date, $1.service)
+            }
+            s.outcomes = participantOrder(s.outcomes, participants: n, participant: \.participant) {
+                ($0.eventDate, $0.outcome.rawValue) < ($1.eventDate, $1.outcome.rawValue)
+            }
             return s
         }
+    }
+
+    /// An id → position index sized for `table`'s ids.
+    private static func idIndex(_ db: Database, _ table: String) throws -> RowIDIndex {
+        let row = try Row.fetchOne(db, sql: "SELECT coalesce(max(id), 0), count(*) FROM \(table)")
+        return RowIDIndex(maxID: row?[0] ?? 0, count: row?[1] ?? 0)
     }
 
     private func date(_ text: String?) -> CalendarDate? {

@@ -39,11 +39,33 @@ public struct ProgrammeSnapshot: Sendable {
         public var held: Bool
     }
 
+    /// One attendance mark, in 16 bytes (a regional programme has millions).
     public struct Mark: Sendable {
-        public var participant: Int
-        public var group: Int
-        public var session: Int
+        private var participantIndex: Int32
+        private var groupIndex: Int32
+        private var sessionNumber: Int32
         public var present: Bool
+
+        public var participant: Int {
+            get { Int(participantIndex) }
+            set { participantIndex = Int32(newValue) }
+        }
+        public var group: Int {
+            get { Int(groupIndex) }
+            set { groupIndex = Int32(newValue) }
+        }
+        public var session: Int {
+            get { Int(sessionNumber) }
+            set { sessionNumber = Int32(clamping: newValue) }
+        }
+
+        /// Indices fit 32 bits (a snapshot holds fewer than 2³¹ rows); meeting numbers are 1–100,000 on import.
+        public init(participant: Int, group: Int, session: Int, present: Bool) {
+            participantIndex = Int32(participant)
+            groupIndex = Int32(group)
+            sessionNumber = Int32(clamping: session)
+            self.present = present
+        }
     }
 
     public struct Questionnaire: Sendable {
