@@ -3,6 +3,8 @@
 #   - a screenshot of report.html in a browser window (screen.png),
 #   - report.html printed to A4 PDF (report.pdf) and that PDF as PNG pages
 #     (page-N.png, 60 dpi by default),
+#   - a `compare --out` folder's comparison.html likewise (comparison.pdf,
+#     comparison-page-N.png),
 #   - each figures/*.svg opened on its own (figure-NAME.png).
 # Then open the PNGs and check: labels not overlapping or cut off, axes
 # whole, tables inside the A4 width, the stamp on every page when the report
@@ -35,28 +37,37 @@ browser() {
         --user-data-dir="$profile" "$@" >/dev/null 2>&1
 }
 
+# print_page HTML PREFIX OUT DPI: HTML printed to A4 PDF (PREFIX.pdf) and its
+# pages as PNGs (PREFIX-page-N.png; for report.html: report.pdf, page-N.png).
+print_page() {
+    local html=$1 prefix=$2 out=$3 dpi=$4 stem
+    stem=$([[ $prefix == report ]] && echo page || echo "$prefix-page")
+    browser --no-pdf-header-footer --print-to-pdf="$out/$prefix.pdf" "file://$html"
+    [[ -s $out/$prefix.pdf ]] || die "chromium printed no PDF for $html"
+    rm -f "$out/$stem"-*.png
+    pdftoppm -png -r "$dpi" "$out/$prefix.pdf" "$out/$stem"
+    echo "$html: $(pdfinfo "$out/$prefix.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}') A4 pages -> $out/$stem-*.png"
+}
+
 check_folder() {
-    local dir out dpi url
+    local dir out dpi
     dir=$(cd "$1" && pwd) || die "no such folder: $1"
     out=$2
     dpi=$3
-    [[ -f $dir/report.html ]] || die "$dir has no report.html"
+    [[ -f $dir/report.html || -f $dir/comparison.html ]] || die "$dir has no report.html or comparison.html"
     mkdir -p "$out"
-    url="file://$dir/report.html"
-    browser --window-size=1000,4000 --screenshot="$out/screen.png" "$url"
-    browser --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "$url"
-    [[ -s $out/report.pdf ]] || die "chromium printed no PDF for $dir"
-    rm -f "$out"/page-*.png
-    pdftoppm -png -r "$dpi" "$out/report.pdf" "$out/page"
+    if [[ -f $dir/report.html ]]; then
+        browser --window-size=1000,4000 --screenshot="$out/screen.png" "file://$dir/report.html"
+        print_page "$dir/report.html" report "$out" "$dpi"
+    fi
+    if [[ -f $dir/comparison.html ]]; then print_page "$dir/comparison.html" comparison "$out" "$dpi"; fi
     if [[ -d $dir/figures ]]; then
         for svg in "$dir"/figures/*.svg; do
             [[ -e $svg ]] || continue
             browser --window-size=700,900 --screenshot="$out/figure-$(basename "$svg" .svg).png" "file://$svg"
         done
     fi
-    local pages
-    pages=$(pdfinfo "$out/report.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-    echo "$dir: ${pages:-?} A4 pages -> $out (screen.png, page-*.png, figure-*.png)"
+    echo "$dir -> $out (screen.png, page-*.png, comparison-page-*.png, figure-*.png)"
 }
 
 ensure_tools

@@ -127,7 +127,7 @@ public struct ComparisonJSON: Sendable {
                 ("ci_low_cr2", .of(t.ciLowCR2)), ("ci_high_cr2", .of(t.ciHighCR2)),
             ]
         }
-        if t.model == .linear {
+        if t.model == .linear || t.model == .logistic {
             pairs.append(
                 (
                     "wild_bootstrap",

@@ -8,9 +8,11 @@ extension HTMLRenderer {
     /// The embedded style sheet: a readable page on screen and, in print, A4
     /// with page numbers, the report title in the footer, the stamp (when
     /// given) in the header of every page, sections flowing on (no forced
-    /// break, so no page is left mostly empty), tables and figures kept whole
-    /// where they fit, headings kept with what follows and table headers
-    /// repeated on continuation pages.
+    /// break, so no page is left mostly empty), tables of up to 20 rows and
+    /// figures kept whole where they fit, longer tables flowing on with their
+    /// headers repeated on continuation pages, figures at most 95 mm tall
+    /// unless that would shrink their text below 80% (then up to a page),
+    /// headings kept with what follows.
     static func stylesheet(title: String, stamp: String?, language: ReportLanguage) -> String {
         let pageWord = language.t("Page", "Pagina")
         let ofWord = language.t("of", "di")
@@ -87,12 +89,14 @@ extension HTMLRenderer {
           ul.key-figures { break-inside: avoid; }
           p, li { orphans: 3; widows: 3; }
           .table-block { overflow: visible; break-inside: avoid; }
+          .table-block.long { break-inside: auto; }
           table { font-size: 8.5pt; }
           table.wide { font-size: 7pt; }
           th, td { padding: 0.25em 0.4em; }
           thead { display: table-header-group; }
           tr, figure.chart { break-inside: avoid; }
           figure.chart svg { max-height: 95mm; margin: 0 auto; }
+          figure.chart.tall svg { max-height: 245mm; }
           figure.chart { break-inside: avoid; margin: 0.6em 0 1em; }
         }
         """

@@ -146,8 +146,10 @@ public struct HTMLRenderer: Sendable {
                         .td(.unwrap(cellClass(j, cell.display)) { .class($0) }, .raw(Self.escape(cell.display)))
                     }))
         }
+        // In print a short table is kept whole; a long one flows on, its header
+        // repeated, rather than leaving most of a page empty before it.
         return .div(
-            .class("table-block"),
+            .class(table.rows.count > Self.longTableRows ? "table-block long" : "table-block"),
             .table(
                 .class(classes.joined(separator: " ")),
                 .caption(.raw(Self.escape(table.caption))),
@@ -170,7 +172,27 @@ public struct HTMLRenderer: Sendable {
                 .raw(Self.escape(language.t("Figure not available: ", "Figura non disponibile: ") + file)))
         }
         // The drawing carries its own title and description: a caption would repeat it.
-        return .element(named: "figure", nodes: [.class("chart"), .attribute(named: "aria-label", value: caption), picture])
+        let tall = svg.flatMap(Self.svgHeight).map { $0 > Self.tallFigureHeight } ?? false
+        return .element(
+            named: "figure", nodes: [.class(tall ? "chart tall" : "chart"), .attribute(named: "aria-label", value: caption), picture])
+    }
+
+    /// Rows above which a table may break across printed pages.
+    static let longTableRows = 20
+
+    /// The height (CSS px) above which the print style's 95 mm cap on figures
+    /// (359 px) would shrink a drawing's text below 80%: such a figure (a
+    /// forest plot of many outcomes and levels) prints at its own size, up to
+    /// a page, instead.
+    static let tallFigureHeight = 449.0
+
+    /// The `height` attribute of the root `<svg>` element, in px.
+    static func svgHeight(_ svg: String) -> Double? {
+        guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = svg[start.upperBound..<end]
+        guard let attribute = tag.range(of: " height=\"") else { return nil }
+        let value = tag[attribute.upperBound...].prefix { $0 != "\"" }
+        return Double(value)
     }
 
     // MARK: Text

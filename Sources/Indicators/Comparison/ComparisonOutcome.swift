@@ -68,7 +68,8 @@ public struct OutcomeComparison: Sendable {
         public var pRobust: Double?
         public var ciLowRobust: Double?
         public var ciHighRobust: Double?
-        /// Linear models' by-terms: the restricted wild cluster bootstrap (DESIGN §5).
+        /// Linear and logistic models' by-terms: the restricted wild cluster
+        /// bootstrap (DESIGN §5; the logistic model's by its score version, without an interval).
         public var wildBootstrap: WildClusterBootstrap.Result?
 
         /// A term with no values (not estimable, or withheld).

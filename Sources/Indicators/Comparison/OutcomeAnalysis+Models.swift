@@ -87,7 +87,8 @@ extension OutcomeAnalysis {
         init(_ message: String) { self.message = message }
     }
 
-    /// Logistic regression (IRLS) with model-based and CR2 errors; separation or non-convergence gives no values.
+    /// Logistic regression (IRLS) with model-based and CR2 errors, and the wild
+    /// cluster score bootstrap for the by-terms; separation or non-convergence gives no values.
     func logistic(response: [Double], matrix: Matrix, terms: [String], groups: [Int], reported: [String]) throws
         -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
     {
@@ -98,7 +99,15 @@ extension OutcomeAnalysis {
         {
             return .failure(ModelUnavailable(problem.message))
         }
-        return .success(try regressionTerms(fit, groups: groups, model: .logistic, reported: reported))
+        var terms = try regressionTerms(fit, groups: groups, model: .logistic, reported: reported)
+        if Set(groups).count <= Self.wildBootstrapClusterLimit {
+            let bootstrap = ScoreWildClusterBootstrap(design: matrix, response: response, cluster: groups)
+            for k in terms.indices where levelTerms.contains(terms[k].term) {
+                guard let j = fit.terms.firstIndex(of: terms[k].term) else { continue }
+                terms[k].wildBootstrap = try? bootstrap.test(coefficient: j)
+            }
+        }
+        return .success(terms)
     }
 
     /// Linear regression with model-based and CR2 errors; an exact fit gives no values.
@@ -126,8 +135,9 @@ extension OutcomeAnalysis {
         return .success(terms)
     }
 
-    /// Clusters up to which the wild cluster bootstrap runs: it is the companion
-    /// of CR2 for few clusters, and each draw costs O(G²).
+    /// Clusters up to which the wild cluster bootstrap runs (linear and
+    /// logistic models): it is the companion of CR2 for few clusters, and each
+    /// draw of the linear one costs O(G²).
     static let wildBootstrapClusterLimit = 50
 
     /// Cox proportional hazards (Efron ties) with model-based and grouped-sandwich errors.

@@ -18,6 +18,9 @@ public enum ResamplingError: Error, Equatable, CustomStringConvertible {
     /// The bias correction or acceleration of a BCa interval is not finite
     /// (e.g. every replicate below, or above, the estimate).
     case undefinedBCa(String)
+    /// The model under the null hypothesis cannot be estimated (a restricted
+    /// fit that is separated or does not converge), so there is nothing to resample.
+    case nullModelNotEstimable(String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,7 @@ public enum ResamplingError: Error, Equatable, CustomStringConvertible {
         case .tooFewUnits(let n): return "at least 2 sampling units are needed (got \(n))"
         case .nonFiniteStatistic: return "the statistic is not finite on the original sample"
         case .undefinedBCa(let why): return "BCa interval undefined: \(why)"
+        case .nullModelNotEstimable(let why): return "the model under the null hypothesis cannot be estimated: \(why)"
         }
     }
 }

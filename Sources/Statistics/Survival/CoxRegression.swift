@@ -9,8 +9,10 @@ import LinearAlgebra
 ///
 /// Tied event times use Efron's approximation by default, Breslow's as an
 /// option. Iterations stop when |1 − ℓ_old/ℓ_new| ≤ ε (ε = 1e-9, at most 20
-/// iterations), halving the step whenever ℓ decreases, as survival's `coxfit6`.
-/// The model covariance is I(β̂)⁻¹. With clusters, the robust covariance is
+/// iterations), halving the step whenever ℓ decreases, as survival's `coxfit6`;
+/// then one Newton step more (not counted in `iterations`), because that
+/// criterion leaves β only within about √ε of the maximiser (DESIGN §8: full
+/// convergence). The model covariance is I(β̂)⁻¹. With clusters, the robust covariance is
 /// V = Dᵀ D, D = (Σ_{i ∈ c} Uᵢ)_c · I(β̂)⁻¹, the score residuals Uᵢ summed within
 /// cluster (grouped dfbeta; Lin & Wei 1989).
 ///
@@ -40,11 +42,18 @@ public struct CoxRegression: Sendable {
         /// A coefficient is flagged as possibly infinite when the last Newton step
         /// for it exceeds `tolerance` and `infiniteTolerance`·|β| (`toler.inf`).
         public var infiniteTolerance: Double
+        /// One Newton step more after convergence (default): β at the maximiser to
+        /// rounding level. `false` returns `coxph`'s own last iterate, within about
+        /// √`tolerance` of it (to check the iterations against R's default control).
+        public var finalNewtonStep: Bool
 
-        public init(tolerance: Double = 1e-9, iterationLimit: Int = 20, infiniteTolerance: Double? = nil) {
+        public init(
+            tolerance: Double = 1e-9, iterationLimit: Int = 20, infiniteTolerance: Double? = nil, finalNewtonStep: Bool = true
+        ) {
             self.tolerance = tolerance
             self.iterationLimit = iterationLimit
             self.infiniteTolerance = infiniteTolerance ?? tolerance.squareRoot()
+            self.finalNewtonStep = finalNewtonStep
         }
     }
 

@@ -83,6 +83,32 @@ struct HTMLRendererTests {
         #expect(html.contains("\"Pagina \" counter(page) \" di \" counter(pages)"))
     }
 
+    @Test("print: a table of up to 20 rows is kept whole, a longer one flows on across pages")
+    func longTables() {
+        func html(rows: Int) -> String {
+            let table = ReportTable(
+                id: "t", caption: "c", columns: [.init("a", key: "a")], rows: Array(repeating: [.text("x")], count: rows))
+            return HTMLRenderer(language: .en).render(ReportDocument(title: "t", blocks: [.table(table)]))
+        }
+        #expect(html(rows: 20).contains("<div class=\"table-block\">"))
+        #expect(html(rows: 21).contains("<div class=\"table-block long\">"))
+        #expect(html(rows: 21).contains(".table-block.long { break-inside: auto; }"))
+    }
+
+    @Test("print: a figure that the 95 mm cap would shrink below 80% (a long forest plot) prints at its own size")
+    func tallFigures() {
+        func html(height: Double) -> String {
+            let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 \(height)\" width=\"640\" height=\"\(height)\"></svg>"
+            return HTMLRenderer(language: .en, figures: ["x.svg": svg]).render(
+                ReportDocument(title: "t", blocks: [.figure(file: "figures/x.svg", caption: "c")]))
+        }
+        #expect(html(height: 426.3).contains("<figure class=\"chart\" "))
+        #expect(html(height: 556.7).contains("<figure class=\"chart tall\" "))
+        #expect(html(height: 556.7).contains("figure.chart.tall svg { max-height: 245mm; }"))
+        #expect(HTMLRenderer.svgHeight("<svg width=\"640\" height=\"844.4\"><rect height=\"3\"/></svg>") == 844.4)
+        #expect(HTMLRenderer.svgHeight("<svg viewBox=\"0 0 1 1\"></svg>") == nil)
+    }
+
     @Test("inline Markdown: bold and code, unmatched markers kept as text")
     func inlineMarkdown() {
         let html = HTMLRenderer(language: .en).render(

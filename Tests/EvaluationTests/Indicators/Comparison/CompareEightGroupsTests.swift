@@ -51,6 +51,39 @@ struct CompareEightGroupsTests {
         reference.compareOutcomes(document, r, label: r["name"]?.string ?? "")
         print("compare-8groups \(r["name"]?.string ?? ""): worst relative error vs R\n\(reference.summary)")
     }
+
+    @Test("the logistic by-term carries the wild cluster score bootstrap of Fixtures/wild-bootstrap-logistic; covariates and Cox do not")
+    func logisticWildBootstrap() throws {
+        let reference = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data("wild-bootstrap-logistic", "expected.json")) as? [String: Any])
+        let cases = reference["cases"] as? [[String: Any]] ?? []
+        for adjust in [[], ["age", "sex"]] {
+            let (comparison, _) = try comparison(adjust: adjust)
+            let document = ComparisonJSON(ReleasedComparison(comparison, policy: Disclosure(threshold: 0, roundingBase: 0))).document
+            for outcome in document["outcomes"]?.items ?? [] {
+                let name = outcome["outcome"]?.string ?? ""
+                for term in outcome["adjusted"]?.items ?? [] {
+                    let wild = term["wild_bootstrap"]
+                    switch (term["model"]?.string, term["term"]?.string) {
+                    case ("logistic", "homogeneous"):
+                        let label = "8groups \(name)\(adjust.isEmpty ? "" : " adjusted")"
+                        let expected = try #require(cases.first { $0["name"] as? String == label }?["p"] as? Double, "\(label)")
+                        #expect(wild?["weights"]?.string == "rademacher", "\(label)")
+                        #expect(wild?["enumerated"] == .bool(true) && wild?["draws"]?.number == 256, "\(label)")
+                        #expect(wild?["ci_low"]?.isNull == true && wild?["ci_high"]?.isNull == true, "\(label)")
+                        expectClose(wild?["p"]?.number, expected, rtol: 1e-12, "\(label)")
+                    case ("logistic", _),
+                        ("linear", _) where term["term"]?.string != "homogeneous":
+                        #expect(wild?.isNull == true, "\(name) \(term["term"]?.string ?? "")")
+                    case ("cox", _):
+                        #expect(wild == nil, "\(name)")
+                    default:
+                        #expect(wild?["p"]?.number != nil, "\(name)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 extension ReferenceComparison {

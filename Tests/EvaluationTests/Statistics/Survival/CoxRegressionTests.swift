@@ -48,11 +48,13 @@ struct CoxRegressionTests {
         var testDescription: String { name }
         var clustered: Bool { !(input.cluster ?? []).isEmpty }
 
-        func model() throws -> CoxRegression {
+        func model(finalNewtonStep: Bool = false) throws -> CoxRegression {
             let x = Matrix(rows: input.x)
             let event = input.event.map { $0 == 1 }
             let ties: CoxRegression.Ties = self.ties == "breslow" ? .breslow : .efron
-            let control = CoxRegression.Control(iterationLimit: iter_max)
+            // R's default control stops ~√eps short of the maximiser: compare with
+            // its own last iterate (CoxConvergenceTests checks the converged fit).
+            let control = CoxRegression.Control(iterationLimit: iter_max, finalNewtonStep: finalNewtonStep)
             if let cluster = input.cluster, !cluster.isEmpty {
                 return try CoxRegression(time: input.time, event: event, covariates: x, cluster: cluster, ties: ties, control: control)
             }
@@ -205,7 +207,7 @@ struct CoxRegressionTests {
     @Test("the fit does not depend on the order of the rows")
     func orderInvariance() throws {
         let c = try #require(Self.cases.first { $0.name == "lung cluster inst efron" })
-        let fit = try c.model().fit()
+        let fit = try c.model(finalNewtonStep: true).fit()
         let reversed = try CoxRegression(
             time: c.input.time.reversed(), event: c.input.event.reversed().map { $0 == 1 },
             covariates: Matrix(rows: c.input.x.reversed()), cluster: (c.input.cluster ?? []).reversed()
