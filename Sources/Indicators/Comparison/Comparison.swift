@@ -33,7 +33,7 @@ public struct Comparison: Sendable {
     public init(
         snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute name: String,
         reference: String? = nil, adjust names: [String] = [],
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (_ outcome: String, _ index: Int, _ count: Int) -> Void)? = nil
     ) throws {
         // Italian and survey-tool names as the exports accept them (`sede`, `sesso`, `età`).
         let attribute = ParticipantAttributes.canonical(name)
@@ -78,8 +78,8 @@ public struct Comparison: Sendable {
             data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
         }
         self.data = data
-        outcomes = data.map { outcome in
-            progress?(outcome.name)
+        outcomes = data.enumerated().map { index, outcome in
+            progress?(outcome.name, index, data.count)
             return analysis.analyse(outcome)
         }
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)

@@ -23,7 +23,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.openStore()
-        let check = ConsistencyCheck(snapshot: try store.snapshot(), configuration: try global.loadConfiguration(), today: .today)
+        let configuration = try global.loadConfiguration()
+        let progress = ProgressLine("", steps: 2, quiet: global.quiet)
+        progress.step("reading the database")
+        let snapshot = try store.snapshot()
+        progress.step("checking the data")
+        let check = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
+        progress.finish()
         if !global.quiet {
             print("checks run:")
             for line in Self.checksRun { print("  - \(line)") }

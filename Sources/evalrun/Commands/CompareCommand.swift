@@ -39,7 +39,11 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
+        let progress = ProgressLine("", quiet: global.quiet)
+        defer { progress.finish() }
+        progress.step("reading the database")
         let snapshot = try store.snapshot()
+        progress.pause()
         let to: CalendarDate
         if let period = periodOptions.resolved {
             to = period.to
@@ -52,8 +56,14 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let covariates =
             adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        progress.step("preparing the comparison")
         let comparison = try Comparison(
-            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates)
+            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates
+        ) { outcome, index, count in
+            progress.setSteps(count + 2)
+            progress.step("comparing \(outcome) (\(index + 1) of \(count))")
+        }
+        progress.finish()
         let release = ReleasedComparison(comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress))
         if json {
             print(ComparisonJSON(release, language: lang).document.serialised(), terminator: "")

@@ -63,6 +63,7 @@ struct ImportCommand: AsyncParsableCommand {
         let summaries: [ImportSummary]
         if arguments.count == 1 {
             let requests = try DirectoryScan.requests(in: arguments[0])
+            progress.setSteps(requests.count)
             summaries = try store.importFiles(requests, configuration: configuration, options: options, dryRun: dryRun) { file, rows in
                 progress.update(file, rows: rows)
             }

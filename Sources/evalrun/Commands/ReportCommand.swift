@@ -35,8 +35,13 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
+        let progress = ProgressLine("", steps: 3, quiet: global.quiet)
+        defer { progress.finish() }
+        progress.step("reading the database")
         let snapshot = try store.snapshot()
+        progress.step("checking the data")
         let checks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
+        progress.pause()
         ConsistencySummary.print(checks, quiet: global.quiet)
         if let latest = snapshot.latestDate, period.from > latest {
             Terminal.error(
@@ -47,7 +52,9 @@ struct ReportCommand: AsyncParsableCommand {
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
+        progress.step("computing the indicators and writing the report")
         try report.write(from: snapshot, to: directory)
+        progress.finish()
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }
 }
