@@ -39,7 +39,8 @@ lint:
 	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Sources
 
 # evalrun against an analyst's Python script on generated programmes (not in CI;
-# BENCH_SIZES="S L XL", BENCH_RUNS=3): writes Benchmarks/RESULTS-bench.md.
+# BENCH_SIZES="S L XL", BENCH_RUNS=3, BENCH_PEER_SIZES="S L", EVALRUN_BIN=PATH): checks the
+# script's headline numbers against evalrun's on S, writes the top section of Benchmarks/RESULTS.md.
 bench: deps
 	bash Benchmarks/bench.sh
 
