@@ -26,10 +26,14 @@ public struct EvaluationStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A 64 MiB page cache: large imports touch fewer pages on disk, and
-            // memory stays bounded whatever the file size.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            try db.execute(sql: "PRAGMA temp.cache_size = -65536")
+            // The writer gets a 64 MiB page cache: large imports touch fewer pages on
+            // disk, and memory stays bounded whatever the file size. Readers scan each
+            // table once into a snapshot, where a cache only holds pages never read
+            // again: SQLite's default 2 MiB keeps a report's peak memory down.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA temp.cache_size = -65536")
+            }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

@@ -8,6 +8,7 @@ extension EvaluationStore {
     public func snapshot() throws -> ProgrammeSnapshot {
         try read { db in
             var s = ProgrammeSnapshot()
+            var trace = PhaseTrace()
             s.imports = try Self.imports(db)
             var groupIndex = try Self.idIndex(db, "groups")
             var participantIndex = try Self.idIndex(db, "participants")
@@ -29,6 +30,7 @@ extension EvaluationStore {
                         attributes: groupAttributes[id] ?? [:]))
             }
             let participantAttributes = try attributes(db, "participant")
+            trace.mark("snapshot: read groups")
             let participants = try Row.fetchCursor(
                 db,
                 sql: """
@@ -48,6 +50,7 @@ extension EvaluationStore {
                         unemployedSince: date(row[10]), followedUpUntil: date(row[11]),
                         attributes: participantAttributes[id] ?? [:]))
             }
+            trace.mark("snapshot: read participants")
             let sessions = try Row.fetchCursor(
                 db, sql: "SELECT group_ref, session_no, date, held FROM sessions ORDER BY group_ref, session_no")
             while let row = try sessions.next() {
@@ -56,6 +59,7 @@ extension EvaluationStore {
                 s.sessions.append(ProgrammeSnapshot.Session(group: group, number: row[1], date: date(row[2]), held: (row[3] as Int) != 0))
             }
             s.marks.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance") ?? 0)
+            trace.mark("snapshot: read sessions")
             let marks = try Row.fetchCursor(
                 db,
                 sql:
@@ -68,6 +72,7 @@ extension EvaluationStore {
                 s.marks.append(
                     ProgrammeSnapshot.Mark(participant: participant, group: group, session: row[2], present: (row[3] as Int) != 0))
             }
+            trace.mark("snapshot: read attendance")
             let questionnaires = try Row.fetchCursor(
                 db,
                 sql: """
@@ -82,6 +87,7 @@ extension EvaluationStore {
                         participant: participant, instrument: row[1], wave: wave, completedOn: date(row[3]),
                         items: ItemList.decode(row[4]), score: row[5]))
             }
+            trace.mark("snapshot: read questionnaires")
             let services = try Row.fetchCursor(
                 db,
                 sql: "SELECT participant_ref, service, date, hours, provider, amount FROM services ORDER BY participant_ref, date, service")
@@ -92,6 +98,7 @@ extension EvaluationStore {
                     ProgrammeSnapshot.Service(
                         participant: participant, service: row[1], date: day, hours: row[3], provider: row[4], amount: row[5]))
             }
+            trace.mark("snapshot: read services")
             let outcomes = try Row.fetchCursor(
                 db,
                 sql:
@@ -108,6 +115,7 @@ extension EvaluationStore {
             }
             // The participants' order is by code, which the rows' order must follow for stable output:
             // SQL gives them by participant id, then the rest of the order.
+            trace.mark("snapshot: read outcomes")
             let n = s.participants.count
             s.marks = participantOrder(s.marks, participants: n, participant: \.participant) {
                 ($0.group, $0.session) < ($1.group, $1.session)
@@ -121,6 +129,7 @@ extension EvaluationStore {
             s.outcomes = participantOrder(s.outcomes, participants: n, participant: \.participant) {
                 ($0.eventDate, $0.outcome.rawValue) < ($1.eventDate, $1.outcome.rawValue)
             }
+            trace.mark("snapshot: put in participant order")
             return s
         }
     }
