@@ -71,6 +71,7 @@ notes="$work/bench-notes.md"
 : >"$stages"
 : >"$notes"
 checked=""
+declare -A medians=()
 
 for size in $sizes; do
     n=$(participants "$size")
@@ -117,6 +118,7 @@ for size in $sizes; do
     total=0
     for step in init import report compare; do
         m=$(echo "${times[$step]}" | tr ' ' '\n' | grep . | median)
+        medians[$size:$step]=$m
         row+=("$m")
         total=$(awk -v a="$total" -v b="$m" 'BEGIN { print a + b }')
     done
@@ -220,6 +222,11 @@ section="$work/bench-section.md"
         echo "the CR2 standard errors and Satterthwaite df (statsmodels has only CR1, shown beside them)."
     else
         echo "Headline check: not run (it runs on S with the peers)."
+    fi
+    if [ -n "${medians[L:import]:-}" ] && [ -n "${medians[XL:import]:-}" ]; then
+        echo
+        echo "Growth from L to XL (10× the participants; linear growth is ≤ 12×): import $(ratio "${medians[XL:import]}" "${medians[L:import]}"),"
+        echo "report $(ratio "${medians[XL:report]}" "${medians[L:report]}"), compare $(ratio "${medians[XL:compare]}" "${medians[L:compare]}")."
     fi
     echo
     echo "What the script does not do that evalrun does: validate and store the files (types, keys, cross-file checks),"
