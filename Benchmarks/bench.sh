@@ -35,9 +35,17 @@ scripts="$root/Benchmarks/Scripts"
 shared="$root/../shared/peers"
 mkdir -p "$work"
 
-command -v /usr/bin/time >/dev/null || { echo "bench needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
-python3 -c "import pandas, scipy, statsmodels, lifelines, duckdb" 2>/dev/null ||
-    python3 -m pip install -q pandas scipy statsmodels lifelines duckdb
+sudo=""
+[ "$(id -u)" = "0" ] || sudo=sudo
+if [ ! -x /usr/bin/time ]; then
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time
+fi
+# The peers' packages from PyPI; a Debian Python that refuses to install into
+# itself (PEP 668) is told it may: these are the bench's own tools.
+if ! python3 -c "import pandas, scipy, statsmodels, lifelines, duckdb" 2>/dev/null; then
+    python3 -m pip install -q pandas scipy statsmodels lifelines duckdb ||
+        python3 -m pip install -q --break-system-packages pandas scipy statsmodels lifelines duckdb
+fi
 if [ -n "${EVALRUN_BIN:-}" ]; then
     bin="$(cd "$(dirname "$EVALRUN_BIN")" && pwd)/$(basename "$EVALRUN_BIN")"
     [ -x "$bin" ] || { echo "EVALRUN_BIN=$EVALRUN_BIN is not an executable" >&2; exit 2; }
