@@ -102,6 +102,18 @@ public struct ComparisonReport: Sendable {
         }
     }
 
+    /// A risk difference in percentage points, as the shares beside it are percentages (a fraction in the tidy table).
+    func points(_ x: Double?) -> Cell {
+        guard let x, x.isFinite else { return Cell("–", csv: .empty) }
+        return Cell(language.points(x), csv: .number(x, digits: 8))
+    }
+
+    func pointsInterval(_ lo: Double?, _ hi: Double?) -> Cell {
+        guard let lo, let hi else { return Cell("–", values: [.empty, .empty]) }
+        return Cell(
+            "\(language.number(lo * 100, digits: 1)) – \(language.points(hi))", values: [.number(lo, digits: 8), .number(hi, digits: 8)])
+    }
+
     func p(_ x: Double?) -> Cell {
         guard let x else { return Cell("–", csv: .empty) }
         return Cell(
@@ -167,7 +179,10 @@ public struct ComparisonReport: Sendable {
                 ])
             }
             for d in o.differences where o.kind != .survival {
-                differenceRows.append([outcomeCell(o.outcome), levelCell(d.level), num(d.estimate), ci(d.ciLow, d.ciHigh)])
+                differenceRows.append(
+                    o.kind == .binary
+                        ? [outcomeCell(o.outcome), levelCell(d.level), points(d.estimate), pointsInterval(d.ciLow, d.ciHigh)]
+                        : [outcomeCell(o.outcome), levelCell(d.level), num(d.estimate), ci(d.ciLow, d.ciHigh)])
             }
             for t in o.adjusted {
                 let ratio = t.model.isRatio ? num(t.estimate.map { exp($0) }) : Cell("", csv: .empty)
@@ -208,8 +223,9 @@ public struct ComparisonReport: Sendable {
                 ReportTable(
                     id: "comparison_differences",
                     caption: l.t(
-                        "Unadjusted difference from the reference (risk difference with Newcombe's interval; mean difference with Welch's)",
-                        "Differenza non aggiustata dal riferimento (differenza di rischio con intervallo di Newcombe; di medie con Welch)"),
+                        "Unadjusted difference from the reference (risk difference in percentage points with Newcombe's interval; mean difference with Welch's)",
+                        "Differenza non aggiustata dal riferimento (differenza di rischio in punti percentuali con intervallo di Newcombe; di medie con Welch)"
+                    ),
                     columns: [
                         Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Level", "Valore"), key: "level"),
                         Column(l.t("Difference", "Differenza"), key: "estimate", .number), .interval(l.t("95% CI", "IC 95%")),

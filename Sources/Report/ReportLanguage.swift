@@ -29,6 +29,9 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// A share as a percentage with one decimal (`44.2%`, `44,2%`).
     public func percent(_ x: Double) -> String { number(x * 100, digits: 1) + "%" }
 
+    /// A difference of two shares in percentage points with one decimal (`10.8 pp`, `10,8 p.p.`).
+    public func points(_ x: Double) -> String { number(x * 100, digits: 1) + (self == .it ? " p.p." : " pp") }
+
     /// A set share such as a threshold, without a needless decimal (`75%`, `66.7%`).
     public func threshold(_ x: Double) -> String {
         let p = x * 100
