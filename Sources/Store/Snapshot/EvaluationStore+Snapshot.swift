@@ -58,20 +58,8 @@ extension EvaluationStore {
                 guard let group = groupIndex[groupRef] else { continue }
                 s.sessions.append(ProgrammeSnapshot.Session(group: group, number: row[1], date: date(row[2]), held: (row[3] as Int) != 0))
             }
-            s.marks.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance") ?? 0)
             trace.mark("snapshot: read sessions")
-            let marks = try Row.fetchCursor(
-                db,
-                sql:
-                    "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no"
-            )
-            while let row = try marks.next() {
-                let p: Int64 = row[0]
-                let g: Int64 = row[1]
-                guard let participant = participantIndex[p], let group = groupIndex[g] else { continue }
-                s.marks.append(
-                    ProgrammeSnapshot.Mark(participant: participant, group: group, session: row[2], present: (row[3] as Int) != 0))
-            }
+            s.marks = try Self.marks(db, participants: participantIndex, count: s.participants.count, groups: groupIndex)
             trace.mark("snapshot: read attendance")
             let questionnaires = try Row.fetchCursor(
                 db,
@@ -79,13 +67,31 @@ extension EvaluationStore {
                     SELECT participant_ref, instrument, wave, completed_on, items, score
                     FROM questionnaires ORDER BY participant_ref, instrument, wave
                     """)
+            // Every questionnaire's answers go into one buffer; each questionnaire gets its range once all are read.
+            var answers: [Double] = []
+            // Items are stored comma-separated: their number is the commas plus one (an exact reservation).
+            answers.reserveCapacity(
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT CAST(total(length(items) - length(replace(items, ',', '')) + 1) AS INTEGER) FROM questionnaires WHERE items <> ''"
+                ) ?? 0)
+            var ranges: [(start: Int, count: Int)] = []
             while let row = try questionnaires.next() {
                 let p: Int64 = row[0]
                 guard let participant = participantIndex[p], let wave = Wave(rawValue: row[2]) else { continue }
+                let start = answers.count
+                ItemList.decode(row[4], into: &answers)
+                ranges.append((start, answers.count - start))
                 s.questionnaires.append(
                     ProgrammeSnapshot.Questionnaire(
                         participant: participant, instrument: row[1], wave: wave, completedOn: date(row[3]),
-                        items: ItemList.decode(row[4]), score: row[5]))
+                        items: ItemValues(), score: row[5]))
+            }
+            let buffer = ItemValues.Buffer(answers)
+            answers = []
+            for (k, range) in ranges.enumerated() {
+                s.questionnaires[k].items = ItemValues(buffer: buffer, start: range.start, count: range.count)
             }
             trace.mark("snapshot: read questionnaires")
             let services = try Row.fetchCursor(
@@ -117,9 +123,6 @@ extension EvaluationStore {
             // SQL gives them by participant id, then the rest of the order.
             trace.mark("snapshot: read outcomes")
             let n = s.participants.count
-            s.marks = participantOrder(s.marks, participants: n, participant: \.participant) {
-                ($0.group, $0.session) < ($1.group, $1.session)
-            }
             s.questionnaires = participantOrder(s.questionnaires, participants: n, participant: \.participant) {
                 ($0.instrument, $0.wave.order) < ($1.instrument, $1.wave.order)
             }
@@ -132,6 +135,44 @@ extension EvaluationStore {
             trace.mark("snapshot: put in participant order")
             return s
         }
+    }
+
+    /// The attendance marks in participant order, each placed straight into its
+    /// participant's range (counted first by SQL): no second array of millions
+    /// of marks to reorder. Within a participant, by group and meeting.
+    private static func marks(_ db: Database, participants: RowIDIndex, count n: Int, groups: RowIDIndex) throws
+        -> [ProgrammeSnapshot.Mark]
+    {
+        var start = [Int](repeating: 0, count: n + 1)
+        let counts = try Row.fetchCursor(db, sql: "SELECT participant_ref, count(*) FROM attendance GROUP BY participant_ref")
+        while let row = try counts.next() {
+            if let p = participants[row[0]] { start[p + 1] = row[1] }
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var next = start
+        var marks = [ProgrammeSnapshot.Mark](
+            repeating: ProgrammeSnapshot.Mark(participant: 0, group: 0, session: 0, present: false), count: start[n])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no")
+        while let row = try rows.next() {
+            guard let p = participants[row[0]], let group = groups[row[1]] else { continue }
+            marks[next[p]] = ProgrammeSnapshot.Mark(participant: p, group: group, session: row[2], present: (row[3] as Int) != 0)
+            next[p] += 1
+        }
+        // A mark of a group no longer in the table (the schema's references forbid it) leaves a gap: close it.
+        if (0..<n).contains(where: { next[$0] != start[$0 + 1] }) {
+            marks = (0..<n).flatMap { marks[start[$0]..<next[$0]] }
+            var compact = [0]
+            for p in 0..<n { compact.append(compact[p] + next[p] - start[p]) }
+            start = compact
+        }
+        for p in 0..<n where start[p + 1] - start[p] > 1 {
+            let range = start[p]..<start[p + 1]
+            let ordered = zip(marks[range], marks[range].dropFirst()).allSatisfy { ($0.group, $0.session) <= ($1.group, $1.session) }
+            if !ordered { marks[range].sort { ($0.group, $0.session) < ($1.group, $1.session) } }
+        }
+        return marks
     }
 
     /// An id → position index sized for `table`'s ids.

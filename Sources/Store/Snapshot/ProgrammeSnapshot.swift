@@ -73,7 +73,7 @@ public struct ProgrammeSnapshot: Sendable {
         public var instrument: String
         public var wave: Wave
         public var completedOn: CalendarDate?
-        public var items: [Double?]
+        public var items: ItemValues
         public var score: Double?
     }
 
