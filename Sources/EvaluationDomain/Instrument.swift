@@ -87,6 +87,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     }
 
     /// Item values after reverse keying (1-based `reverse` items become `min + max − x`).
+    @inlinable
     public func keyed(_ values: some Collection<Double?>) -> [Double?] {
         values.enumerated().map { index, value in
             guard let value else { return nil }
@@ -99,6 +100,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     /// items are missing. Missing items are prorated: the sum is the mean of the
     /// answered (keyed) items × `items`; a conversion table is applied to the
     /// prorated sum rounded to the nearest integer (halves up).
+    @inlinable
     public func score(items values: some Collection<Double?>) -> Double? {
         guard items > 0, values.count == items else { return nil }
         let answered = keyed(values).compactMap { $0 }

@@ -8,14 +8,14 @@
 public struct ItemValues: RandomAccessCollection, Sendable, Equatable {
     /// The shared answers of a snapshot.
     public final class Buffer: Sendable {
-        let values: [Double]
+        @usableFromInline let values: [Double]
 
         init(_ values: [Double]) { self.values = values }
     }
 
-    private let buffer: Buffer
-    private let start: Int32
-    private let length: Int32
+    @usableFromInline let buffer: Buffer
+    @usableFromInline let start: Int32
+    @usableFromInline let length: Int32
 
     init(buffer: Buffer, start: Int, count: Int) {
         self.buffer = buffer
@@ -30,9 +30,10 @@ public struct ItemValues: RandomAccessCollection, Sendable, Equatable {
 
     private static let empty = Buffer([])
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { Int(length) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { Int(length) }
 
+    @inlinable
     public subscript(position: Int) -> Double? {
         let x = buffer.values[Int(start) + position]
         return x.isNaN ? nil : x
