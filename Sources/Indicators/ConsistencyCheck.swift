@@ -170,6 +170,8 @@ public struct ConsistencyCheck: Sendable {
     /// Questionnaires of an instrument no longer declared, with items outside its range or of the wrong number.
     static func questionnaires(_ s: ProgrammeSnapshot, configuration: ProjectConfiguration) -> [Finding] {
         var found: [Finding] = []
+        // Instruments by the id as written: one case-folded lookup per distinct id, not per questionnaire.
+        var declared: [String: Instrument?] = [:]
         for q in s.questionnaires {
             let p = s.participants[q.participant]
             let subject = Subject(participant: p.code, date: q.completedOn)
@@ -180,7 +182,14 @@ public struct ConsistencyCheck: Sendable {
                         "participant \(p.code): \(q.instrument) \(q.wave.rawValue) completed on \(completed.iso8601), before enrolling on \(p.enrolledOn.iso8601)",
                         about: subject))
             }
-            guard let instrument = configuration.instrument(q.instrument) else {
+            let known: Instrument?
+            if let seen = declared[q.instrument] {
+                known = seen
+            } else {
+                known = configuration.instrument(q.instrument)
+                declared[q.instrument] = known
+            }
+            guard let instrument = known else {
                 found.append(
                     finding(
                         .undeclaredInstrument, .error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml",
@@ -188,7 +197,7 @@ public struct ConsistencyCheck: Sendable {
                 )
                 continue
             }
-            if let bad = q.items.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) {
+            if let bad = q.items.lazy.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) {
                 found.append(
                     finding(
                         .itemOutOfRange, .error, "questionnaires",

@@ -51,8 +51,8 @@ public struct ParticipantAttributes: Sendable {
         set("referred_by") { s.participants[$0].referredBy }
         // The file's own columns win over a derived attribute of the same name (a
         // participants file with its own `age` and no birth_year, DESIGN §5 "Age").
-        for name in Set(s.participants.flatMap { $0.attributes.keys }).sorted() where !groupLevel.contains(name) {
-            set(name) { s.participants[$0].attributes[name] }
+        for (name, column) in s.participantAttributes.sorted(by: { $0.key < $1.key }) where !groupLevel.contains(name) {
+            set(name) { column[$0] }
         }
         let names = Set(s.services.filter { $0.date <= to }.map(\.service))
         guard wanted.map({ w in names.contains { w.contains("service:\($0)") || w.contains("service_hours:\($0)") } }) ?? true else {

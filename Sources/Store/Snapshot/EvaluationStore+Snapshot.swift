@@ -29,7 +29,6 @@ extension EvaluationStore {
                         plannedSessions: row[6], facilitator: row[7],
                         attributes: groupAttributes[id] ?? [:]))
             }
-            let participantAttributes = try attributes(db, "participant")
             trace.mark("snapshot: read groups")
             let participants = try Row.fetchCursor(
                 db,
@@ -47,9 +46,9 @@ extension EvaluationStore {
                     ProgrammeSnapshot.Participant(
                         code: row[2], group: group, enrolledOn: enrolled, leftOn: date(row[4]),
                         sex: row[5], birthYear: row[6], education: row[7], statusAtEntry: row[8], referredBy: row[9],
-                        unemployedSince: date(row[10]), followedUpUntil: date(row[11]),
-                        attributes: participantAttributes[id] ?? [:]))
+                        unemployedSince: date(row[10]), followedUpUntil: date(row[11])))
             }
+            s.participantAttributes = try Self.participantAttributes(db, participants: participantIndex, count: s.participants.count)
             trace.mark("snapshot: read participants")
             let sessions = try Row.fetchCursor(
                 db, sql: "SELECT group_ref, session_no, date, held FROM sessions ORDER BY group_ref, session_no")
@@ -96,7 +95,8 @@ extension EvaluationStore {
             trace.mark("snapshot: read questionnaires")
             let services = try Row.fetchCursor(
                 db,
-                sql: "SELECT participant_ref, service, date, hours, provider, amount FROM services ORDER BY participant_ref, date, service")
+                // The primary key's order (no sort in SQL); each participant's few rows are put in date order below.
+                sql: "SELECT participant_ref, service, date, hours, provider, amount FROM services ORDER BY participant_ref, service, date")
             while let row = try services.next() {
                 let p: Int64 = row[0]
                 guard let participant = participantIndex[p], let day = date(row[2]) else { continue }
@@ -173,6 +173,18 @@ extension EvaluationStore {
             if !ordered { marks[range].sort { ($0.group, $0.session) < ($1.group, $1.session) } }
         }
         return marks
+    }
+
+    /// The participants' other columns as one array per name.
+    private static func participantAttributes(_ db: Database, participants: RowIDIndex, count: Int) throws -> [String: [String?]] {
+        var columns: [String: [String?]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT entity_ref, name, value FROM attributes WHERE entity = 'participant'")
+        while let row = try rows.next() {
+            guard let p = participants[row[0]] else { continue }
+            let name: String = row[1]
+            columns[name, default: [String?](repeating: nil, count: count)][p] = row[2]
+        }
+        return columns
     }
 
     /// An id → position index sized for `table`'s ids.

@@ -29,7 +29,6 @@ public struct ProgrammeSnapshot: Sendable {
         public var referredBy: String?
         public var unemployedSince: CalendarDate?
         public var followedUpUntil: CalendarDate?
-        public var attributes: [String: String]
     }
 
     public struct Session: Sendable {
@@ -96,6 +95,10 @@ public struct ProgrammeSnapshot: Sendable {
 
     public var groups: [Group] = []
     public var participants: [Participant] = []
+    /// The participants files' other columns, by name: one value per participant
+    /// (by index into `participants`; `nil` where not given). Columns rather than a
+    /// dictionary per participant: a regional programme has a million of them.
+    public var participantAttributes: [String: [String?]] = [:]
     public var sessions: [Session] = []
     public var marks: [Mark] = []
     public var questionnaires: [Questionnaire] = []

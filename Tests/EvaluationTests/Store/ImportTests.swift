@@ -84,7 +84,7 @@ struct ImportTests {
                 """))
         #expect((summary.inserted, summary.updated, summary.unchanged) == (0, 1, 2))
         let snapshot = try f.store.snapshot()
-        #expect(snapshot.participants[0].attributes["children"] == "3")
+        #expect(snapshot.participantAttributes["children"]?[0] == "3")
         #expect(snapshot.participants[0].sex == "F")
         #expect(snapshot.participants[2].sex == "M")
         #expect(snapshot.groups[0].attributes["company"] == "Acme")
