@@ -51,9 +51,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Reads strict ISO 8601 `yyyy-mm-dd`; `nil` for anything else or a date that does not exist.
     public init?(iso8601 text: String) {
-        // Read from the bytes (a snapshot reads every stored date this way):
-        // exactly `dddd-dd-dd`, ASCII digits.
-        let utf8 = text.utf8
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(iso8601: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Reads strict ISO 8601 `yyyy-mm-dd` from UTF-8 bytes (a snapshot reads every
+    /// stored date this way): exactly `dddd-dd-dd`, ASCII digits.
+    public init?(iso8601 utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count == 10 else { return nil }
         var fields = (0, 0, 0)
         for (offset, byte) in utf8.enumerated() {

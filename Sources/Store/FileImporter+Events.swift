@@ -269,14 +269,12 @@ enum ItemList {
     }
 
     /// Appends the answers of `text` to `values`, NaN for a blank (`ItemValues`' layout).
-    static func decode(_ text: String?, into values: inout [Double]) {
-        guard var text, !text.isEmpty else { return }
-        text.withUTF8 { bytes in
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
-                values.append(Self.number(UnsafeBufferPointer(rebasing: bytes[start..<end])) ?? .nan)
-                start = end + 1
-            }
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into values: inout [Double]) {
+        guard !bytes.isEmpty else { return }
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+            values.append(Self.number(UnsafeBufferPointer(rebasing: bytes[start..<end])) ?? .nan)
+            start = end + 1
         }
     }
 

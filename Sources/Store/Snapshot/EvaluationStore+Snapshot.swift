@@ -1,5 +1,6 @@
 import EvaluationDomain
 import GRDB
+import GRDBSQLite
 import Ingest
 
 extension EvaluationStore {
@@ -60,12 +61,6 @@ extension EvaluationStore {
             trace.mark("snapshot: read sessions")
             s.marks = try Self.marks(db, participants: participantIndex, count: s.participants.count, groups: groupIndex)
             trace.mark("snapshot: read attendance")
-            let questionnaires = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT participant_ref, instrument, wave, completed_on, items, score
-                    FROM questionnaires ORDER BY participant_ref, instrument, wave
-                    """)
             // Every questionnaire's answers go into one buffer; each questionnaire gets its range once all are read.
             var answers: [Double] = []
             // Items are stored comma-separated: their number is the commas plus one (an exact reservation).
@@ -76,16 +71,23 @@ extension EvaluationStore {
                         "SELECT CAST(total(length(items) - length(replace(items, ',', '')) + 1) AS INTEGER) FROM questionnaires WHERE items <> ''"
                 ) ?? 0)
             var ranges: [(start: Int, count: Int)] = []
-            while let row = try questionnaires.next() {
-                let p: Int64 = row[0]
-                guard let participant = participantIndex[p], let wave = Wave(rawValue: row[2]) else { continue }
+            var instruments = TextInterner()
+            var waves = TextInterner()
+            try Self.eachRow(
+                db,
+                "SELECT participant_ref, instrument, wave, completed_on, items, score FROM questionnaires ORDER BY participant_ref, instrument, wave"
+            ) { statement in
+                let row = RawRow(statement: statement)
+                guard let participant = participantIndex[row.integer(0)], let wave = Wave(rawValue: waves.text(row.bytes(2))) else {
+                    return
+                }
                 let start = answers.count
-                ItemList.decode(row[4], into: &answers)
+                ItemList.decode(row.bytes(4), into: &answers)
                 ranges.append((start, answers.count - start))
                 s.questionnaires.append(
                     ProgrammeSnapshot.Questionnaire(
-                        participant: participant, instrument: row[1], wave: wave, completedOn: date(row[3]),
-                        items: ItemValues(), score: row[5]))
+                        participant: participant, instrument: instruments.text(row.bytes(1)), wave: wave, completedOn: row.date(3),
+                        items: ItemValues(), score: row.real(5)))
             }
             let buffer = ItemValues.Buffer(answers)
             answers = []
@@ -144,20 +146,19 @@ extension EvaluationStore {
         -> [ProgrammeSnapshot.Mark]
     {
         var start = [Int](repeating: 0, count: n + 1)
-        let counts = try Row.fetchCursor(db, sql: "SELECT participant_ref, count(*) FROM attendance GROUP BY participant_ref")
-        while let row = try counts.next() {
-            if let p = participants[row[0]] { start[p + 1] = row[1] }
+        try Self.eachRow(db, "SELECT participant_ref, count(*) FROM attendance GROUP BY participant_ref") { row in
+            if let p = participants[sqlite3_column_int64(row, 0)] { start[p + 1] = Int(sqlite3_column_int64(row, 1)) }
         }
         for i in 0..<n { start[i + 1] += start[i] }
         var next = start
         var marks = [ProgrammeSnapshot.Mark](
             repeating: ProgrammeSnapshot.Mark(participant: 0, group: 0, session: 0, present: false), count: start[n])
-        let rows = try Row.fetchCursor(
-            db,
-            sql: "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no")
-        while let row = try rows.next() {
-            guard let p = participants[row[0]], let group = groups[row[1]] else { continue }
-            marks[next[p]] = ProgrammeSnapshot.Mark(participant: p, group: group, session: row[2], present: (row[3] as Int) != 0)
+        try Self.eachRow(
+            db, "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no"
+        ) { row in
+            guard let p = participants[sqlite3_column_int64(row, 0)], let group = groups[sqlite3_column_int64(row, 1)] else { return }
+            marks[next[p]] = ProgrammeSnapshot.Mark(
+                participant: p, group: group, session: Int(sqlite3_column_int64(row, 2)), present: sqlite3_column_int64(row, 3) != 0)
             next[p] += 1
         }
         // A mark of a group no longer in the table (the schema's references forbid it) leaves a gap: close it.
@@ -185,6 +186,24 @@ extension EvaluationStore {
             columns[name, default: [String?](repeating: nil, count: count)][p] = row[2]
         }
         return columns
+    }
+
+    /// Steps through the rows of `sql` with SQLite's own calls: for the millions of
+    /// integer rows of attendance, where a row object per row costs more than the read.
+    /// Read the columns with `RawRow` or SQLite's `sqlite3_column_*` calls.
+    static func eachRow(_ db: Database, _ sql: String, _ body: (OpaquePointer) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try body(handle)
+        }
     }
 
     /// An id → position index sized for `table`'s ids.
