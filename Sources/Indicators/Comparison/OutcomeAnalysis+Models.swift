@@ -99,15 +99,9 @@ extension OutcomeAnalysis {
         {
             return .failure(ModelUnavailable(problem.message))
         }
-        var terms = try regressionTerms(fit, groups: groups, model: .logistic, reported: reported)
-        if Set(groups).count <= Self.wildBootstrapClusterLimit {
-            let bootstrap = ScoreWildClusterBootstrap(design: matrix, response: response, cluster: groups)
-            for k in terms.indices where levelTerms.contains(terms[k].term) {
-                guard let j = fit.terms.firstIndex(of: terms[k].term) else { continue }
-                terms[k].wildBootstrap = try? bootstrap.test(coefficient: j)
-            }
-        }
-        return .success(terms)
+        let terms = try regressionTerms(fit, groups: groups, model: .logistic, reported: reported)
+        let bootstrap = ScoreWildClusterBootstrap(design: matrix, response: response, cluster: groups)
+        return .success(withWildBootstrap(terms, fitted: fit.terms, groups: groups) { try bootstrap.test(coefficient: $0) })
     }
 
     /// Linear regression with model-based and CR2 errors; an exact fit gives no values.
@@ -124,15 +118,25 @@ extension OutcomeAnalysis {
                 ModelUnavailable(
                     "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined"))
         }
-        var terms = try regressionTerms(fit, groups: groups, model: .linear, reported: reported)
-        if Set(groups).count <= Self.wildBootstrapClusterLimit {
-            let bootstrap = WildClusterBootstrap(design: matrix, response: response, cluster: groups)
-            for k in terms.indices where levelTerms.contains(terms[k].term) {
-                guard let j = fit.terms.firstIndex(of: terms[k].term) else { continue }
-                terms[k].wildBootstrap = try? bootstrap.test(coefficient: j)
-            }
+        let terms = try regressionTerms(fit, groups: groups, model: .linear, reported: reported)
+        let bootstrap = WildClusterBootstrap(design: matrix, response: response, cluster: groups)
+        return .success(withWildBootstrap(terms, fitted: fit.terms, groups: groups) { try bootstrap.test(coefficient: $0) })
+    }
+
+    /// The by-terms with their wild cluster bootstrap (`test` of a coefficient by
+    /// its index among `fitted`), when the groups are few enough for it; a test
+    /// that cannot run leaves the term's `wild_bootstrap` null.
+    func withWildBootstrap(
+        _ terms: [OutcomeComparison.AdjustedTerm], fitted: [String], groups: [Int],
+        test: (Int) throws -> WildClusterBootstrap.Result
+    ) -> [OutcomeComparison.AdjustedTerm] {
+        guard Set(groups).count <= Self.wildBootstrapClusterLimit else { return terms }
+        var terms = terms
+        for k in terms.indices where levelTerms.contains(terms[k].term) {
+            guard let j = fitted.firstIndex(of: terms[k].term) else { continue }
+            terms[k].wildBootstrap = try? test(j)
         }
-        return .success(terms)
+        return terms
     }
 
     /// Clusters up to which the wild cluster bootstrap runs (linear and
