@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev libxlsxwriter-dev python3-openpyxl python3-xlsxwriter
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: demo test build release deps check-drift lint bench clean
+.PHONY: demo test build release deps check-drift lint bench growth clean
 
 # Installs the system libraries when they are missing (apt-get, as root or with sudo).
 deps:
@@ -43,6 +43,11 @@ lint:
 # script's headline numbers against evalrun's on S, writes the top section of Benchmarks/RESULTS.md.
 bench: deps
 	bash Benchmarks/bench.sh
+
+# Fails when import, report or compare grows faster than linearly with the
+# programme (two generated sizes, 4× apart; about a minute; not in CI).
+growth: deps
+	bash Benchmarks/growth.sh
 
 clean:
 	rm -rf .build
