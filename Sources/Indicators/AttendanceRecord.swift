@@ -32,13 +32,9 @@ public struct AttendanceRecord: Sendable, Equatable {
 
     /// Attendance of every participant in `members` up to `to`.
     public static func compute(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate) -> [AttendanceRecord] {
-        compute(snapshot: snapshot, sessions: SessionIndex(snapshot), present: PresentMarks(snapshot), members: members, to: to)
-    }
-
-    static func compute(
-        snapshot: ProgrammeSnapshot, sessions: SessionIndex, present: PresentMarks, members: [Int], to: CalendarDate
-    ) -> [AttendanceRecord] {
-        members.map { i in
+        let sessions = SessionIndex(snapshot)
+        let present = PresentMarks(snapshot)
+        return members.map { i in
             let p = snapshot.participants[i]
             let mine = present.sessions(of: i)
             var meetings: [Meeting] = []

@@ -15,16 +15,9 @@ public struct Reach: Sendable, Equatable {
     public var attendedOnce: Int
 
     /// Computes reach over `participants` (indices; all by default) for `period`.
+    /// Flags indexed by group and participant rather than hashed keys.
     public init(snapshot: ProgrammeSnapshot, period: Period, participants: [Int]? = nil, groups groupFilter: Set<Int>? = nil) {
-        self.init(snapshot: snapshot, sessions: SessionIndex(snapshot), period: period, participants: participants, groups: groupFilter)
-    }
-
-    /// Flags indexed by group and participant rather than hashed keys: this runs
-    /// over every mark once per quarter of a trend.
-    init(
-        snapshot: ProgrammeSnapshot, sessions: SessionIndex, period: Period, participants: [Int]? = nil,
-        groups groupFilter: Set<Int>? = nil
-    ) {
+        let sessions = SessionIndex(snapshot)
         var activeGroups = 0
         var meetings = 0
         var anyHeld = false

@@ -255,17 +255,10 @@ enum ItemList {
     }
 
     static func decode(_ text: String?) -> [Double?] {
-        guard var text, !text.isEmpty else { return [] }
-        return text.withUTF8 { bytes in
-            var items: [Double?] = []
-            items.reserveCapacity(16)
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
-                items.append(Self.number(UnsafeBufferPointer(rebasing: bytes[start..<end])))
-                start = end + 1
-            }
-            return items
-        }
+        guard var text else { return [] }
+        var values: [Double] = []
+        text.withUTF8 { decode($0, into: &values) }
+        return values.map { $0.isNaN ? nil : $0 }
     }
 
     /// Appends the answers of `text` to `values`, NaN for a blank (`ItemValues`' layout).

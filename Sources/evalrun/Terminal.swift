@@ -54,8 +54,7 @@ final class ProgressLine: @unchecked Sendable {
     func step(_ label: String) {
         guard enabled else { return }
         lock.lock()
-        if started && done < total { done += 1 }
-        started = true
+        advance()
         paused = false
         self.label = label
         detail = ""
@@ -75,14 +74,19 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         if file != label {
-            if started && done < total { done += 1 }
-            started = true
+            advance()
             label = file
         }
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(rows) / elapsed : 0
         detail = "\(rows.formatted()) rows (\(Int(rate).formatted()) rows/s)"
         lock.unlock()
+    }
+
+    /// Counts the step under way as done (called with the lock held).
+    private func advance() {
+        if started && done < total { done += 1 }
+        started = true
     }
 
     private func draw() {

@@ -66,9 +66,7 @@ public struct ScoreWildClusterBootstrap: Sendable {
     public func test(coefficient j: Int) throws -> WildClusterBootstrap.Result {
         let scores = try clusterScores(coefficient: j)
         let g = scores.efficient.count
-        let enumerated = g < 63 && (1 << g) <= draws
-        let signs =
-            enumerated ? WildClusterBootstrap.allSigns(g) : WildClusterBootstrap.randomSigns(g, count: draws, seed: seed)
+        let (signs, enumerated) = WildClusterBootstrap.signs(g, draws: draws, seed: seed)
         let observed = Self.statistic(Array(repeating: 1, count: g), scores.efficient, scores.share)
         guard observed.variance > 0, observed.numerator.isFinite, observed.variance.isFinite else {
             throw ResamplingError.nonFiniteStatistic

@@ -56,8 +56,7 @@ public struct WildClusterBootstrap: Sendable {
     public func test(coefficient j: Int, level: Double = 0.95, interval: Bool = true) throws -> Result {
         let setup = try Setup(design: design, response: response, cluster: cluster, coefficient: j)
         let g = setup.clusters
-        let enumerated = g < 63 && (1 << g) <= draws
-        let signs = enumerated ? Self.allSigns(g) : Self.randomSigns(g, count: draws, seed: seed)
+        let (signs, enumerated) = Self.signs(g, draws: draws, seed: seed)
         let p = setup.pValue(null: 0, signs: signs)
         let alpha = 1 - level
         let low = interval ? setup.bound(alpha: alpha, signs: signs, below: true) : nil
@@ -67,6 +66,13 @@ public struct WildClusterBootstrap: Sendable {
         let factor = Double(g) / Double(g - 1) * (n - 1) / (n - k)
         let t = setup.estimate / (setup.observedScale * factor.squareRoot())
         return Result(t: t, p: p, ciLow: low, ciHigh: high, draws: signs.count, enumerated: enumerated)
+    }
+
+    /// The sign vectors of a test: all 2^g when there are no more than `draws`
+    /// of them (exact, seed-free), else `draws` seeded ones.
+    static func signs(_ g: Int, draws: Int, seed: UInt64) -> (signs: [[Double]], enumerated: Bool) {
+        let enumerated = g < 63 && (1 << g) <= draws
+        return (enumerated ? allSigns(g) : randomSigns(g, count: draws, seed: seed), enumerated)
     }
 
     /// Every ±1 vector of length g, as rows of a flat array.

@@ -76,8 +76,7 @@ extension EvaluationStore {
             try Self.eachRow(
                 db,
                 "SELECT participant_ref, instrument, wave, completed_on, items, score FROM questionnaires ORDER BY participant_ref, instrument, wave"
-            ) { statement in
-                let row = RawRow(statement: statement)
+            ) { row in
                 guard let participant = participantIndex[row.integer(0)], let wave = Wave(rawValue: waves.text(row.bytes(2))) else {
                     return
                 }
@@ -147,7 +146,7 @@ extension EvaluationStore {
     {
         var start = [Int](repeating: 0, count: n + 1)
         try Self.eachRow(db, "SELECT participant_ref, count(*) FROM attendance GROUP BY participant_ref") { row in
-            if let p = participants[sqlite3_column_int64(row, 0)] { start[p + 1] = Int(sqlite3_column_int64(row, 1)) }
+            if let p = participants[row.integer(0)] { start[p + 1] = Int(row.integer(1)) }
         }
         for i in 0..<n { start[i + 1] += start[i] }
         var next = start
@@ -156,9 +155,9 @@ extension EvaluationStore {
         try Self.eachRow(
             db, "SELECT participant_ref, group_ref, session_no, present FROM attendance ORDER BY participant_ref, group_ref, session_no"
         ) { row in
-            guard let p = participants[sqlite3_column_int64(row, 0)], let group = groups[sqlite3_column_int64(row, 1)] else { return }
+            guard let p = participants[row.integer(0)], let group = groups[row.integer(1)] else { return }
             marks[next[p]] = ProgrammeSnapshot.Mark(
-                participant: p, group: group, session: Int(sqlite3_column_int64(row, 2)), present: sqlite3_column_int64(row, 3) != 0)
+                participant: p, group: group, session: Int(row.integer(2)), present: row.integer(3) != 0)
             next[p] += 1
         }
         // A mark of a group no longer in the table (the schema's references forbid it) leaves a gap: close it.
@@ -168,11 +167,7 @@ extension EvaluationStore {
             for p in 0..<n { compact.append(compact[p] + next[p] - start[p]) }
             start = compact
         }
-        for p in 0..<n where start[p + 1] - start[p] > 1 {
-            let range = start[p]..<start[p + 1]
-            let ordered = zip(marks[range], marks[range].dropFirst()).allSatisfy { ($0.group, $0.session) <= ($1.group, $1.session) }
-            if !ordered { marks[range].sort { ($0.group, $0.session) < ($1.group, $1.session) } }
-        }
+        sortWithinParticipants(&marks, start: start) { ($0.group, $0.session) < ($1.group, $1.session) }
         return marks
     }
 
@@ -190,8 +185,7 @@ extension EvaluationStore {
 
     /// Steps through the rows of `sql` with SQLite's own calls: for the millions of
     /// integer rows of attendance, where a row object per row costs more than the read.
-    /// Read the columns with `RawRow` or SQLite's `sqlite3_column_*` calls.
-    static func eachRow(_ db: Database, _ sql: String, _ body: (OpaquePointer) throws -> Void) throws {
+    private static func eachRow(_ db: Database, _ sql: String, _ body: (RawRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -202,7 +196,7 @@ extension EvaluationStore {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            try body(handle)
+            try body(RawRow(statement: handle))
         }
     }
 

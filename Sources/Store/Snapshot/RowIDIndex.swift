@@ -34,29 +34,3 @@ struct RowIDIndex {
         return sparse[id]
     }
 }
-
-/// Puts rows in participant order, keeping the order they came in within each
-/// participant, in O(n) (a counting sort), then sorts any participant's rows
-/// that are not already in `inOrder` order (they come from SQL already
-/// ordered by everything but the participant's position, so this is rare).
-func participantOrder<Row>(
-    _ rows: [Row], participants: Int, participant: (Row) -> Int, inOrder: (Row, Row) -> Bool
-) -> [Row] {
-    guard let first = rows.first else { return rows }
-    var start = [Int](repeating: 0, count: participants + 1)
-    for row in rows { start[participant(row) + 1] += 1 }
-    for i in 0..<participants { start[i + 1] += start[i] }
-    var next = start
-    var ordered = [Row](repeating: first, count: rows.count)
-    for row in rows {
-        let p = participant(row)
-        ordered[next[p]] = row
-        next[p] += 1
-    }
-    for p in 0..<participants where start[p + 1] - start[p] > 1 {
-        let range = start[p]..<start[p + 1]
-        let sorted = zip(ordered[range], ordered[range].dropFirst()).allSatisfy { !inOrder($1, $0) }
-        if !sorted { ordered[range].sort(by: inOrder) }
-    }
-    return ordered
-}
