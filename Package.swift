@@ -80,7 +80,7 @@ let package = Package(
             name: "Report",
             dependencies: [
                 "EvaluationDomain", "Ingest", "Statistics", "Store", "Indicators", "CXLSXWriter",
-                .product(name: "Plot", package: "Plot"),
+                .product(name: "Plot", package: "Plot"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         // Synthetic programmes (evalrun synth, the demo data), written as exports.
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation"],
+            dependencies: ["Evaluation", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -386,7 +386,7 @@ public struct ComparisonReport: Sendable {
 
     /// Writes `comparison.md`, `comparison.html` (figures inline),
     /// `tables/comparison_*.csv`, the figures and `comparison.json` into `directory`.
-    public func write(to directory: String) throws {
+    public func write(to folder: OutputFolder) throws {
         let doc = document
         var inline: [String: String] = [:]
         for figure in figures { inline[figure.path] = figure.svg }
@@ -400,6 +400,6 @@ public struct ComparisonReport: Sendable {
         }
         files.append(("comparison.json", Data(ComparisonJSON(release, language: language).document.serialised().utf8)))
         for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
-        try ReportWriter(csvFormat: csvFormat).write(files, to: directory)
+        try folder.write(files)
     }
 }

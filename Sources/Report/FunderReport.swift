@@ -62,17 +62,17 @@ public struct FunderReport: Sendable {
             notes: composer.workbookNotes)
     }
 
-    /// Writes the report into `directory` (atomically replaced). A workbook
-    /// that cannot be written (its temporary file meets a full disk) is a
-    /// report that cannot be written: nothing reaches `directory`.
-    public func write(from snapshot: ProgrammeSnapshot, to directory: String) throws {
+    /// Writes the report into `folder` (replacing its earlier report whole). A
+    /// workbook that cannot be written (its temporary file meets a full disk) is a
+    /// report that cannot be written: nothing reaches `folder`.
+    public func write(from snapshot: ProgrammeSnapshot, to folder: OutputFolder) throws {
         let files: [(String, Data)]
         do {
             files = try self.files(from: snapshot)
         } catch let error as ReportWorkbookError {
-            throw ReportWriteError(directory: directory, underlying: error.description)
+            throw ReportWriteError(directory: folder.path, underlying: error.description)
         }
-        try ReportWriter(csvFormat: csvFormat).write(files, to: directory)
+        try folder.write(files)
     }
 }
 

@@ -5,11 +5,9 @@ import Ingest
 import Statistics
 import Store
 
-/// Writes a report directory: `report.md`, `report.html`, `tables/*.csv`,
-/// `report.xlsx`, `figures/*.svg`, `summary.json`.
-/// Everything is written into a temporary sibling folder first and renamed into
-/// place at the end, so a failure (disk full, a bug) never leaves a partial
-/// report behind and an existing report is replaced whole.
+/// The files of a report folder: `report.md`, `report.html`, `tables/*.csv`,
+/// `report.xlsx`, `figures/*.svg`, `summary.json`. `OutputFolder` writes them
+/// (into a staging folder renamed into place, so a failure never leaves half a report).
 public struct ReportWriter: Sendable {
     public var csvFormat: CSVFormat
 
@@ -51,35 +49,6 @@ public struct ReportWriter: Sendable {
         for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
         files.append(json)
         return files
-    }
-
-    /// Writes the files into `directory`, atomically replacing it.
-    public func write(_ files: [(String, Data)], to directory: String) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
-        try? fm.removeItem(at: staging)
-        do {
-            for (path, data) in files {
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-            if fm.fileExists(atPath: target.path) {
-                let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
-                try? fm.removeItem(at: old)
-                try fm.moveItem(at: target, to: old)
-                try fm.moveItem(at: staging, to: target)
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: staging, to: target)
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw ReportWriteError(directory: directory, underlying: "\(error)")
-        }
     }
 }
 

@@ -24,6 +24,7 @@ extension EvaluationStore {
             var summary = try importer.run(request, source: source)
             summary.dryRun = dryRun
             try importer.record(summary, dryRun: dryRun)
+            if !dryRun { options.willCommit?() }
             return summary
         }
     }
@@ -49,6 +50,7 @@ extension EvaluationStore {
                 try importer.record(summary, dryRun: dryRun)
                 summaries.append(summary)
             }
+            if !dryRun { options.willCommit?() }
             return summaries
         }
     }

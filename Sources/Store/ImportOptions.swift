@@ -9,6 +9,10 @@ public struct ImportOptions: Sendable {
     public var pseudonymizer: Pseudonymizer?
     /// The reader's limits (DESIGN §3's by default; smaller ones for fuzzing and tests).
     public var limits: CSVLimits
+    /// Called once every row is written and checked, just before the transaction
+    /// commits (not on a dry run): from here on the import cannot be undone by
+    /// stopping the process, so an interruption must no longer say "nothing was imported".
+    public var willCommit: (@Sendable () -> Void)?
 
     public init(pseudonymizer: Pseudonymizer? = nil, limits: CSVLimits = CSVLimits()) {
         self.pseudonymizer = pseudonymizer

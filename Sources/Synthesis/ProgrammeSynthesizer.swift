@@ -72,7 +72,7 @@ public struct ProgrammeSynthesizer {
         }
 
         var serial = 0
-        for (g, group) in programme.groups.enumerated() {
+        for g in programme.groups.indices {
             for _ in 0..<sizes[g] {
                 serial += 1
                 addParticipant(serial: serial, group: g, in: &programme, rng: &rng)

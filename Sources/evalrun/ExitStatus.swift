@@ -38,6 +38,9 @@ enum ExitStatus {
         case let error as PseudonymisationError:
             Terminal.error("error: \(error.description)")
             return usage
+        case let error as OutputFolderRefusal:
+            Terminal.error("error: \(error.description)")
+            return usage
         case let error as ReportWriteError:
             Terminal.error("error: \(error.description)")
             return `internal`

@@ -325,27 +325,10 @@ public struct ImportTemplate: Sendable {
         return out
     }
 
-    /// Writes the template files into `directory` (created; existing files are not overwritten).
-    public func write(to directory: String, xlsx: Bool = false) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let files = try files(xlsx: xlsx)
-        for (name, _) in files where fm.fileExists(atPath: (directory as NSString).appendingPathComponent(name)) {
-            throw TemplateError.exists((directory as NSString).appendingPathComponent(name))
-        }
-        for (name, data) in files {
-            try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)))
-        }
+    /// Writes the template files into `folder` (a new folder, or the templates
+    /// evalrun wrote there before, untouched since: see `OutputFolder`).
+    public func write(to folder: OutputFolder, xlsx: Bool = false) throws {
+        try folder.write(try files(xlsx: xlsx))
     }
 }
 
-/// Why no template was written.
-public enum TemplateError: Error, CustomStringConvertible {
-    case exists(String)
-
-    public var description: String {
-        switch self {
-        case .exists(let path): return "\(path) already exists: choose an empty folder (nothing was written)"
-        }
-    }
-}

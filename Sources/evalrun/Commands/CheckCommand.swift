@@ -22,6 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
+        if let csv { try UserPath.writableFile(csv, "the findings (--csv)") }
         let store = try global.openStore()
         let configuration = try global.loadConfiguration()
         let progress = ProgressLine("", steps: 2, quiet: global.quiet)

@@ -37,6 +37,7 @@ struct CompareCommand: AsyncParsableCommand {
     var noSuppress = false
 
     func run() async throws {
+        let folder = try out.map { try OutputFolder($0, command: "compare") }
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
         let progress = ProgressLine("", quiet: global.quiet)
@@ -68,13 +69,13 @@ struct CompareCommand: AsyncParsableCommand {
         if json {
             print(ComparisonJSON(release, language: lang).document.serialised(), terminator: "")
         }
-        if let out {
+        if let folder {
             var report = ComparisonReport(release, language: lang)
             report.csvFormat = csvDialect.format
-            try report.write(to: out)
-            Terminal.note("comparison written to \(out)/comparison.md", quiet: global.quiet)
+            try report.write(to: folder)
+            Terminal.note("comparison written to \(folder.path)/comparison.md", quiet: global.quiet)
         }
-        if !json && out == nil {
+        if !json && folder == nil {
             print(ComparisonReport(release, language: lang).markdown, terminator: "")
         }
     }

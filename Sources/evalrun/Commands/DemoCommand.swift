@@ -7,7 +7,7 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run the whole pipeline on the bundled demo data (fictional people) in a temporary database.")
 
-    @Option(help: "Output folder for the report.")
+    @Option(help: "Output folder for the report: a new folder, or one demo wrote before.")
     var out: String = "reports/demo"
 
     @Option(help: "Run on this folder of exports instead of the demo data built into evalrun.")
@@ -27,6 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let period = Period(parsing: period) else { throw UsageFailure(message: "'\(self.period)' is not a period") }
+        let output = try OutputFolder(out, command: "demo")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evalrun-demo-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -39,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.note("imported \(s.file) (\(s.kind.rawValue), \(s.dialect)): \(s.rows) rows", quiet: quiet)
         }
         let report = FunderReport(period: period, configuration: configuration, language: lang)
-        try report.write(from: try store.snapshot(), to: out)
+        try report.write(from: try store.snapshot(), to: output)
         Terminal.note("report written to \(out)/report.md", quiet: quiet)
     }
 

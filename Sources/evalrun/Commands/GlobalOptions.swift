@@ -18,9 +18,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the existing project database.
     func openStore() throws -> EvaluationStore {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw InputFailure(description: "\(db): no evalrun database here (run `evalrun init` first, or pass --db PATH)")
-        }
+        try UserPath.existingFile(db, "the project database", hint: "run `evalrun init` first, or pass --db PATH")
         return try EvaluationStore.open(path: db)
     }
 

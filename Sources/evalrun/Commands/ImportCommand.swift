@@ -58,6 +58,9 @@ struct ImportCommand: AsyncParsableCommand {
             options.pseudonymizer = try Pseudonymizer.load(keyFile: keyFile, environment: ProcessInfo.processInfo.environment)
         }
         let store = try global.openStore()
+        let interruption = ImportInterruption()
+        options.willCommit = { interruption.willCommit() }
+        defer { interruption.finish() }
         let progress = ProgressLine("importing", quiet: global.quiet)
         defer { progress.finish() }
         let summaries: [ImportSummary]
@@ -71,7 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard let kind = FileKind(name: arguments[0]) else { throw UsageFailure(message: "unknown kind") }
             let path = arguments[1]
             guard FileManager.default.fileExists(atPath: path) else {
-                throw InputFailure(description: "\(path): no such file")
+                throw UsageFailure(message: "\(path): no such file; check the name, or import a whole folder with `evalrun import DIR`")
             }
             let request = ImportRequest(kind: kind, path: path, wide: wide ? true : nil)
             summaries = [
@@ -96,7 +99,10 @@ struct ImportCommand: AsyncParsableCommand {
 enum DirectoryScan {
     static func requests(in directory: String) throws -> [ImportRequest] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw UsageFailure(message: "\(directory): no such folder; check the name (to import one file, give KIND FILE)")
+        }
+        guard isDirectory.boolValue else {
             throw InputFailure(description: "\(directory): not a folder (to import one file, give KIND FILE)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()

@@ -9,6 +9,7 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
+        try UserPath.writableFile(global.db, "the project database")
         let existed = FileManager.default.fileExists(atPath: global.db)
         _ = try EvaluationStore.open(path: global.db)
         Terminal.note(existed ? "\(global.db): database already there, schema up to date" : "created \(global.db)", quiet: global.quiet)

@@ -16,7 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Report language (en or it).")
     var lang: ReportLanguage = .en
 
-    @Option(help: "Output folder, replaced whole (default: reports/<period>).")
+    @Option(help: "Output folder: a new one, or a report evalrun wrote before, replaced whole (default: reports/<period>).")
     var out: String?
 
     @Option(name: .customLong("csv-dialect"), help: "Tables as rfc4180 or excel-it (';', decimal comma, UTF-8 BOM).")
@@ -33,6 +33,8 @@ struct ReportCommand: AsyncParsableCommand {
         guard let period = periodOptions.resolved else {
             throw UsageFailure(message: "give the period: --period (2016Q2, 2016) or --from/--to (see evalrun report --help)")
         }
+        let directory = out ?? "reports/\(period.label)"
+        let folder = try OutputFolder(directory, command: "report")
         let configuration = try global.loadConfiguration()
         let store = try global.openStore()
         let progress = ProgressLine("", steps: 3, quiet: global.quiet)
@@ -48,12 +50,11 @@ struct ReportCommand: AsyncParsableCommand {
                 "warning: the period starts after the last date recorded in the database (\(latest.iso8601)): import the newer exports first; the report says so"
             )
         }
-        let directory = out ?? "reports/\(period.label)"
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
         progress.step("computing the indicators and writing the report")
-        try report.write(from: snapshot, to: directory)
+        try report.write(from: snapshot, to: folder)
         progress.finish()
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }

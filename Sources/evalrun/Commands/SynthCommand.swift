@@ -10,7 +10,7 @@ struct SynthCommand: AsyncParsableCommand {
     @Option(help: "Participants to enrol.")
     var participants: Int
 
-    @Option(help: "Folder to write the CSV exports into.")
+    @Option(help: "A new folder to write the CSV exports into (or one synth wrote before).")
     var out: String
 
     @Option(help: "Seed: the same seed gives byte-identical files.")
@@ -44,7 +44,9 @@ struct SynthCommand: AsyncParsableCommand {
         let parameters = SynthesisParameters(
             participants: participants, seed: seed, firstYear: firstYear, years: years,
             exportDate: exportDate.flatMap { CalendarDate(iso8601: $0) }, italianStyle: !plain, wideRegister: wide)
-        let files = try ProgrammeSynthesizer(parameters).write(to: out)
+        let folder = try OutputFolder(out, command: "synth")
+        var files: [String] = []
+        try folder.write { staging in files = try ProgrammeSynthesizer(parameters).write(to: staging.path) }
         Terminal.note("wrote \(files.joined(separator: ", ")) to \(out) (fictional people, seed \(seed))", quiet: quiet)
     }
 }

@@ -7,7 +7,7 @@ struct TemplateCommand: AsyncParsableCommand {
         commandName: "template",
         abstract: "Blank import files with their headers, and DATA_DICTIONARY.md describing every column.")
 
-    @Argument(help: "The folder to write into (created; existing files are never overwritten).")
+    @Argument(help: "A new folder to write into (or the untouched templates evalrun wrote there before).")
     var directory: String
 
     @Option(help: "Column and file names in Italian (it) or English (en).")
@@ -20,11 +20,7 @@ struct TemplateCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        do {
-            try ImportTemplate(language: lang).write(to: directory, xlsx: xlsx)
-        } catch let error as TemplateError {
-            throw InputFailure(description: error.description)
-        }
+        try ImportTemplate(language: lang).write(to: try OutputFolder(directory, command: "template"), xlsx: xlsx)
         Terminal.note("templates and DATA_DICTIONARY.md written to \(directory)", quiet: quiet)
     }
 }

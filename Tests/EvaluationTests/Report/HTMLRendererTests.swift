@@ -177,11 +177,11 @@ struct HTMLRendererTests {
             let files = try ReportWriter().files(
                 document: ReportSamples.document(language), summary: .object([]), language: language,
                 figures: ReportSamples.figures(language))
-            try ReportWriter().write(files, to: directory + "/" + language.rawValue)
+            try OutputFolder(directory + "/" + language.rawValue, command: "sample").write(files)
             let edge = try ReportWriter().files(
                 document: ReportSamples.edgeDocument(language), summary: .object([]), language: language,
                 figures: ReportSamples.edgeFigures(language))
-            try ReportWriter().write(edge, to: directory + "/edge-" + language.rawValue)
+            try OutputFolder(directory + "/edge-" + language.rawValue, command: "sample").write(edge)
         }
     }
 }

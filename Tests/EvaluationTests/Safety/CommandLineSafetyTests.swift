@@ -46,15 +46,34 @@ struct CommandLineSafetyTests {
         #expect(try project.dump() == before)
     }
 
-    @Test("a missing file, a folder given as a file and an unreadable file exit 1 with a message")
+    @Test("a missing file exits 2 (a path typed wrong), a folder given as a file exits 1, each with a message")
     func notFiles() throws {
         let project = try ProjectFolder()
         try project.loadBasics()
         let before = try project.dump()
         let missing = try project.importFile("groups", project.url.appendingPathComponent("nope.csv").path)
-        #expect(missing.status == 1 && missing.stderr.contains("nope.csv: no such file"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("nope.csv: no such file"), "\(missing.stderr)")
         let folder = try project.importFile("groups", project.url.path)
         #expect(folder.status == 1 && folder.stderr.contains("cannot read the file"), "\(folder.stderr)")
+        #expect(try project.dump() == before)
+    }
+
+    @Test("paths typed wrong are usage errors (exit 2) named before any work, never internal errors")
+    func pathsTypedWrong() throws {
+        let project = try ProjectFolder()
+        try project.loadBasics()
+        let before = try project.dump()
+        let check = try EvalrunProcess.run(["check", "--db", project.database, "--csv", "/no/such/dir/f.csv"], in: project.url)
+        #expect(check.status == 2 && check.stderr.contains("the folder /no/such/dir does not exist"), "\(check.stderr)")
+        #expect(!check.stdout.contains("checks run"), "the checks ran before the path was checked")
+        let initMissing = try EvalrunProcess.run(["init", "--db", "sub/missing/db.sqlite"], in: project.url)
+        #expect(initMissing.status == 2 && initMissing.stderr.contains("sub/missing does not exist"), "\(initMissing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("sub").path))
+        let noDatabase = try EvalrunProcess.run(["report", "--period", "2016", "--db", "nope.sqlite"], in: project.url)
+        #expect(noDatabase.status == 2 && noDatabase.stderr.contains("nope.sqlite: no such file"), "\(noDatabase.stderr)")
+        let noFolder = try EvalrunProcess.run(["import", "esportazioni", "--db", project.database], in: project.url)
+        #expect(noFolder.status == 2 && noFolder.stderr.contains("esportazioni: no such folder"), "\(noFolder.stderr)")
+        for outcome in [check, initMissing, noDatabase, noFolder] { #expect(!outcome.stderr.contains("internal error")) }
         #expect(try project.dump() == before)
     }
 

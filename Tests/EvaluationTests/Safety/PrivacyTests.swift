@@ -52,7 +52,7 @@ struct PrivacyTests {
         var files = 0
         for (index, report) in reports.enumerated() {
             let out = folder.appendingPathComponent("report-\(index)")
-            try report.write(from: snapshot, to: out.path)
+            try report.write(from: snapshot, to: try OutputFolder(out.path, command: "report"))
             let enumerator = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)
             while let url = enumerator?.nextObject() as? URL {
                 var isDirectory: ObjCBool = false
@@ -118,7 +118,7 @@ struct FormulaInjectionTests {
         let out = f.folder.appendingPathComponent("report")
         let report = FunderReport(
             period: try #require(Period(parsing: "2016")), configuration: ProjectConfiguration(), csvFormat: format, by: "site")
-        try report.write(from: try f.store.snapshot(), to: out.path)
+        try report.write(from: try f.store.snapshot(), to: try OutputFolder(out.path, command: "report"))
         let tables = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("tables").path)
         var cellsWithSites = 0
         for table in tables {
