@@ -24,7 +24,10 @@ enum UserPath {
         let parent = (path as NSString).deletingLastPathComponent
         let folder = parent.isEmpty ? "." : parent
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageFailure(message: "\(path): the folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another place for \(what)")
+            throw UsageFailure(
+                message:
+                    "\(path): the folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another place for \(what)"
+            )
         }
         guard fm.isWritableFile(atPath: folder) else {
             throw UsageFailure(message: "\(path): the folder \(folder) cannot be written; choose another place for \(what)")

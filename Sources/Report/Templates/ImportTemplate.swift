@@ -331,4 +331,3 @@ public struct ImportTemplate: Sendable {
         try folder.write(try files(xlsx: xlsx))
     }
 }
-

@@ -159,7 +159,9 @@ struct ReportGuardrailTests {
         let f = try ImportFixture()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evalrun-empty-\(UUID().uuidString)")
         let report = FunderReport(period: try #require(Period(parsing: "2016")), configuration: ProjectConfiguration())
-        #expect(throws: FunderReportError.noParticipants) { try report.write(from: try f.store.snapshot(), to: try OutputFolder(folder.path, command: "report")) }
+        #expect(throws: FunderReportError.noParticipants) {
+            try report.write(from: try f.store.snapshot(), to: try OutputFolder(folder.path, command: "report"))
+        }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 }

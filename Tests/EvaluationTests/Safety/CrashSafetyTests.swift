@@ -83,7 +83,11 @@ struct CrashSafetyTests {
         {
             let trial = try programme.copyDatabase(to: "interrupted-\(index).sqlite")
             let running = try programme.startImport(into: trial, trace: true)
-            if phase.isEmpty { Thread.sleep(forTimeInterval: 0.15) } else { try Self.waitFor(phase, in: running.stderr, while: running.process) }
+            if phase.isEmpty {
+                Thread.sleep(forTimeInterval: 0.15)
+            } else {
+                try Self.waitFor(phase, in: running.stderr, while: running.process)
+            }
             Foundation.kill(running.process.processIdentifier, signalNumber)
             let outcome = try running.wait()
             #expect(outcome.status == 130 && !outcome.killedBySignal, "\(phase): \(outcome.stderr)")

@@ -71,13 +71,16 @@ struct OutputFolderTests {
         }
         // A project folder seen from outside it.
         let outside = try EvalrunProcess.run(
-            arguments.map { $0 == "OUT" ? project.url.path : $0 } + (["report", "compare"].contains(command) ? ["--db", project.database] : [])
+            arguments.map { $0 == "OUT" ? project.url.path : $0 }
+                + (["report", "compare"].contains(command) ? ["--db", project.database] : [])
                 + ["--quiet"], in: FileManager.default.temporaryDirectory)
         #expect(outside.status == 2 && outside.stderr.contains("is a project folder"), "\(outside.stderr)")
         #expect(try Self.hashes(project.url) == before)
     }
 
-    @Test("an earlier output of the same command is replaced; edited, added to or another command's, it is refused", arguments: commands.map(\.name))
+    @Test(
+        "an earlier output of the same command is replaced; edited, added to or another command's, it is refused",
+        arguments: commands.map(\.name))
     func replaced(command: String) throws {
         let arguments = try #require(Self.commands.first { $0.name == command }).arguments
         let project = try Self.project()
@@ -110,7 +113,8 @@ struct OutputFolderTests {
         // Another command's folder is not this command's to replace.
         let other = try #require(Self.commands.first { $0.name != command })
         let otherOutcome = try Self.run(other.arguments, out: "uscita", in: project)
-        #expect(otherOutcome.status == 2 && otherOutcome.stderr.contains("holds the output of `evalrun \(command)`"), "\(otherOutcome.stderr)")
+        #expect(
+            otherOutcome.status == 2 && otherOutcome.stderr.contains("holds the output of `evalrun \(command)`"), "\(otherOutcome.stderr)")
         #expect(try Self.hashes(folder) == edited)
     }
 
