@@ -118,6 +118,12 @@ public struct Instrument: Sendable, Equatable, Codable {
         }
     }
 
+    /// Whether a questionnaire of the right length has more blank items than
+    /// `maxMissing` (it is then left out of scoring).
+    public func tooManyBlanks(_ values: some Collection<Double?>) -> Bool {
+        values.reduce(0) { $0 + ($1 == nil ? 1 : 0) } > maxMissing
+    }
+
     /// The id of the questionnaires this instrument scores (its own, or the
     /// instrument it re-scores).
     public var answersID: String { scoresAnswersOf ?? id }

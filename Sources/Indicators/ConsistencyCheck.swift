@@ -46,6 +46,7 @@ public struct ConsistencyCheck: Sendable {
         case serviceBeforeEnrolment = "service_before_enrolment"
         case serviceInFuture = "service_in_future"
         case questionnaireBeforeEnrolment = "questionnaire_before_enrolment"
+        case blankItems = "blank_items"
     }
 
     /// Findings per check, in the order of `Kind`: (kind, severity, count).
@@ -202,6 +203,14 @@ public struct ConsistencyCheck: Sendable {
                     finding(
                         .itemOutOfRange, .error, "questionnaires",
                         "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)",
+                        about: subject))
+            }
+            if !q.items.isEmpty && q.items.count == instrument.items && instrument.tooManyBlanks(q.items) {
+                let blanks = q.items.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
+                found.append(
+                    finding(
+                        .blankItems, .warning, "questionnaires",
+                        "participant \(p.code): \(instrument.id) \(q.wave.rawValue) has \(blanks) blank item(s), more than the \(instrument.maxMissing) the instrument tolerates (max_missing): left out of scoring",
                         about: subject))
             }
             if !q.items.isEmpty && q.items.count != instrument.items {

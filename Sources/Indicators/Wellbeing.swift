@@ -17,6 +17,9 @@ public struct WellbeingChange: Sendable {
     public var reliableChange: ChangeCounts?
     public var midChange: ChangeCounts?
     public var attrition: Attrition
+    /// Questionnaires of this wave, and of the baseline, left out of scoring for blank items.
+    public var leftOutBlankItems: Int
+    public var leftOutBlankItemsBaseline: Int
 
     /// Baseline means of those with and without this wave.
     public struct Attrition: Sendable {
@@ -83,7 +86,9 @@ public struct WellbeingAnalysis: Sendable {
                         alphaBaseline: alphas[.baseline], reliableChange: rci?.counts(deltas), midChange: mid?.counts(deltas),
                         attrition: WellbeingChange.Attrition(
                             completers: SampleSummary(completers), dropouts: SampleSummary(dropouts),
-                            welch: WelchTTest(completers, dropouts), dropoutsInRunningGroups: running)))
+                            welch: WelchTTest(completers, dropouts), dropoutsInRunningGroups: running),
+                        leftOutBlankItems: scored.leftOutForBlankItems(instrument, wave),
+                        leftOutBlankItemsBaseline: scored.leftOutForBlankItems(instrument, .baseline)))
             }
         }
         self.changes = changes

@@ -71,6 +71,17 @@ public struct WellbeingScores: Sendable {
         }
     }
 
+    /// Questionnaires of one instrument at one wave left out of scoring because more of
+    /// their items are blank than the instrument tolerates (`max_missing`; DESIGN §9
+    /// *Missing questionnaire items*). A questionnaire with the wrong number of items is
+    /// a `check` error, not counted here.
+    public func leftOutForBlankItems(_ instrument: Instrument, _ wave: Wave) -> Int {
+        (questionnaires[instrument.answersID.uppercased()]?[wave] ?? []).reduce(0) { count, q in
+            guard !q.items.isEmpty, q.items.count == instrument.items else { return count }
+            return count + (instrument.tooManyBlanks(q.items) ? 1 : 0)
+        }
+    }
+
     /// Baseline scores split by whether the same person has a score at the later wave
     /// (both lists in participant order): the pairs, and the baseline of the others.
     public static func pair(baseline: [Score], later: [Score]) -> (

@@ -88,6 +88,9 @@ public enum DataCheckName {
         case .serviceInFuture: return l.t("service dated in the future", "servizio datato nel futuro")
         case .questionnaireBeforeEnrolment:
             return l.t("questionnaire completed before enrolment", "questionario compilato prima dell'iscrizione")
+        case .blankItems:
+            return l.t(
+                "questionnaire left out of scoring: blank items", "questionario escluso dal punteggio: domande senza risposta")
         }
     }
 }

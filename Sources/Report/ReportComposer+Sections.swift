@@ -38,6 +38,34 @@ extension ReportComposer {
                     Column(l.t("Worse by the MID", "Peggiorati di almeno la DMR"), key: "mid_deteriorated", .number),
                 ],
                 rows: rows),
+        ] + leftOutNote
+    }
+
+    /// "Questionnaires left out of scoring (too many blank items): WEMWBS at the start 3, at the end 1."
+    /// (DESIGN §9 *Missing questionnaire items*), only when there are any.
+    var leftOutNote: [ReportDocument.Block] {
+        let l = language
+        var counts: [(instrument: String, counts: [String])] = []
+        for w in release.wellbeing {
+            if counts.last?.instrument != w.instrument.id {
+                counts.append((w.instrument.id, []))
+                if w.leftOutBlankItemsBaseline != .value(0) {
+                    counts[counts.count - 1].counts.append(l.t("at the start ", "all'ingresso ") + inline(w.leftOutBlankItemsBaseline))
+                }
+            }
+            if w.leftOutBlankItems != .value(0) {
+                let when = w.wave == .end ? l.t("at the end ", "alla fine ") : l.t("at follow-up ", "al follow-up ")
+                counts[counts.count - 1].counts.append(when + inline(w.leftOutBlankItems))
+            }
+        }
+        let parts = counts.filter { !$0.counts.isEmpty }.map { "\($0.instrument) " + $0.counts.joined(separator: ", ") }
+        guard !parts.isEmpty else { return [] }
+        return [
+            .paragraph(
+                l.t(
+                    "Questionnaires left out of scoring because more items were blank than the instrument allows: ",
+                    "Questionari esclusi dal punteggio perché con più domande senza risposta di quante lo strumento ne ammetta: ")
+                    + parts.joined(separator: "; ") + ".")
         ]
     }
 

@@ -224,6 +224,8 @@ public struct SummaryJSON: Sendable {
                     ("p_welch", .of(a.pWelch)),
                 ])
             ),
+            ("left_out_blank_items", .of(w.leftOutBlankItems)),
+            ("left_out_blank_items_baseline", .of(w.leftOutBlankItemsBaseline)),
         ])
     }
 }

@@ -121,17 +121,21 @@ extension FileImporter {
     }
 
     mutating func importQuestionnaires(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
-        try importParticipantKeyed(
+        let blanks = BlankItemTally(configuration: context.configuration)
+        let counts = try importParticipantKeyed(
             source, QuestionnaireRowDecoder(context, problems: &problems),
             ParticipantKeyedFile(
                 target: "questionnaires", keys: ["instrument", "wave"], values: ["completed_on", "items", "score"],
                 fields: { row in
-                    [
+                    blanks.count(row)
+                    return [
                         .text(row.instrument), .text(row.wave.rawValue), .of(row.completedOn), .of(ItemList.encode(row.items)),
                         .of(row.score),
                     ]
                 },
                 describe: { "the \($0[1]) \($0[2]) questionnaire of participant '\($0[0])'" }))
+        for warning in blanks.warnings(file: context.file) { problems.append(warning) }
+        return counts
     }
 
     mutating func importServices(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
@@ -306,5 +310,40 @@ struct ParticipantResolver {
                 file: file, line: line, column: column, columnName: "participant_id", value: code,
                 reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
         return nil
+    }
+}
+
+/// Questionnaires of a file with more blank items than their instrument tolerates
+/// (`max_missing`), by instrument and wave: they are imported, and left out of
+/// scoring; the import says how many (DESIGN §9 *Missing questionnaire items*).
+final class BlankItemTally {
+    private let configuration: ProjectConfiguration
+    private var counts: [String: [Wave: (n: Int, firstLine: Int)]] = [:]
+    private var maxMissing: [String: Int] = [:]
+
+    init(configuration: ProjectConfiguration) {
+        self.configuration = configuration
+    }
+
+    func count(_ row: QuestionnaireRow) {
+        guard !row.items.isEmpty, let instrument = configuration.instrument(row.instrument),
+            row.items.count == instrument.items, instrument.tooManyBlanks(row.items)
+        else { return }
+        counts[instrument.id, default: [:]][row.wave, default: (0, row.line)].n += 1
+        maxMissing[instrument.id] = instrument.maxMissing
+    }
+
+    func warnings(file: String) -> [Problem] {
+        counts.keys.sorted().flatMap { id in
+            Wave.allCases.compactMap { wave -> Problem? in
+                guard let (n, line) = counts[id]?[wave] else { return nil }
+                let tolerated = maxMissing[id] ?? 0
+                return Problem(
+                    .warning, file: file, line: line,
+                    reason:
+                        "\(n) \(id) \(wave.rawValue) questionnaire\(n == 1 ? " has" : "s have") more blank items than the \(tolerated) \(id) tolerates (the first on this line): imported, and left out of scoring",
+                    hint: "declare [instruments.\(id)] max_missing = N in evalrun.toml to prorate up to N blank items")
+            }
+        }
     }
 }

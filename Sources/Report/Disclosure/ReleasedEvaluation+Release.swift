@@ -322,6 +322,8 @@ private struct EvaluationRelease {
             alphaBaseline: ledger.statistic(w.alphaBaseline?.alpha, population: w.alphaBaseline?.n ?? 0),
             reliableChange: Self.changeCounts(w.reliableChange, key: key + "rci/", total: key + "pairs", population: n, &ledger),
             midChange: Self.changeCounts(w.midChange, key: key + "mid/", total: key + "pairs", population: n, &ledger),
-            attrition: attrition)
+            attrition: attrition,
+            leftOutBlankItems: ledger.count(key + "left_out_blank_items", w.leftOutBlankItems),
+            leftOutBlankItemsBaseline: ledger.count(key + "left_out_blank_items_baseline", w.leftOutBlankItemsBaseline))
     }
 }

@@ -203,6 +203,9 @@ public struct ReleasedWellbeingChange: Sendable, Equatable {
     public var reliableChange: ReleasedChangeCounts?
     public var midChange: ReleasedChangeCounts?
     public var attrition: Attrition
+    /// Questionnaires of this wave, and of the baseline, left out of scoring for blank items.
+    public var leftOutBlankItems: Released<Int>
+    public var leftOutBlankItemsBaseline: Released<Int>
 }
 
 public struct ReleasedInstrumentQuality: Sendable, Equatable {
