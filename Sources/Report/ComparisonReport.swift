@@ -384,9 +384,9 @@ public struct ComparisonReport: Sendable {
     /// The Markdown text.
     public var markdown: String { MarkdownRenderer().render(document) }
 
-    /// Writes `comparison.md`, `comparison.html` (figures inline),
-    /// `tables/comparison_*.csv`, the figures and `comparison.json` into `directory`.
-    public func write(to folder: OutputFolder) throws {
+    /// The files of `compare --out`: `comparison.md`, `comparison.html` (figures inline),
+    /// `tables/comparison_*.csv`, `comparison.json` and the figures, by relative path.
+    public func files() throws -> [(String, Data)] {
         let doc = document
         var inline: [String: String] = [:]
         for figure in figures { inline[figure.path] = figure.svg }
@@ -400,6 +400,11 @@ public struct ComparisonReport: Sendable {
         }
         files.append(("comparison.json", Data(ComparisonJSON(release, language: language).document.serialised().utf8)))
         for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
-        try folder.write(files)
+        return files
+    }
+
+    /// Writes `files()` into `folder`.
+    public func write(to folder: OutputFolder) throws {
+        try folder.write(try files())
     }
 }

@@ -54,10 +54,13 @@ enum ComparisonWarningText {
             "l'esito è costante (ogni valore è {}): non c'è variabilità da modellare"
         ),
         (
-            "a level has fewer than {} people: its figures and the comparisons are suppressed",
-            "un valore ha meno di {} persone: i suoi dati e i confronti sono oscurati"
+            "a level has fewer than {} people, or fewer than {} with or without the outcome: its figures and the comparisons are suppressed",
+            "un valore ha meno di {} persone, o meno di {} con o senza l'esito: i suoi dati e i confronti sono oscurati"
         ),
-        ("suppressed: a level has fewer than {} people", "oscurato: un valore ha meno di {} persone"),
+        (
+            "suppressed: a level has fewer than {} people, or fewer than {} with or without the outcome",
+            "oscurato: un valore ha meno di {} persone, o meno di {} con o senza l'esito"
+        ),
         ("not run: {} groups (run below {})", "non eseguito: {} gruppi (si esegue sotto i {})"),
         ("IRLS did not converge in {} iterations", "l'IRLS non è arrivato a convergenza in {} iterazioni"),
         ("ran out of iterations ({}) and did not converge", "iterazioni esaurite ({}) senza convergenza"),

@@ -36,6 +36,9 @@ public struct OutcomeComparison: Sendable {
         public var estimate: Double?
         /// Participants of this level left out of the adjusted models for a missing covariate.
         public var droppedMissingCovariates: Int = 0
+        /// Binary: the people with the outcome (the share's numerator); survival: the
+        /// jobs observed; `nil` for continuous outcomes. A count of people, for the ledger.
+        public var events: Int? = nil
     }
 
     public struct Difference: Sendable {

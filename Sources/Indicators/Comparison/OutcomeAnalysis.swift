@@ -40,7 +40,14 @@ struct OutcomeAnalysis {
                     : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
             }
             let dropped = rows.filter { !covariates.complete.contains(data.participants[$0]) }.count
-            result.levels.append(.init(level: levels[k], n: rows.count, estimate: estimate, droppedMissingCovariates: dropped))
+            let events: Int?
+            switch data.kind {
+            case .binary: events = rows.filter { data.values[$0] == 1 }.count
+            case .survival: events = rows.filter { data.events[$0] }.count
+            case .continuous: events = nil
+            }
+            result.levels.append(
+                .init(level: levels[k], n: rows.count, estimate: estimate, droppedMissingCovariates: dropped, events: events))
         }
         // Unadjusted differences (non-reference minus reference).
         let reference = byLevel[0]

@@ -4,14 +4,17 @@ import Ingest
 import Statistics
 import Store
 
-/// A comparison as `compare` may release it (DESIGN §5 "Suppression of
-/// partitions", §6 "Disclosure control"): each outcome's level counts are a
-/// partition of its participants, protected and rounded like the report's;
-/// a level's estimate (a share or mean, which does not give its count back) is
-/// withheld when it is over fewer people than the threshold; and when any level's count
-/// is withheld, everything that compares the levels (differences, models,
+/// A comparison as `compare` may release it, through the same ledger as the
+/// report (DESIGN §9 *Disclosure: every output*): each outcome's level counts are
+/// a partition of its participants, protected and rounded like the report's. A
+/// binary level's people with the outcome and without it are counts of the ledger
+/// too (a partition of the level's n), since n beside a share multiplies back to
+/// them; a survival level's observed jobs are one. A level's estimate (share, mean
+/// or median) is withheld when its count or its events are withheld, or when it is
+/// over fewer people than the threshold; and when any of these is withheld,
+/// everything that compares the levels (differences, headline effects, models,
 /// randomization test, mixed model) is withheld too, since it would give the
-/// small level's outcome back.
+/// small cell back.
 public struct ReleasedComparison: Sendable {
     public struct Level: Sendable, Equatable {
         public var level: String
@@ -43,9 +46,21 @@ public struct ReleasedComparison: Sendable {
             let keys = outcome.levels.indices.map { "level\($0)" }
             ledger.partition(keys)
             return zip(outcome.levels, keys).map { level, key in
-                Level(
-                    level: level.level, n: ledger.count(key, level.n),
-                    estimate: ledger.statistic(level.estimate, population: level.n),
+                let n = ledger.count(key, level.n)
+                var uses = [key]
+                if let events = level.events {
+                    _ = ledger.count(key + "/events", events, population: level.n)
+                    uses.append(key + "/events")
+                    if outcome.kind == .binary {
+                        // n beside a share gives both the people with the outcome and those without it.
+                        _ = ledger.count(key + "/no_events", level.n - events, population: level.n)
+                        ledger.partition([key + "/events", key + "/no_events"], total: key)
+                        uses.append(key + "/no_events")
+                    }
+                }
+                return Level(
+                    level: level.level, n: n,
+                    estimate: ledger.statistic(level.estimate, population: level.n, uses: uses),
                     droppedMissingCovariates: ledger.count(key + "/dropped", level.droppedMissingCovariates, population: level.n))
             }
         }
@@ -53,18 +68,21 @@ public struct ReleasedComparison: Sendable {
         _ = build(&registering)
         var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
         let levels = build(&releasing)
-        guard levels.contains(where: { $0.n.isWithheld }) else { return (outcome, levels) }
+        guard levels.contains(where: { $0.n.isWithheld || $0.estimate.isWithheld }) else { return (outcome, levels) }
         return (Self.withholdingComparisons(outcome, threshold: policy.threshold), levels)
     }
 
     /// An outcome with a withheld level: only its per-level figures remain.
     static func withholdingComparisons(_ o: OutcomeComparison, threshold: Int) -> OutcomeComparison {
         var o = o
-        o.warnings.append("a level has fewer than \(threshold) people: its figures and the comparisons are suppressed")
+        o.warnings.append(
+            "a level has fewer than \(threshold) people, or fewer than \(threshold) with or without the outcome: its figures and the comparisons are suppressed"
+        )
         o.differences = o.differences.map { .init(level: $0.level, estimate: nil, ciLow: nil, ciHigh: nil) }
         o.adjusted = o.adjusted.map { .init(term: $0.term, model: $0.model) }
         o.randomization = nil
-        o.randomizationNote = "suppressed: a level has fewer than \(threshold) people"
+        o.randomizationNote =
+            "suppressed: a level has fewer than \(threshold) people, or fewer than \(threshold) with or without the outcome"
         o.mixed = o.mixed?.map { .init(term: $0.term) }
         return o
     }

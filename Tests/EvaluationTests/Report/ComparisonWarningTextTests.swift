@@ -16,10 +16,13 @@ struct ComparisonWarningTextTests {
             "con questo esito, il valore 'A' ha 1, 'B' ha 0 gruppo/i: un modello richiede almeno 2 gruppi per valore"
         ),
         (
-            "a level has fewer than 5 people: its figures and the comparisons are suppressed",
-            "un valore ha meno di 5 persone: i suoi dati e i confronti sono oscurati"
+            "a level has fewer than 5 people, or fewer than 5 with or without the outcome: its figures and the comparisons are suppressed",
+            "un valore ha meno di 5 persone, o meno di 5 con o senza l'esito: i suoi dati e i confronti sono oscurati"
         ),
-        ("suppressed: a level has fewer than 5 people", "oscurato: un valore ha meno di 5 persone"),
+        (
+            "suppressed: a level has fewer than 5 people, or fewer than 5 with or without the outcome",
+            "oscurato: un valore ha meno di 5 persone, o meno di 5 con o senza l'esito"
+        ),
         ("not run: 31 groups (run below 30)", "non eseguito: 31 gruppi (si esegue sotto i 30)"),
         ("not run: more than two levels", "non eseguito: più di due valori"),
         ("not run: something new", "non eseguito: something new"),

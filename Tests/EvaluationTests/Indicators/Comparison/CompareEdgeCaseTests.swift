@@ -237,12 +237,14 @@ struct CompareEdgeCaseTests {
         #expect(json["mixed"]?.isNull == true)
     }
 
-    @Test("a level below the suppression threshold: its n and estimate, the other n, the differences and the models are null")
+    @Test(
+        "a level below the suppression threshold: its n and estimate, the other n and its estimate (DESIGN §9: withheld with its count), the differences and the models are null"
+    )
     func suppression() {
         let d = Self.data(kind: .continuous, sizes: [10, 2, 9, 2, 13, 10], level: [0, 1, 0, 1, 0, 0], value: Self.noise)
         let (o, levels) = Self.analysis(d, threshold: 5).release(d)
         #expect(o.levels.map(\.n) == [42, 4])
-        #expect(levels[0].estimate.shown != nil && levels[1].estimate == .confidential)
+        #expect(levels[0].estimate == .confidential && levels[1].estimate == .confidential)
         #expect(o.differences.allSatisfy { $0.estimate == nil && $0.ciLow == nil })
         #expect(o.adjusted.allSatisfy { $0.estimate == nil && $0.seCR2 == nil })
         #expect(o.randomization == nil)
@@ -252,7 +254,7 @@ struct CompareEdgeCaseTests {
         let json = ComparisonJSON.outcome(o, levels: levels)
         #expect(json["levels"]?.items.allSatisfy { $0["n"]?.isNull == true } == true)
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
-        #expect(json["levels"]?.items[0]["estimate"]?.isNull == false)
+        #expect(json["levels"]?.items[0]["estimate"]?.isNull == true)
         #expect(json["difference"]?["estimate"]?.isNull == true)
         #expect(json["warning"]?.string?.contains("suppressed") == true)
     }
