@@ -15,7 +15,7 @@ public struct TimeToJob: Sendable {
     public var median: SurvivalQuantile?
     /// Months (3, 6, 12) → share employed, with its 95% interval (1 − the
     /// limits of S(t), R's `summary(fit, times =)`).
-    public var employedBy: [(months: Int, share: Double?, low: Double?, high: Double?)]
+    public var employedBy: [(months: Int, share: Double?, low: Double?, high: Double?, eventsBefore: Int, atRisk: Int)]
 
     public init(_ reemployment: Reemployment) {
         let fit = try? KaplanMeier(
@@ -27,7 +27,9 @@ public struct TimeToJob: Sendable {
         let estimates = fit?.survival(at: months.map { Double($0) * Self.daysPerMonth })
         employedBy = months.enumerated().map { k, m in
             let e = estimates?[k]
-            return (m, e.map { 1 - $0.survival }, e?.upper.map { 1 - $0 }, e?.lower.map { 1 - $0 })
+            return (
+                m, e.map { 1 - $0.survival }, e?.upper.map { 1 - $0 }, e?.lower.map { 1 - $0 }, e?.cumulativeEvents ?? 0, e?.atRisk ?? 0
+            )
         }
     }
 }

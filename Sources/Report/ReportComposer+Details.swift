@@ -137,6 +137,21 @@ extension ReportComposer {
                     .interval(l.t("95% CI", "IC 95%"), rate: true),
                 ],
                 rows: rows)
+        ] + curveCoarseningNote
+    }
+
+    /// Under disclosure control, how the published Kaplan–Meier curves were coarsened (DESIGN §9).
+    var curveCoarseningNote: [ReportDocument.Block] {
+        guard policy.isApplied else { return [] }
+        let l = language
+        let t = policy.threshold
+        let b = policy.curveRoundingBase
+        return [
+            .paragraph(
+                l.t(
+                    "To protect individuals, the curves are drawn from pooled counts: each step stands for at least \(t) people, and the numbers still attending are rounded to multiples of \(b).",
+                    "Per tutelare le persone, le curve sono calcolate su conteggi aggregati: ogni gradino rappresenta almeno \(t) persone e il numero di chi è ancora presente è arrotondato a multipli di \(b)."
+                ))
         ]
     }
 

@@ -40,6 +40,17 @@ public struct Disclosure: Sendable, Equatable {
         return Int((Double(n) / Double(roundingBase)).rounded(.toNearestOrAwayFromZero)) * roundingBase
     }
 
+    /// The base numbers at risk of a published Kaplan–Meier curve are rounded to:
+    /// the rounding base, or 5 when counts are not rounded (DESIGN §9 *Kaplan–Meier*).
+    public var curveRoundingBase: Int { roundingBase > 1 ? roundingBase : 5 }
+
+    /// Whether a share read off a Kaplan–Meier curve at t is withheld: fewer than the
+    /// threshold events up to t, or fewer than the threshold people at risk at t
+    /// (none is a count like any other: shown).
+    public func withholdsShareByTime(eventsBefore: Int, atRisk: Int) -> Bool {
+        isSmall(eventsBefore) || isSmall(atRisk)
+    }
+
     /// The marker of a primary-suppressed count: `<5` for a threshold of 5.
     public var suppressedMarker: String { "<\(threshold)" }
     /// The marker of every other withheld figure (the ONS convention).

@@ -90,7 +90,9 @@ private struct EvaluationRelease {
         }
         if let fit = e.retentionCurve.fit {
             released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, everyUnit: true, &ledger)
-            if fit.count == e.retention.rate.denominator { ledger.link(["retention_curve/0", "retention.n"]) }
+            if fit.count == e.retention.rate.denominator && !ledger.policy.isApplied {
+                ledger.link(["retention_curve/0", "retention.n"])
+            }
         }
         released.trend = Self.trend(e, &ledger)
         released.cost = e.cost.map { c in
@@ -195,20 +197,23 @@ private struct EvaluationRelease {
         let median = e.timeToJob.median
         var employedBy: [Int: ReleasedEstimate] = [:]
         for item in e.timeToJob.employedBy {
-            employedBy[item.months] = ReleasedEstimate(
-                value: ledger.statistic(item.share, population: n, uses: uses),
-                low: ledger.statistic(item.low, population: n, uses: uses),
-                high: ledger.statistic(item.high, population: n, uses: uses))
+            // DESIGN §9 Kaplan–Meier: a share by t stands for at least threshold jobs before t
+            // and threshold people still at risk at t.
+            let few = ledger.policy.withholdsShareByTime(eventsBefore: item.eventsBefore, atRisk: item.atRisk)
+            func share(_ x: Double?) -> Released<Double> { few ? .confidential : ledger.statistic(x, population: n, uses: uses) }
+            employedBy[item.months] = ReleasedEstimate(value: share(item.share), low: share(item.low), high: share(item.high))
         }
+        // The median (and its limits) is a time read where the curve crosses one half: it
+        // stands for the jobs observed, withheld when they are fewer than the threshold.
+        let fewJobs = ledger.policy.isSmall(e.timeToJob.fit?.eventCount ?? 0)
+        func time(_ x: Double?) -> Released<Double> { fewJobs ? .confidential : ledger.statistic(x, population: n, uses: uses) }
         let months = e.monthsGroupEndToJob
         let monthsN = ledger.count("months_group_end_to_job.n", months.n, population: n)
         let curve =
             !drawn || ledger.isWithheld("reemployment.employed")
             ? nil : e.timeToJob.fit.map { Self.curve($0, key: "time_to_job/", transform: { 1 - $0 }, &ledger) }
         return ReleasedTimeToJob(
-            medianDays: ledger.statistic(median?.estimate, population: n, uses: uses),
-            medianLow: ledger.statistic(median?.lower, population: n, uses: uses),
-            medianHigh: ledger.statistic(median?.upper, population: n, uses: uses),
+            medianDays: time(median?.estimate), medianLow: time(median?.lower), medianHigh: time(median?.upper),
             employedBy: employedBy, curve: curve,
             monthsGroupEndToJob: ReleasedMonths(
                 n: monthsN,
@@ -217,14 +222,22 @@ private struct EvaluationRelease {
                 max: ledger.statistic(months.max, population: months.n, uses: ["months_group_end_to_job.n"])))
     }
 
-    /// A Kaplan–Meier curve's rows; a figure draws it while every figure of a row is shown.
-    /// A released Kaplan–Meier curve: a row per observed time, or with
-    /// `everyUnit` a row at every whole time from 1 to the last (the
-    /// retention curve lists every meeting, with or without a drop).
+    /// A released Kaplan–Meier curve: a row per step, or with `everyUnit` a row at
+    /// every whole time from 1 to the last (the retention curve lists every meeting,
+    /// with or without a drop); a figure draws it while every figure of a row is shown.
+    ///
+    /// Under disclosure control (DESIGN §9 *Kaplan–Meier*) the curve published is the
+    /// one of coarsened counts (`KaplanMeierFit.pooled`): each step stands for at
+    /// least threshold events, numbers at risk are multiples of the rounding base (5
+    /// when counts are not rounded), and only the times where it steps are listed (a
+    /// row per observed time would date each job or drop-out); the censoring marks are
+    /// those of the coarsened counts.
     static func curve(
-        _ fit: KaplanMeierFit, key: String, transform: (Double) -> Double, everyUnit: Bool = false,
+        _ observed: KaplanMeierFit, key: String, transform: (Double) -> Double, everyUnit: Bool = false,
         _ ledger: inout DisclosureLedger
     ) -> ReleasedCurve {
+        let policy = ledger.policy
+        let fit = policy.isApplied ? observed.pooled(minimumEvents: policy.threshold, base: policy.curveRoundingBase) : observed
         typealias Point = (time: Double, atRisk: Int, survival: Double, lower: Double?, upper: Double?)
         let points: [Point]
         if everyUnit, let last = fit.time.last, last >= 1 {
@@ -233,7 +246,9 @@ private struct EvaluationRelease {
                 e.map { (t, $0.atRisk, $0.survival, $0.lower, $0.upper) }
             }
         } else {
-            points = fit.time.indices.map { k in (fit.time[k], fit.atRisk[k], fit.survival[k], fit.lower[k], fit.upper[k]) }
+            points = fit.time.indices.filter { !policy.isApplied || fit.events[$0] > 0 }.map { k in
+                (fit.time[k], fit.atRisk[k], fit.survival[k], fit.lower[k], fit.upper[k])
+            }
         }
         var rows: [ReleasedCurve.Row] = []
         var drawn: [ReleasedCurve.Step] = []

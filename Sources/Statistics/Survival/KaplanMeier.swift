@@ -60,36 +60,7 @@ public struct KaplanMeier: Sendable {
                 censored.append(event[i] ? 0 : 1)
             }
         }
-        var atRisk: [Int] = []
-        var survival: [Double] = []
-        var logStandardError: [Double] = []
-        atRisk.reserveCapacity(times.count)
-        var remaining = time.count
-        var s = 1.0
-        var greenwood = 0.0
-        for k in times.indices {
-            let n = Double(remaining)
-            let d = Double(events[k])
-            atRisk.append(remaining)
-            if events[k] > 0 {
-                s *= (n - d) / n
-                greenwood += d < n ? d / (n * (n - d)) : .infinity
-            }
-            survival.append(s)
-            logStandardError.append(greenwood.squareRoot())
-            remaining -= events[k] + censored[k]
-        }
-        let z = Normal().quantile(1 - (1 - confidenceLevel) / 2)
-        var lower: [Double?] = []
-        var upper: [Double?] = []
-        for k in times.indices {
-            let limits = KaplanMeierFit.logLimits(survival[k], logStandardError[k], z: z)
-            lower.append(limits.lower)
-            upper.append(limits.upper)
-        }
         return KaplanMeierFit(
-            confidenceLevel: confidenceLevel, time: times, atRisk: atRisk, events: events,
-            censored: censored, survival: survival, logStandardError: logStandardError,
-            lower: lower, upper: upper)
+            time: times, events: events, censored: censored, count: time.count, confidenceLevel: confidenceLevel)
     }
 }
