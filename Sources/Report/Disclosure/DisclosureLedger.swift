@@ -101,6 +101,25 @@ struct DisclosureLedger {
         return .value(x)
     }
 
+    /// A figure computed from registered counts (a rate, a share, a cost per person),
+    /// withheld as `statistic` withholds it. `compute` receives the counts of `uses`
+    /// as they are published: rounded when the policy rounds (DESIGN §9 *Rounding that
+    /// holds*: no published figure pins an unrounded count), else as they are.
+    func derived(uses: [String], population: Int, _ compute: ([Int]) -> Double?) -> Released<Double> {
+        let counts = uses.map { policy.rounded(values[absolute($0)] ?? 0) }
+        return statistic(compute(counts), population: population, uses: uses)
+    }
+
+    /// A figure that would pin the number of people it is over when printed at full
+    /// precision (a mean, a standard deviation, Cronbach's α): as `statistic`, and
+    /// coarsened to two decimals when the policy rounds counts, since the count it is
+    /// over is then published rounded (DESIGN §9 *Linked statistics*).
+    func linked(_ x: Double?, population: Int, uses: [String] = []) -> Released<Double> {
+        let released = statistic(x, population: population, uses: uses)
+        guard policy.roundingBase > 1, case .value(let v) = released else { return released }
+        return .value((v * 100).rounded() / 100)
+    }
+
     /// Whether a registered count is withheld.
     func isWithheld(_ key: String) -> Bool { status(absolute(key)) != .shown }
 

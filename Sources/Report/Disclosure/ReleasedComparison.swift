@@ -58,9 +58,18 @@ public struct ReleasedComparison: Sendable {
                         uses.append(key + "/no_events")
                     }
                 }
+                // A share from the counts as published; a mean coarsened when counts are rounded.
+                let estimate: Released<Double>
+                switch outcome.kind {
+                case .binary:
+                    estimate = ledger.derived(uses: uses, population: level.n) { $0[0] > 0 ? Double($0[1]) / Double($0[0]) : nil }
+                case .continuous:
+                    estimate = ledger.linked(level.estimate, population: level.n, uses: uses)
+                case .survival:
+                    estimate = ledger.statistic(level.estimate, population: level.n, uses: uses)
+                }
                 return Level(
-                    level: level.level, n: n,
-                    estimate: ledger.statistic(level.estimate, population: level.n, uses: uses),
+                    level: level.level, n: n, estimate: estimate,
                     droppedMissingCovariates: ledger.count(key + "/dropped", level.droppedMissingCovariates, population: level.n))
             }
         }

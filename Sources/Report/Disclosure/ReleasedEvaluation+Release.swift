@@ -77,9 +77,9 @@ private struct EvaluationRelease {
             let n = q.alpha.n
             return ReleasedInstrumentQuality(
                 instrument: q.instrument, wave: q.wave, n: ledger.count(Self.qualityKey(q.instrument, q.wave), n),
-                alpha: ledger.statistic(q.alpha.alpha, population: n),
-                low: ledger.statistic(q.alpha.confidenceInterval?.lower, population: n),
-                high: ledger.statistic(q.alpha.confidenceInterval?.upper, population: n))
+                alpha: ledger.linked(q.alpha.alpha, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]),
+                low: ledger.linked(q.alpha.confidenceInterval?.lower, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]),
+                high: ledger.linked(q.alpha.confidenceInterval?.upper, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]))
         }
         // Dropouts = everyone with a baseline − completers: a small number of
         // dropouts withholds the baseline count rather than the pairs.
@@ -100,9 +100,9 @@ private struct EvaluationRelease {
                 currency: c.currency, total: c.total, declared: c.declared,
                 enrolled: ledger.count("cohort", c.enrolled), retained: ledger.count("retention.retained", c.retained),
                 reemployed: ledger.count("reemployment.employed", c.reemployed),
-                perEnrolled: ledger.statistic(c.perEnrolled, population: c.enrolled, uses: ["cohort"]),
-                perRetained: ledger.statistic(c.perRetained, population: c.retained, uses: ["retention.retained"]),
-                perReemployed: ledger.statistic(c.perReemployed, population: c.reemployed, uses: ["reemployment.employed"]))
+                perEnrolled: Self.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
+                perRetained: Self.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
+                perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger))
         }
         return released
     }
@@ -150,15 +150,26 @@ private struct EvaluationRelease {
     static func qualityKey(_ instrument: String, _ wave: Wave) -> String { "quality/\(instrument)/\(wave.rawValue)/n" }
     static func wellbeingKey(_ w: WellbeingChange) -> String { "wellbeing/\(w.instrument.id)/\(w.wave.rawValue)/" }
 
+    /// A cost per person: the total over the people as published (rounded when counts are).
+    static func perPerson(_ total: Double, _ ratio: Double?, _ people: Int, _ key: String, _ ledger: DisclosureLedger)
+        -> Released<Double>
+    {
+        guard ledger.policy.roundingBase > 1 else { return ledger.statistic(ratio, population: people, uses: [key]) }
+        return ledger.derived(uses: [key], population: people) { $0[0] > 0 ? total / Double($0[0]) : nil }
+    }
+
+    /// A rate with its Wilson interval, computed from its counts as published.
     static func rate(_ rate: Rate, numerator: String, denominator: String, _ ledger: inout DisclosureLedger) -> ReleasedRate {
         let n = rate.denominator
         let uses = [numerator, denominator]
+        let shownNumerator = ledger.count(numerator, rate.numerator, population: n)
+        let shownDenominator = ledger.count(denominator, n)
+        func published(_ counts: [Int]) -> Rate { Rate(numerator: counts[0], denominator: counts[1]) }
         return ReleasedRate(
-            numerator: ledger.count(numerator, rate.numerator, population: n),
-            denominator: ledger.count(denominator, n),
-            value: ledger.statistic(rate.value, population: n, uses: uses),
-            low: ledger.statistic(rate.interval?.lower, population: n, uses: uses),
-            high: ledger.statistic(rate.interval?.upper, population: n, uses: uses))
+            numerator: shownNumerator, denominator: shownDenominator,
+            value: ledger.derived(uses: uses, population: n) { published($0).value },
+            low: ledger.derived(uses: uses, population: n) { published($0).interval?.lower },
+            high: ledger.derived(uses: uses, population: n) { published($0).interval?.upper })
     }
 
     static func retention(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> ReleasedRetention {
@@ -179,12 +190,13 @@ private struct EvaluationRelease {
             let people = ledger.count(key, item.count, population: n)
             return ReleasedReemployment.TypeCount(
                 type: item.type, people: people,
-                share: ledger.statistic(n > 0 ? Double(item.count) / Double(n) : nil, population: n, uses: [key, "cohort"]))
+                share: ledger.derived(uses: [key, "cohort"], population: n) { $0[1] > 0 ? Double($0[0]) / Double($0[1]) : nil })
         }
         ledger.partition(r.byType.map { "reemployment.by_type/\($0.type.rawValue)" }, total: "reemployment.employed")
         let lost = ledger.count("reemployment.lost_to_follow_up", r.lostToFollowUp, population: n)
-        let upper = ledger.statistic(
-            r.rateUpperBound, population: n, uses: ["reemployment.employed", "reemployment.lost_to_follow_up", "cohort"])
+        let upper = ledger.derived(uses: ["reemployment.employed", "reemployment.lost_to_follow_up", "cohort"], population: n) {
+            r.rateUpperBound == nil || $0[2] == 0 ? nil : Double($0[0] + $0[1]) / Double($0[2])
+        }
         let retained = Self.rate(
             e.reemploymentRetained.rate, numerator: "reemployment.retained.employed", denominator: "retention.retained", &ledger)
         return ReleasedReemployment(rate: rate, byType: byType, lostToFollowUp: lost, rateUpperBound: upper, retained: retained)
@@ -285,7 +297,9 @@ private struct EvaluationRelease {
                     attribute: row.attribute, level: row.level,
                     n: ledger.count(key, row.n, population: row.denominator),
                     denominator: ledger.count("reach.enrolled", row.denominator),
-                    share: ledger.statistic(row.share, population: row.denominator, uses: [key, "reach.enrolled"])))
+                    share: ledger.derived(uses: [key, "reach.enrolled"], population: row.denominator) {
+                        row.share == nil || $0[1] == 0 ? nil : Double($0[0]) / Double($0[1])
+                    }))
         }
         for attribute in order { ledger.partition(parts[attribute] ?? [], total: "reach.enrolled") }
         return rows
@@ -309,7 +323,7 @@ private struct EvaluationRelease {
         let pairs = ledger.count(key + "pairs", n)
         // Every figure of the pairs is withheld with their number (an interval and d_z give n back).
         let uses = [key + "pairs"]
-        func stat(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: n, uses: uses) }
+        func stat(_ x: Double?) -> Released<Double> { ledger.linked(x, population: n, uses: uses) }
         func interval(_ ci: ConfidenceInterval?) -> ReleasedInterval { ReleasedInterval(low: stat(ci?.lower), high: stat(ci?.upper)) }
         let a = w.attrition
         let completers = ledger.count(key + "completers", a.completers.n)
@@ -317,8 +331,8 @@ private struct EvaluationRelease {
         let dropouts = ledger.count(key + "dropouts", a.dropouts.n)
         let attrition = ReleasedWellbeingChange.Attrition(
             completers: completers, dropouts: dropouts,
-            meanCompleters: ledger.statistic(a.completers.mean, population: a.completers.n),
-            meanDropouts: ledger.statistic(a.dropouts.mean, population: a.dropouts.n),
+            meanCompleters: ledger.linked(a.completers.mean, population: a.completers.n, uses: [key + "completers"]),
+            meanDropouts: ledger.linked(a.dropouts.mean, population: a.dropouts.n, uses: [key + "dropouts"]),
             pWelch: ledger.statistic(a.welch.p, population: min(a.completers.n, a.dropouts.n)),
             dropoutsInRunningGroups: ledger.count(key + "dropouts_running", a.dropoutsInRunningGroups, population: a.dropouts.n))
         return ReleasedWellbeingChange(
@@ -334,7 +348,9 @@ private struct EvaluationRelease {
             cohenDzHigh: stat(w.cohenDz.confidenceInterval?.upper),
             hedgesGav: stat(w.hedgesGav.estimate), hedgesGavLow: stat(w.hedgesGav.confidenceInterval?.lower),
             hedgesGavHigh: stat(w.hedgesGav.confidenceInterval?.upper),
-            alphaBaseline: ledger.statistic(w.alphaBaseline?.alpha, population: w.alphaBaseline?.n ?? 0),
+            alphaBaseline: ledger.linked(
+                w.alphaBaseline?.alpha, population: w.alphaBaseline?.n ?? 0,
+                uses: w.alphaBaseline == nil ? [] : [Self.qualityKey(w.instrument.id, .baseline)]),
             reliableChange: Self.changeCounts(w.reliableChange, key: key + "rci/", total: key + "pairs", population: n, &ledger),
             midChange: Self.changeCounts(w.midChange, key: key + "mid/", total: key + "pairs", population: n, &ledger),
             attrition: attrition,
