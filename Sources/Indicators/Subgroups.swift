@@ -11,6 +11,8 @@ public struct Subgroups: Sendable {
     /// Whether the attribute belongs to groups (then levels also carry groups and meetings).
     public var isGroupAttribute: Bool
     public var levels: [(level: String, evaluation: ProgrammeEvaluation)]
+    /// Per level of a group attribute, the codes of its groups, sorted (empty for a participant attribute).
+    public var groupCodes: [[String]] = []
 
     /// Most levels `--by` accepts; more need binning.
     public static let maximumLevels = 20
@@ -31,7 +33,12 @@ public struct Subgroups: Sendable {
         self.attribute = attribute
         let groupLevel = attributes.groupLevel.contains(attribute)
         isGroupAttribute = groupLevel
-        levels = Levels.sorted(members.keys).map { level in
+        let sortedLevels = Levels.sorted(members.keys)
+        groupCodes = sortedLevels.map { level in
+            guard groupLevel else { return [] }
+            return Set((members[level] ?? []).map { snapshot.participants[$0].group }).map { snapshot.groups[$0].code }.sorted()
+        }
+        levels = sortedLevels.map { level in
             let people = members[level] ?? []
             let groups: Set<Int>? = groupLevel ? Set(people.map { snapshot.participants[$0].group }) : nil
             return (

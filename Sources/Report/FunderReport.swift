@@ -20,6 +20,10 @@ public struct FunderReport: Sendable {
     public var today: CalendarDate = .today
     /// The checks already run on the same snapshot (the runner prints them first), not run again.
     public var checks: ConsistencyCheck?
+    /// The database's earlier releases (DESIGN §9 *Releases*): a count that would give a
+    /// small count back by a difference with them is withheld; `nil` for a release that
+    /// is not recorded (the demo, `--no-suppress`).
+    public var history: ReleaseHistory?
 
     public init(
         period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
@@ -42,7 +46,9 @@ public struct FunderReport: Sendable {
         guard !snapshot.participants.isEmpty else { throw FunderReportError.noParticipants }
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
-        var released = ReleasedEvaluation(evaluation, subgroups: subgroups, policy: disclosure)
+        var released = ReleasedEvaluation(
+            evaluation, subgroups: subgroups, policy: disclosure, history: suppress ? history : nil,
+            groupCodes: subgroups?.groupCodes ?? [])
         released.latestDate = snapshot.latestDate
         let checks = self.checks ?? ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today)
         released.dataChecks = checks.summary.map {
@@ -53,7 +59,24 @@ public struct FunderReport: Sendable {
 
     /// Every file of the report.
     public func files(from snapshot: ProgrammeSnapshot) throws -> [(String, Data)] {
+        try output(from: snapshot).files
+    }
+
+    /// Every file of the report, and the counts it released for the database's record.
+    /// A workbook that cannot be made (its temporary file meets a full disk) is a report
+    /// that cannot be written to `folder`.
+    public func output(from snapshot: ProgrammeSnapshot, for folder: OutputFolder? = nil) throws -> (
+        files: [(String, Data)], cells: [ReleaseCell]
+    ) {
         let release = try release(from: snapshot)
+        do {
+            return (try files(of: release), release.releaseCells)
+        } catch let error as ReportWorkbookError {
+            throw ReportWriteError(directory: folder?.path ?? "the report", underlying: error.description)
+        }
+    }
+
+    func files(of release: ReleasedEvaluation) throws -> [(String, Data)] {
         let composer = ReportComposer(release, language: language)
         let summary = SummaryJSON(release).document
         let figures = composer.figures
@@ -66,12 +89,11 @@ public struct FunderReport: Sendable {
     /// workbook that cannot be written (its temporary file meets a full disk) is a
     /// report that cannot be written: nothing reaches `folder`.
     public func write(from snapshot: ProgrammeSnapshot, to folder: OutputFolder) throws {
-        let files: [(String, Data)]
-        do {
-            files = try self.files(from: snapshot)
-        } catch let error as ReportWorkbookError {
-            throw ReportWriteError(directory: folder.path, underlying: error.description)
-        }
+        try write(try output(from: snapshot, for: folder).files, to: folder)
+    }
+
+    /// Writes files made by `output(from:)` into `folder`.
+    public func write(_ files: [(String, Data)], to folder: OutputFolder) throws {
         try folder.write(files)
     }
 }

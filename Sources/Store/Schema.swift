@@ -104,6 +104,31 @@ enum Schema {
             // pseudonymised (never the key).
             try db.execute(sql: "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v3-releases") { db in
+            // What each funder output released (DESIGN §9 "Releases"): a new release is
+            // checked against every earlier one, so that two released figures cannot be
+            // subtracted to give back a small count.
+            try db.execute(
+                sql: """
+                    CREATE TABLE releases (
+                        id INTEGER PRIMARY KEY,
+                        released_at TEXT NOT NULL,
+                        command TEXT NOT NULL,
+                        options TEXT NOT NULL
+                    );
+                    CREATE TABLE released_cells (
+                        release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+                        definition TEXT NOT NULL,
+                        attribute TEXT NOT NULL,
+                        level TEXT NOT NULL,
+                        groups TEXT NOT NULL,
+                        window_from TEXT,
+                        window_to TEXT NOT NULL,
+                        value INTEGER
+                    );
+                    CREATE INDEX released_cells_definition ON released_cells(definition);
+                    """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ struct Evalrun: AsyncParsableCommand {
         version: Engine.version,
         subcommands: [
             InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self, CompareCommand.self, DemoCommand.self,
-            SynthCommand.self, TemplateCommand.self,
+            SynthCommand.self, TemplateCommand.self, ReleasesCommand.self,
         ])
 
     /// Runs the command and maps every failure to the exit codes of the

@@ -1,7 +1,9 @@
+import ArgumentParser
+
 /// "did you mean 'report'?" for a mistyped subcommand (`evalrun reprot`),
 /// which the argument parser only calls an unexpected argument.
 enum SubcommandSuggestion {
-    static let names = ["init", "import", "check", "report", "compare", "demo", "synth", "template", "help"]
+    static let names = Evalrun.configuration.subcommands.map { $0._commandName } + ["help"]
 
     /// The message for a first argument that is not a subcommand but close to one; `nil` otherwise.
     static func message(for argument: String?) -> String? {

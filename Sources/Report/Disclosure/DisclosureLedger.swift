@@ -54,6 +54,10 @@ struct DisclosureLedger {
     var scope = ""
     /// The people the current scope describes (a `--by` level), when it is one.
     var scopePopulation: Int?
+    /// What earlier releases of the database showed, and how a key of this release
+    /// is described there (DESIGN §9 *Releases*); none for a release not recorded.
+    var screen: ReleaseScreen?
+    var describe: ((_ key: String, _ value: Int) -> ReleaseCell?)?
 
     init(policy: Disclosure, solution: [String: Status]? = nil) {
         self.policy = policy
@@ -134,7 +138,25 @@ struct DisclosureLedger {
         // In a table of fewer people than the threshold every cell is [c]: a
         // `<5` beside a `[c]` there would tell a 1 from a 0.
         if smallPopulation.contains(key) { return .secondary }
-        return isSmall(values[key] ?? 0) ? .primary : .shown
+        let value = values[key] ?? 0
+        if isSmall(value) { return .primary }
+        // A difference with an earlier release would give a small count back.
+        if policy.isApplied, let screen, var cell = describe?(key, value) {
+            cell.value = policy.rounded(value)
+            if screen.conflicts(cell) { return .secondary }
+        }
+        return .shown
+    }
+
+    /// The cells of this release as the database records them: every described key,
+    /// with its published value, or `nil` when withheld.
+    func releasedCells(_ solution: [String: Status]) -> [ReleaseCell] {
+        guard let describe else { return [] }
+        return keys.compactMap { key in
+            guard let value = values[key], var cell = describe(key, value) else { return nil }
+            cell.value = (solution[key] ?? .shown) == .shown ? policy.rounded(value) : nil
+            return cell
+        }
     }
 
     private func status(_ key: String) -> Status {
@@ -147,9 +169,38 @@ struct DisclosureLedger {
         for key in keys { status[key] = initialStatus(key) }
         guard policy.isApplied else { return status }
         func hidden(_ key: String) -> Bool { (status[key] ?? .shown) != .shown }
+        var partitions = self.partitions
+        let cells = describe.map { describe in
+            keys.compactMap { key in values[key].flatMap { describe(key, $0) }.map { (key: key, cell: $0) } }
+        }
+        if let screen, let cells {
+            for parts in screen.partitions(cells) {
+                // Several windows of one partition may be listed: each set once.
+                let unique = Array(Set(parts)).sorted()
+                if unique.count >= 2 { partitions.append(Partition(parts: unique, total: nil, protectedByTotal: false)) }
+            }
+        }
+        // Counts of one definition and breakdown over nested windows within this release
+        // (the trend's quarters, the period beside its quarters): a small difference
+        // withholds the one of the narrower window, so the period's own figure stays.
+        let nestedSeries: [[(key: String, cell: ReleaseCell)]] = (cells ?? []).reduce(into: [String: [(key: String, cell: ReleaseCell)]]())
+        {
+            $0["\($1.cell.definition)|\($1.cell.attribute)|\($1.cell.level)", default: []].append($1)
+        }.values.filter { $0.count > 1 }.map { $0.sorted { ($0.cell.to, $0.key) > ($1.cell.to, $1.key) } }
         var changed = true
         while changed {
             changed = false
+            for series in nestedSeries {
+                for (i, wide) in series.enumerated() where !hidden(wide.key) {
+                    for narrow in series[(i + 1)...] where !hidden(narrow.key) && narrow.cell.isNested(with: wide.cell) {
+                        let d = abs((values[wide.key] ?? 0) - (values[narrow.key] ?? 0))
+                        if d >= 1 && d < policy.threshold, status[narrow.key] != nil {
+                            status[narrow.key] = .secondary
+                            changed = true
+                        }
+                    }
+                }
+            }
             for names in links where names.contains(where: hidden) {
                 for key in names where !hidden(key) && status[key] != nil {
                     status[key] = .secondary

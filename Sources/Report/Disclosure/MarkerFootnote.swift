@@ -20,8 +20,8 @@ enum MarkerFootnote {
         if used.contains(.confidential) {
             notes.append(
                 language.t(
-                    "\(Disclosure.confidentialMarker): withheld so that a small count cannot be worked out from the figures beside it, or computed from fewer than \(t) people.",
-                    "\(Disclosure.confidentialMarker): oscurato perché un conteggio piccolo non si possa ricavare dalle cifre accanto, o calcolato su meno di \(t) persone."
+                    "\(Disclosure.confidentialMarker): withheld so that a small count cannot be worked out from the figures beside it or in an earlier report, or computed from fewer than \(t) people.",
+                    "\(Disclosure.confidentialMarker): oscurato perché un conteggio piccolo non si possa ricavare dalle cifre accanto o da un rapporto precedente, o calcolato su meno di \(t) persone."
                 ))
         }
         return notes.isEmpty ? nil : notes.joined(separator: " ")

@@ -30,18 +30,60 @@ public struct ReleasedComparison: Sendable {
     /// Per outcome (in `comparison.outcomes` order), its levels as released.
     public var levels: [[Level]]
 
-    public init(_ comparison: Comparison, policy: Disclosure) {
-        let released = comparison.outcomes.map { Self.release($0, policy: policy) }
+    /// The counts this comparison showed and withheld, as the database records them
+    /// (DESIGN §9 *Releases*); empty without disclosure control or history.
+    public var releaseCells: [ReleaseCell] = []
+
+    /// With `history` (the database's earlier releases), a level count whose difference
+    /// from an earlier released count of the same definition would give a small count
+    /// back is withheld as well, and `releaseCells` lists what was released.
+    public init(_ comparison: Comparison, policy: Disclosure, history: ReleaseHistory? = nil) {
+        let screen = history.map { ReleaseScreen(history: $0, threshold: policy.threshold) }
+        let released = comparison.outcomes.map { outcome in
+            Self.release(
+                outcome, policy: policy, screen: screen,
+                describe: Self.cellNames(outcome, attribute: comparison.attribute, to: comparison.to))
+        }
         var withheld = comparison
         withheld.outcomes = released.map(\.outcome)
         self.policy = policy
         self.comparison = withheld
         self.levels = released.map(\.levels)
+        if policy.isApplied && history != nil { releaseCells = released.flatMap(\.cells) }
+    }
+
+    /// How an outcome's level counts are recorded among releases: the re-employment and
+    /// retention counts under the report's definitions (the same people: `report --by`
+    /// and `compare --by` of one attribute cannot be subtracted from each other), the
+    /// rest under the outcome's name. Everyone enrolled by `to`.
+    static func cellNames(_ outcome: OutcomeComparison, attribute: String, to: CalendarDate) -> (String, Int) -> ReleaseCell? {
+        let definitions: [String: String]
+        switch outcome.outcome {
+        case "reemployed": definitions = ["": "cohort", "/events": "reemployment.employed"]
+        case "retained": definitions = ["": "retention.n", "/events": "retention.retained"]
+        default: definitions = [:]
+        }
+        let levels = outcome.levels.map(\.level)
+        return { key, value in
+            guard key.hasPrefix("level") else { return nil }
+            let digits = key.dropFirst(5).prefix { $0.isNumber }
+            guard let k = Int(digits), levels.indices.contains(k) else { return nil }
+            let suffix = String(key.dropFirst(5 + digits.count))
+            let definition = definitions[suffix] ?? "compare/\(outcome.outcome)" + (suffix.isEmpty ? "/n" : suffix)
+            return ReleaseCell(definition: definition, attribute: attribute, level: levels[k], from: nil, to: to, value: value)
+        }
     }
 
     /// One outcome as released: its level counts and estimates, and the
     /// outcome with its comparisons withheld when a level's count is.
     public static func release(_ outcome: OutcomeComparison, policy: Disclosure) -> (outcome: OutcomeComparison, levels: [Level]) {
+        let released = release(outcome, policy: policy, screen: nil, describe: nil)
+        return (released.outcome, released.levels)
+    }
+
+    static func release(
+        _ outcome: OutcomeComparison, policy: Disclosure, screen: ReleaseScreen?, describe: ((String, Int) -> ReleaseCell?)?
+    ) -> (outcome: OutcomeComparison, levels: [Level], cells: [ReleaseCell]) {
         func build(_ ledger: inout DisclosureLedger) -> [Level] {
             let keys = outcome.levels.indices.map { "level\($0)" }
             ledger.partition(keys)
@@ -74,11 +116,15 @@ public struct ReleasedComparison: Sendable {
             }
         }
         var registering = DisclosureLedger(policy: policy)
+        registering.screen = screen
+        registering.describe = describe
         _ = build(&registering)
-        var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
+        let solution = registering.solve()
+        var releasing = DisclosureLedger(policy: policy, solution: solution)
         let levels = build(&releasing)
-        guard levels.contains(where: { $0.n.isWithheld || $0.estimate.isWithheld }) else { return (outcome, levels) }
-        return (Self.withholdingComparisons(outcome, threshold: policy.threshold), levels)
+        let cells = registering.releasedCells(solution)
+        guard levels.contains(where: { $0.n.isWithheld || $0.estimate.isWithheld }) else { return (outcome, levels, cells) }
+        return (Self.withholdingComparisons(outcome, threshold: policy.threshold), levels, cells)
     }
 
     /// An outcome with a withheld level: only its per-level figures remain.

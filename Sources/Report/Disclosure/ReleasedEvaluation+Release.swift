@@ -7,12 +7,26 @@ import Store
 extension ReleasedEvaluation {
     /// Releases an evaluation, and its `--by` levels, under a disclosure policy:
     /// the one step between the indicators and every funder output.
-    public init(_ evaluation: ProgrammeEvaluation, subgroups: Subgroups? = nil, policy: Disclosure) {
+    ///
+    /// With `history` (the database's earlier releases), a count whose difference from
+    /// an earlier released one would give a small count back is withheld too, and
+    /// `releaseCells` says what this release showed, for the database to record.
+    /// `groupCodes`: per `--by` level of a group attribute, its groups' codes.
+    public init(
+        _ evaluation: ProgrammeEvaluation, subgroups: Subgroups? = nil, policy: Disclosure, history: ReleaseHistory? = nil,
+        groupCodes: [[String]] = []
+    ) {
         let release = EvaluationRelease(evaluation: evaluation, subgroups: subgroups)
+        let names = EvaluationCellNames(evaluation: evaluation, subgroups: subgroups, groupCodes: groupCodes)
+        let screen = history.map { ReleaseScreen(history: $0, threshold: policy.threshold) }
         var registering = DisclosureLedger(policy: policy)
+        registering.screen = screen
+        registering.describe = names.cell
         _ = release.build(&registering)
-        var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
+        let solution = registering.solve()
+        var releasing = DisclosureLedger(policy: policy, solution: solution)
         self = release.build(&releasing)
+        if policy.isApplied && history != nil { releaseCells = registering.releasedCells(solution) }
     }
 }
 

@@ -65,7 +65,17 @@ struct CompareCommand: AsyncParsableCommand {
             progress.step("comparing \(outcome) (\(index + 1) of \(count))")
         }
         progress.finish()
-        let release = ReleasedComparison(comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress))
+        // DESIGN §9 Releases: checked against what this database released before, and recorded.
+        let history = noSuppress ? nil : try store.releaseHistory()
+        let release = ReleasedComparison(
+            comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress), history: history)
+        if !noSuppress {
+            var options = ["--to \(to.iso8601)", "--by \(by)"]
+            if let adjust { options.append("--adjust \(adjust)") }
+            if let out { options.append("--out \(out)") }
+            if json { options.append("--json") }
+            try store.recordRelease(command: "compare", options: options.joined(separator: " "), cells: release.releaseCells)
+        }
         if json {
             print(ComparisonJSON(release, language: lang).document.serialised(), terminator: "")
         }

@@ -28,6 +28,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-suppress"), help: "Do not suppress small counts (researchers only; stamped on the report).")
     var noSuppress = false
 
+    /// The options that decide what a report releases, as the record of releases lists them.
+    func releaseOptions(_ period: Period) -> String {
+        var words = ["--from \(period.from.iso8601)", "--to \(period.to.iso8601)"]
+        if let by { words.append("--by \(by)") }
+        words.append("--out \(out ?? "reports/\(period.label)")")
+        return words.joined(separator: " ")
+    }
+
     func run() async throws {
         // Checked here rather than in validate(), so that a mistyped option is named first ("--perod").
         guard let period = periodOptions.resolved else {
@@ -53,8 +61,14 @@ struct ReportCommand: AsyncParsableCommand {
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
+        // DESIGN §9 Releases: checked against what this database released before, and recorded.
+        if !noSuppress { report.history = try store.releaseHistory() }
         progress.step("computing the indicators and writing the report")
-        try report.write(from: snapshot, to: folder)
+        let output = try report.output(from: snapshot, for: folder)
+        if !noSuppress {
+            try store.recordRelease(command: "report", options: releaseOptions(period), cells: output.cells)
+        }
+        try report.write(output.files, to: folder)
         progress.finish()
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }
