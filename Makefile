@@ -34,9 +34,11 @@ check-drift: build
 	$(SWIFT) run --skip-build evalrun demo --out reports/demo --quiet
 	git diff --exit-code -- reports/demo
 
-# Style: the .swift-format rules (NeverForceUnwrap, NeverUseForceTry, …); fails on any finding.
+# Style: the .swift-format rules (NeverForceUnwrap, NeverUseForceTry, …), and no file importing
+# one of the project's modules it does not use (scripts/lint-imports.py); fails on any finding.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Sources
+	python3 scripts/lint-imports.py Sources
 
 # evalrun against an analyst's Python script on generated programmes (not in CI;
 # BENCH_SIZES="S L XL", BENCH_RUNS=3, BENCH_PEER_SIZES="S L", EVALRUN_BIN=PATH): checks the

@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// A participant's attendance up to the period end (DESIGN §4 "Attendance

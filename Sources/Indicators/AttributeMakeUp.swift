@@ -1,8 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
-import Store
-
 /// The make-up of participants by a categorical attribute ("68% referred by
 /// the job centres"): per level, how many and what share of the base.
 public struct AttributeMakeUp: Sendable, Equatable {

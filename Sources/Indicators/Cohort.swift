@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// The participants an outcome figure covers: everyone enrolled on or before

@@ -1,5 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
 import Statistics
 import Store
 

@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// Cost per outcome (DESIGN §4 and §5 "Cost"): the total is the declared

@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// When a group ended (DESIGN §5 "Months"): all its planned meetings held by

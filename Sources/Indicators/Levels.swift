@@ -1,8 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
-import Store
-
 /// Ordering and labelling of attribute levels (DESIGN §5 "Levels and terms",
 /// "`by` levels"): trimmed values by Unicode code points, numerically when every
 /// level is a number; a blank value is the level `(missing)`, listed last.

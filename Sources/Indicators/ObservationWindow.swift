@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// When each participant's outcomes stop being observed (DESIGN §5 "Window and

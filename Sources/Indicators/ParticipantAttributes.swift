@@ -1,7 +1,5 @@
 import EvaluationDomain
 import Foundation
-import LinearAlgebra
-import Statistics
 import Store
 
 /// Every attribute a participant carries for `--by`, `reach.by_attribute` and

@@ -1,7 +1,5 @@
 import EvaluationDomain
 import Foundation
-import LinearAlgebra
-import Statistics
 import Store
 
 /// The span a report covers: a quarter (`2016Q2`), a year (`2016`) or explicit

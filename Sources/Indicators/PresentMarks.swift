@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Store
 
 /// The meetings each participant was marked present at in their own group

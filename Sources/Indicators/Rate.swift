@@ -1,7 +1,4 @@
-import EvaluationDomain
-import LinearAlgebra
 import Statistics
-import Store
 
 /// A rate as the reports print it: numerator, denominator and the Wilson 95%
 /// interval (as `prop.test(x, n, correct = FALSE)`). The one-line definition

@@ -1,6 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// Activity inside the period (DESIGN §4 "Reach", §5 "Periods").

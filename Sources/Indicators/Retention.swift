@@ -1,8 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
-import Store
-
 /// Retention (DESIGN §4): retained = attendance rate above the threshold
 /// (`>` by default, `≥` when inclusive), over participants with at least one
 /// meeting held; those with none yet are "not started".

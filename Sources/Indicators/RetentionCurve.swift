@@ -1,7 +1,4 @@
-import EvaluationDomain
-import LinearAlgebra
 import Statistics
-import Store
 
 /// The retention curve (DESIGN §4): the share still attending at meeting k
 /// (attended meeting k or a later one), as a Kaplan–Meier curve over the

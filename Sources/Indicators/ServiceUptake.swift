@@ -1,6 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// Uptake of individual services (DESIGN §5 "Services"): rows dated in the

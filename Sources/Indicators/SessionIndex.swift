@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Store
 
 /// The meetings of every group, found by group index and meeting number

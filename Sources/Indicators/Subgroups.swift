@@ -1,6 +1,4 @@
 import EvaluationDomain
-import LinearAlgebra
-import Statistics
 import Store
 
 /// Every indicator by the levels of one attribute (`report --by ATTR`, DESIGN

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// How a CSV file is written: separator, encoding, line endings and decimal mark; for the
 /// sheet of an `.xlsx` workbook, which sheet (its cells are read as text with a decimal point).
 ///

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// How a CSV file is written: the `--csv-dialect` choices of the reports, and
 /// the export styles the synthetic programme imitates.
 public struct CSVFormat: Sendable, Equatable {

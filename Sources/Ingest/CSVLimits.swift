@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// Limits that protect the machine from malformed or hostile inputs.
 ///
 /// Exceeding a limit is a problem reported with its place in the file, never a crash

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// The date formats seen in one column, in the order first seen, so that an import can
 /// report what it detected (`data: dd/mm/yyyy`, `completed_on: yyyy-mm-ddThh:mm:ss±hh:mm`).
 struct DateColumnProfile: Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// A way of writing dates, as recognised by ``DateParser``; an import reports the formats
 /// it saw in each date column.
 public enum DateFormat: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {

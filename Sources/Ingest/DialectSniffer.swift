@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// Detects the separator and the decimal mark from the first bytes of a file.
 ///
 /// **Separator.** For each candidate (`;`, `,`, tab) the sample is split into records and

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// Trimming and decoding of field bytes, shared by ``CSVRow`` and the header.
 enum FieldText {
     /// Whether `byte` is ASCII whitespace (space, tab, LF, VT, FF, CR).

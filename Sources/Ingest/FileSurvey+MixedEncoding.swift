@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 extension FileSurvey {
     /// A UTF-8 character found in a file that is not valid UTF-8 as a whole.
     struct UTF8Evidence {

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// The line endings found in a file, counting every physical line break
 /// (including those inside quoted fields).
 public enum LineEnding: String, Sendable, Codable, CaseIterable {

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// Reads numbers from fields, given the file's decimal mark.
 ///
 /// - Decimal point (``CSVDialect/decimalComma`` false): `12.5`, `-3`, `+0.75`, `.5`, `1e3`,

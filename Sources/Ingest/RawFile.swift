@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// The character encoding of a CSV export, as detected (or forced) when the file is opened.
 ///
 /// The rule (DESIGN §5, "Reading files"): a file whose bytes are valid UTF-8 is read as

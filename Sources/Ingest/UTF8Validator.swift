@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// A streaming UTF-8 validator (RFC 3629: no overlong forms, no surrogates, nothing above
 /// U+10FFFF), fed chunk by chunk; state carries across chunk boundaries.
 struct UTF8Validator {

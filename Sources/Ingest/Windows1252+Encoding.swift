@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 extension Windows1252 {
     /// Unicode scalar → byte, for the characters Windows-1252 can hold.
     private static let encodeTable: [UInt32: UInt8] = {

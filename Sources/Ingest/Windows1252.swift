@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// Windows-1252 decoding by a 256-entry table.
 ///
 /// 0x00–0x7F and 0xA0–0xFF map to the same Unicode scalars (Latin-1); 0x80–0x9F follow the

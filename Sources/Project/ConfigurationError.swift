@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// A problem in `evalrun.toml`, located by line.
 public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     public var file: String

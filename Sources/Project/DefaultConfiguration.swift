@@ -1,5 +1,3 @@
-import EvaluationDomain
-
 /// The commented `evalrun.toml` that `evalrun init` writes: every default
 /// spelled out as a comment, so the file can be edited or replaced whole.
 public enum DefaultConfiguration {

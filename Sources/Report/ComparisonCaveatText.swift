@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Indicators
 
 /// The words of a comparison's caveats (DESIGN §5 "Caveats a researcher

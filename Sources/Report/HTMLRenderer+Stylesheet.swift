@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension HTMLRenderer {
     /// The embedded style sheet: a readable page on screen and, in print, A4
     /// with page numbers, the report title in the footer, the stamp (when

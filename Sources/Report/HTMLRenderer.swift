@@ -1,10 +1,5 @@
-import EvaluationDomain
 import Foundation
-import Indicators
-import Ingest
 import Plot
-import Statistics
-import Store
 
 /// Renders a `ReportDocument` (the model the Markdown renderer reads) as one
 /// self-contained HTML page that a funder opens in any browser and prints to

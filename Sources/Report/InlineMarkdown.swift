@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// The inline Markdown that report paragraphs use, `**bold**` and `` `code` ``,
 /// parsed into runs so that each renderer can write them its own way (the
 /// HTML renderer as `<strong>` and `<code>`, with all text escaped).

@@ -1,9 +1,4 @@
-import EvaluationDomain
 import Foundation
-import Indicators
-import Ingest
-import Statistics
-import Store
 
 /// A JSON document with ordered keys and explicit `null`s, serialised
 /// deterministically (the contract's key order, stable number formatting).

@@ -1,9 +1,4 @@
-import EvaluationDomain
 import Foundation
-import Indicators
-import Ingest
-import Statistics
-import Store
 
 /// Renders a `ReportDocument` as GitHub-flavoured Markdown: aligned pipe
 /// tables (numbers right-aligned), figures linked relatively.

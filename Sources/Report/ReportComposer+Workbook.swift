@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension ReportComposer {
     /// The rows of the workbook's "Notes" sheet (DESIGN §6 `report.xlsx`): the
     /// title, the period, the suppression rule, what the markers of the

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// A figure of the report: its file under `figures/`, its caption and its
 /// SVG text. The composer places `block` in the document; the writer saves
 /// the SVG beside `report.md` and inlines it in `report.html`.

@@ -1,9 +1,6 @@
 import EvaluationDomain
 import Foundation
 import Indicators
-import Ingest
-import Statistics
-import Store
 
 /// The language of a report (`--lang it|en`): labels, definitions and number
 /// formatting (`44,2%` vs `44.2%`).

@@ -1,9 +1,5 @@
-import EvaluationDomain
 import Foundation
-import Indicators
 import Ingest
-import Statistics
-import Store
 
 /// The files of a report folder: `report.md`, `report.html`, `tables/*.csv`,
 /// `report.xlsx`, `figures/*.svg`, `summary.json`. `OutputFolder` writes them

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// The stamp on every page of an output made with `--no-suppress` (DESIGN §6):
 /// one wording for the funder report and the comparison, recognised by the
 /// HTML renderer to repeat it on each printed page.

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A caveat attached to a statistical result: the number was computed, but a
 /// reader must be told something about it (or the caller should replace it by
 /// `null` with a warning).

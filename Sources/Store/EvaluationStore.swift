@@ -1,7 +1,5 @@
-import EvaluationDomain
 import Foundation
 import GRDB
-import Ingest
 
 /// The project database: SQLite in WAL mode with a busy timeout, so two runs
 /// at once wait for each other instead of failing or corrupting anything.

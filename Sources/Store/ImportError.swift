@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Ingest
 
 /// A file rejected whole: nothing was imported (DESIGN §3: all-or-nothing per file).

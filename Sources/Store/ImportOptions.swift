@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Ingest
 
 /// How files are imported, beyond what each file says.

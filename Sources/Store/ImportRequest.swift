@@ -1,5 +1,4 @@
 import EvaluationDomain
-import Ingest
 
 /// One file to import.
 public struct ImportRequest: Sendable {

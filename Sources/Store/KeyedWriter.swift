@@ -1,7 +1,5 @@
-import EvaluationDomain
 import GRDB
 import GRDBSQLite
-import Ingest
 
 /// Writes one file's rows straight into their table by natural key, inside the
 /// import's transaction: a new key is inserted, a changed row updated, an

@@ -1,7 +1,5 @@
 import Crypto
-import EvaluationDomain
 import Foundation
-import Ingest
 
 /// Replaces participant codes by a keyed hash at import, so that a database can be
 /// handed to a researcher without the codes that the programme's own records use.

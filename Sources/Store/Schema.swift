@@ -1,6 +1,4 @@
-import EvaluationDomain
 import GRDB
-import Ingest
 
 /// The database schema as a list of named, append-only migrations.
 ///

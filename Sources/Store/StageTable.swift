@@ -1,7 +1,5 @@
-import EvaluationDomain
 import GRDB
 import GRDBSQLite
-import Ingest
 
 /// A temporary table that holds one file's decoded rows before they are
 /// checked as a whole (in-file duplicates) and merged into their target table

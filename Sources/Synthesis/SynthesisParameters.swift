@@ -1,5 +1,4 @@
 import EvaluationDomain
-import Ingest
 
 /// The knobs of a synthetic programme. The bundled demo records the values it
 /// was generated with in `datasets/demo/PARAMETERS.md`.

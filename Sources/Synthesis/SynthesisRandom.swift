@@ -1,6 +1,4 @@
-import EvaluationDomain
 import Foundation
-import Ingest
 import Statistics
 
 /// The draws a synthetic programme needs, from `SplitMix64` (the library's

@@ -1,5 +1,4 @@
 import EvaluationDomain
-import Ingest
 
 /// A generated programme in memory, before it is written as exports.
 struct SyntheticProgramme {

@@ -1,7 +1,5 @@
 import EvaluationDomain
-import LinearAlgebra
 import Statistics
-import Store
 
 /// The outcomes `compare` reports (DESIGN §5, §6).
 public enum ComparisonOutcomeKind: String, Sendable {

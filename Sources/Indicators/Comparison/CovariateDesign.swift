@@ -1,8 +1,3 @@
-import EvaluationDomain
-import LinearAlgebra
-import Statistics
-import Store
-
 /// The columns `--adjust` adds to a model (DESIGN §5, issue "compare"):
 /// numeric attributes as given; categorical ones as dummy columns against their
 /// first level (the stated reference), named `attribute:level`. Participants

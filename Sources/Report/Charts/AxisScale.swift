@@ -1,9 +1,4 @@
-import EvaluationDomain
 import Foundation
-import Indicators
-import Ingest
-import Statistics
-import Store
 
 /// A numeric axis: its domain, its ticks, and the mapping to a pixel range.
 ///

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Horizontal bars with their values written beside them (re-employment by
 /// type as shares of everyone enrolled). A suppressed bar is drawn as a
 /// hatched placeholder labelled with `suppressedText` ("<5").

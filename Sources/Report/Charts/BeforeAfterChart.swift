@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Mean scores at baseline and at a later wave, each with its 95% confidence
 /// interval, joined by a line: one small panel per instrument and wave pair,
 /// each with its own vertical scale (panels of the same instrument share it)

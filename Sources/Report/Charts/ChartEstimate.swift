@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// A point estimate with an optional confidence interval, as a chart draws it.
 public struct ChartEstimate: Sendable, Equatable {
     public var value: Double

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// The words of a chart: its title (also the SVG `<title>`), an optional
 /// subtitle under it, the axis labels with their units, and a description
 /// for screen readers (the SVG `<desc>`, followed by a plain-text summary of

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Colours, strokes and type sizes shared by the charts.
 ///
 /// The series colours differ in lightness as well as hue and each series also

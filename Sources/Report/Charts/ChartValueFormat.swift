@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// How a chart writes the values on an axis or beside a mark, in the report's
 /// language (`44,2%` in Italian, `44.2%` in English).
 public enum ChartValueFormat: Sendable, Equatable {

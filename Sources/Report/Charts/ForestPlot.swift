@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Estimates with confidence-interval whiskers on one common axis with a
 /// reference line (0 for differences, 1 for ratios on a logarithmic axis),
 /// one row each, the estimate and interval written on the right: for

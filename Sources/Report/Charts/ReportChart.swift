@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// A chart specification that can draw itself as a self-contained SVG
 /// (`StepCurveChart`, `BeforeAfterChart`, `BarChart`, `ForestPlot`).
 ///

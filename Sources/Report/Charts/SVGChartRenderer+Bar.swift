@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension SVGChartRenderer {
     /// Horizontal bars, labels on the left (wrapped), values at the bar ends,
     /// a value axis under them; suppressed bars are hatched placeholders.

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension SVGChartRenderer {
     /// Small multiples, up to three panels a row: in each, the baseline mean
     /// (open circle) and the later mean (filled) with 95% whiskers, joined by

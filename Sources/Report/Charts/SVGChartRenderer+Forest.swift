@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension SVGChartRenderer {
     /// Labels on the left, estimates (squares) with interval whiskers on a
     /// common axis with a dashed reference line, "estimate [lower, upper]"

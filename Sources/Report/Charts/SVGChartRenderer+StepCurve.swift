@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension SVGChartRenderer {
     /// Step curves with optional bands and censoring ticks; the vertical
     /// axis label sits above the plot, the horizontal one under it.

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Draws chart specifications as self-contained SVG documents: no external
 /// fonts, style sheets or scripts; a `viewBox` with width and height; a
 /// `<title>` and a `<desc>` (the chart's description and a plain summary of

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// Collects the elements of one SVG chart and serialises them with fixed
 /// number formatting, so the same chart always gives the same bytes.
 ///

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// One or more step functions on common axes, Kaplan–Meier style: the
 /// retention curve over meeting number (share still attending), time to first
 /// job (share employed, or still without work, by month). Each curve may

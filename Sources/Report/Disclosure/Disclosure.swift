@@ -1,8 +1,4 @@
 import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
 
 /// The disclosure policy of funder outputs (DESIGN §5 "Suppression", §6
 /// "Disclosure control"): counts of people from 1 to threshold − 1 are

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 extension DisclosureLedger {
     /// Runs `body` with keys under `prefix` and, when `population` is from 1 to
     /// threshold − 1, every count and figure registered in it withheld (a `--by`

@@ -1,6 +1,4 @@
-import EvaluationDomain
 import Indicators
-import Ingest
 import Statistics
 import Store
 

@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// The footnote under a table that shows disclosure markers (DESIGN §5
 /// "Markers say what is true"): what `<5` and `[c]` mean, in the report's language.
 enum MarkerFootnote {

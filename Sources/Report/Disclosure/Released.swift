@@ -1,9 +1,3 @@
-import EvaluationDomain
-import Indicators
-import Ingest
-import Statistics
-import Store
-
 /// A figure as it may be released to a funder (DESIGN §5 "Markers say what is
 /// true"): its value, or why it is withheld. Every renderer of a funder output
 /// reads `Released` values only, so none can print what the policy withheld.

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A two-sided confidence interval `[lower, upper]` at confidence `level`
 /// (0.95 for a 95% interval).
 public struct ConfidenceInterval: Sendable, Equatable, Hashable, Codable {

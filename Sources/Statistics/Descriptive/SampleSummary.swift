@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Size, mean and sample standard deviation of a vector of observations.
 ///
 ///     mean = Σxᵢ / n,   s² = Σ(xᵢ − mean)² / (n − 1)

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Why an estimate, a test or an interval could not be computed. Results carry
 /// it beside the `nil` value so that a report can say why a cell is empty.
 public enum UnavailableReason: Error, Sendable, Equatable, Hashable, CustomStringConvertible {

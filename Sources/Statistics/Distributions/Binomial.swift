@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The binomial distribution: the number of successes in n independent trials
 /// with success probability π.

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The chi-squared distribution with k degrees of freedom (k may be
 /// fractional; k = 0 is the point mass at 0, as in R).

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A univariate continuous probability distribution, as used for p-values and
 /// confidence limits.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// Fisher's F distribution with ν₁ (numerator) and ν₂ (denominator) degrees of
 /// freedom; both may be fractional or +∞.

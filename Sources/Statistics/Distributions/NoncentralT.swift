@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The noncentral t distribution with ν degrees of freedom and noncentrality δ:
 /// the law of (Z + δ)/√(V/ν), Z standard normal, V ~ χ²(ν) independent.

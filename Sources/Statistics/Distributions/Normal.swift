@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The normal distribution N(μ, σ²).
 ///

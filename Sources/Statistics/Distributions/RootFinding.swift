@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// Root finding for quantiles and for the noncentral-t parameter.
 enum RootFinding {

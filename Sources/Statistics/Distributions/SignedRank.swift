@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The exact null distribution of the Wilcoxon signed-rank statistic V, the
 /// sum of the ranks 1…n carrying a positive sign, each sign positive with

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 extension SpecialFunctions {
     /// The regularized incomplete beta function

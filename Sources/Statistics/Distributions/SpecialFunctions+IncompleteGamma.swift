@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 extension SpecialFunctions {
     /// The regularized lower incomplete gamma function

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// Special functions behind the distributions: log-gamma, log-beta and the
 /// regularized incomplete beta and gamma functions.

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// Student's t distribution with ν degrees of freedom; ν may be fractional
 /// (Satterthwaite and Bell–McCaffrey degrees of freedom such as 2.37) or +∞

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Cohen's d_z for paired data: the mean change over the sd of the changes
 /// (change = end − baseline, its sign kept whatever the instrument's direction).
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Hedges' g_av for paired data (Lakens 2013, *Frontiers in Psychology* 4:863,
 /// eq. 10 with the small-sample correction of eq. 4 for n₁ + n₂ = 2n):
 ///

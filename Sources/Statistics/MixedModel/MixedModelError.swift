@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Why a mixed model cannot be fitted. Each case is a numerical or structural
 /// impossibility, thrown; caveats of a fit that exists are `Diagnostic`s.
 public enum MixedModelError: Error, Equatable, CustomStringConvertible {

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// Minimisation of a function of one variable on a bounded interval by Brent's
 /// method: golden-section search safeguarding successive parabolic

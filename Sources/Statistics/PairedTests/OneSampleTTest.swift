@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// One-sample t test of the mean of a vector against μ₀.
 ///
 ///     t = (x̄ − μ₀) / (s/√n),   df = n − 1

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Paired t test of the change end − baseline (DESIGN: change = end − baseline),
 /// i.e. the one-sample t test of the changes dᵢ = endᵢ − baselineᵢ:
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The inferential part of a t test: statistic, degrees of freedom, two-sided
 /// p-value and confidence interval for the estimate.
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Welch's two-sample t test of mean(a) − mean(b) without assuming equal variances.
 ///
 ///     se = √(s_a²/n_a + s_b²/n_b),   t = (x̄_a − x̄_b) / se,

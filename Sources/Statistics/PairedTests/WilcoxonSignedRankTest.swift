@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Wilcoxon signed-rank test (Wilcoxon 1945) of the paired changes
 /// dᵢ = endᵢ − baselineᵢ, two-sided, as R's
 /// `wilcox.test(end, baseline, paired = TRUE)` with its defaults

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 extension Proportion {
     /// The Clopper–Pearson "exact" interval (Clopper & Pearson 1934): the
     /// limits are beta quantiles,

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 extension Proportion {
     /// The Wilson score interval (Wilson 1927), without continuity correction.
     ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A binomial proportion: `successes` out of `trials`, with the estimate x/n
 /// and its confidence intervals (`wilsonInterval`, `clopperPearsonInterval`).
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The difference between two independent proportions, comparison minus
 /// reference: θ = p_c − p_r (e.g. re-employment in homogeneous minus
 /// heterogeneous groups).

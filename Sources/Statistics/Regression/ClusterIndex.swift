@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The partition of observations into clusters (e.g. participants into
 /// groups), as lists of row indices in order of first appearance.
 public struct ClusterIndex: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The binomial family with logit link, computed exactly as R's C routines
 /// behind `binomial()` (`logit_linkinv`, `logit_mu_eta`, `binomial_dev_resids`

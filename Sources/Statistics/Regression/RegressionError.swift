@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Why a regression could not be fitted or a covariance not computed.
 ///
 /// A singular design is reported as `LinearAlgebraError.singular` (thrown by

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// How one person's change is classified by a reliable change index or a
 /// minimal important difference.
 public enum ChangeCategory: String, Sendable, Equatable, Hashable, Codable, CaseIterable {

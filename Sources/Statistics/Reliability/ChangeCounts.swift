@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Counts of people improved, unchanged and deteriorated; they add up to `total`.
 public struct ChangeCounts: Sendable, Equatable, Hashable, Codable {
     public var improved: Int

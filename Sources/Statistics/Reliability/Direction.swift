@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Which way a score improves: up (WEMWBS, self-efficacy) or down (GHQ-12, PHQ-9).
 /// It only classifies changes (reliable change, minimal important difference);
 /// changes and effect sizes keep the sign of end − baseline.

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Classification of changes by a minimal important difference (MID), inclusive
 /// (DESIGN, "MID and effect-size intervals"): improved when the change is at
 /// least `mid` in the better direction (change ≥ mid when higher is better,

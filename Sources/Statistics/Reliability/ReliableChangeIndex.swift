@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Jacobson–Truax reliable change index (Jacobson & Truax 1991, *J Consult Clin
 /// Psychol* 59:12–19):
 ///

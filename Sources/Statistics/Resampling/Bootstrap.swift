@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The nonparametric bootstrap of a statistic, resampling rows or whole
 /// clusters with replacement, with percentile and BCa intervals.
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A bootstrap confidence interval and how it was read off the replicates.
 public struct BootstrapInterval: Sendable, Equatable {
     /// Lower end.

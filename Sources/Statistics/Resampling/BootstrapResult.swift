@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The outcome of a `Bootstrap` run.
 public struct BootstrapResult: Sendable {
     /// θ̂, the statistic on the original sample.

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The outcome of a `GroupRandomizationTest`.
 public struct GroupRandomizationResult: Sendable, Equatable {
     /// T_obs, the statistic under the observed assignment of groups to levels.

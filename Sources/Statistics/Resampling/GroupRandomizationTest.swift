@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A randomization (permutation) test at group level for two levels of an
 /// attribute that is constant within groups.
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Why a resampling procedure cannot run on the data it was given.
 public enum ResamplingError: Error, Equatable, CustomStringConvertible {
     /// Lengths of values, group indices or per-group labels disagree, or a

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// SplitMix64, the generator used to expand one 64-bit seed into the state of
 /// `Xoshiro256StarStar`.
 ///

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 extension Xoshiro256StarStar {
     /// A uniform double in [0, 1): the top 53 bits of `next()` times 2⁻⁵³
     /// (every multiple of 2⁻⁵³ in [0, 1) equally likely; Vigna's recommended

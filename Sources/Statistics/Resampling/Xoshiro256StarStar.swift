@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// xoshiro256**, the project's reproducible pseudorandom number generator:
 /// the same seed gives the same stream on every machine and Swift version,
 /// because every step is written here (nothing depends on the standard

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// One row of R's `summary(coxph(...))` coefficient table: the log hazard
 /// ratio with its model-based and (with clusters) robust standard error, z

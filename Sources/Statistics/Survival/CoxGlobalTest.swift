@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A chi-squared test of β = 0 for a whole Cox model (likelihood ratio, Wald,
 /// score), as the last lines of R's `summary(coxph(...))`.
 public struct CoxGlobalTest: Sendable, Equatable {

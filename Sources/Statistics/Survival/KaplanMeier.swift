@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// The Kaplan–Meier (product-limit) estimator of a survival curve from
 /// right-censored data, with Greenwood's variance and log-transformed

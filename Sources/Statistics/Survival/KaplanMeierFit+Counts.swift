@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 extension KaplanMeierFit {
     /// The product-limit curve of counts per distinct time: `count` observations

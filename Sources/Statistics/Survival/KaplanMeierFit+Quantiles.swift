@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 extension KaplanMeierFit {
     /// R's tolerance for "the curve equals p": √(machine ε).

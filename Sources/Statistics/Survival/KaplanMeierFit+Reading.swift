@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 extension KaplanMeierFit {
     /// The curve read at the given times, as R's `summary(fit, times = t)` with
     /// `extend = FALSE`: Ŝ at the last observed time ≤ t (1 before the first

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// A fitted Kaplan–Meier curve: one entry per distinct observed time, as the
 /// components of R's `survfit` object (`time`, `n.risk`, `n.event`,

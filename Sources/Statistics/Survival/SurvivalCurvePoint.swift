@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// One vertex of a survival step curve with its confidence band, ready to be
 /// joined by straight lines (each step is drawn as two vertices at the same time).
 public struct SurvivalCurvePoint: Sendable, Equatable {

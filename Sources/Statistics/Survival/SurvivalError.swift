@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Why a survival estimator could not produce a result. Thrown, never a crash;
 /// caveats on a result that was computed are `Diagnostic` values instead.
 public enum SurvivalError: Error, Equatable, CustomStringConvertible {

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The Kaplan–Meier curve read at one requested time, as a row of R's
 /// `summary(survfit(...), times = t)`.
 public struct SurvivalEstimate: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A quantile of a survival curve (e.g. the median survival time) with its
 /// confidence limits; `nil` where R prints `NA` (the curve, or the band, never
 /// reaches the probability).

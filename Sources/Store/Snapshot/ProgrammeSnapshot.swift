@@ -1,5 +1,4 @@
 import EvaluationDomain
-import Ingest
 
 /// Everything recorded about a programme up to a date, as plain values for the
 /// indicators (which know nothing of SQL). Indices link the arrays: a
