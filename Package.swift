@@ -1,9 +1,16 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
+// The project's own targets: a warning is a defect, so it fails the build (dependencies keep theirs).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+/// The files of datasets/demo that `evalrun demo` imports (DemoData.swift lists the same).
+let demoFiles = [
+    "attendance.csv", "esiti.csv", "gruppi.csv", "incontri.csv", "participants.csv", "questionnaires.csv", "servizi.csv",
 ]
 
 let package = Package(
@@ -99,6 +106,9 @@ let package = Package(
                 "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The demo exports, built into the executable so that `evalrun demo` runs anywhere:
+            // Resources/demo links to datasets/demo, the one copy of them.
+            resources: demoFiles.map { .embedInCode("Resources/demo/\($0)") },
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -49,10 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func writeBuiltInData(into folder: URL) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for file in DemoData.files {
-            guard let bytes = DemoData.bytes(file.base64) else {
-                throw InputFailure(description: "the built-in demo file \(file.name) is damaged; reinstall evalrun")
-            }
-            try bytes.write(to: folder.appendingPathComponent(file.name))
+            try Data(file.bytes).write(to: folder.appendingPathComponent(file.name))
         }
         return folder.path
     }

@@ -27,18 +27,24 @@ struct DemoAnywhereTests {
         for (path, data) in committed { #expect(written[path] == data, "\(path) differs") }
     }
 
-    @Test("the built-in demo data are datasets/demo byte for byte (regenerate with scripts/embed-demo.py)")
+    @Test("the built-in demo data are datasets/demo: one link per file, every file listed in Package.swift and DemoData")
     func embeddedMatchesDataset() throws {
         let root = CPUIndependenceTests.checkout
-        let source = try String(contentsOf: root.appendingPathComponent("Sources/evalrun/DemoData.swift"), encoding: .utf8)
-            .filter { !$0.isWhitespace }
         let demo = root.appendingPathComponent("datasets/demo")
         let names = try FileManager.default.contentsOfDirectory(atPath: demo.path).filter { $0.hasSuffix(".csv") }.sorted()
         #expect(!names.isEmpty)
-        for name in names {
-            let encoded = try Data(contentsOf: demo.appendingPathComponent(name)).base64EncodedString()
-            #expect(source.contains("(\"\(name)\",\"\"\"\(encoded)\"\"\")"), "\(name) differs from the built-in copy")
+        let resources = root.appendingPathComponent("Sources/evalrun/Resources/demo")
+        let linked = try FileManager.default.contentsOfDirectory(atPath: resources.path).sorted()
+        #expect(linked == names, "Sources/evalrun/Resources/demo does not hold the files of datasets/demo")
+        for name in linked {
+            let destination = try FileManager.default.destinationOfSymbolicLink(atPath: resources.appendingPathComponent(name).path)
+            #expect(destination == "../../../../datasets/demo/\(name)", "\(name) is a copy, not a link to datasets/demo")
         }
-        #expect(source.components(separatedBy: "\"\"\"),").count - 1 == names.count, "the built-in data has other files")
+        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let list = try String(contentsOf: root.appendingPathComponent("Sources/evalrun/DemoData.swift"), encoding: .utf8)
+        for name in names {
+            #expect(manifest.contains("\"\(name)\""), "Package.swift does not embed \(name)")
+            #expect(list.contains("(\"\(name)\", PackageResources."), "DemoData does not list \(name)")
+        }
     }
 }
