@@ -28,13 +28,13 @@ public struct ComparisonReport: Sendable {
         let l = language
         if code.hasPrefix("wellbeing_change:") {
             let instrument = String(code.dropFirst("wellbeing_change:".count))
-            return l.t("wellbeing change \(instrument)", "cambiamento benessere \(instrument)")
+            return l.text("comparison.wellbeing_change", instrument)
         }
         switch code {
-        case "reemployed": return l.t("re-employed", "inserimento lavorativo")
-        case "retained": return l.t("retained", "frequenza regolare")
-        case "attendance_rate": return l.t("attendance rate", "tasso di frequenza")
-        case "time_to_job": return l.t("time to first job", "tempo al primo lavoro")
+        case "reemployed": return l.text("comparison.re_employed")
+        case "retained": return l.text("comparison.retained")
+        case "attendance_rate": return l.text("comparison.attendance_rate")
+        case "time_to_job": return l.text("comparison.time_to_first_job")
         default: return code
         }
     }
@@ -56,9 +56,9 @@ public struct ComparisonReport: Sendable {
         let l = language
         let name: String
         switch model {
-        case .logistic: name = l.t("logistic", "logistico")
-        case .linear: name = l.t("linear", "lineare")
-        case .cox: name = "Cox"
+        case .logistic: name = l.text("comparison.logistic")
+        case .linear: name = l.text("comparison.linear")
+        case .cox: name = l.text("comparison.cox")
         }
         return Cell(name, csv: .text(model.rawValue))
     }
@@ -141,19 +141,15 @@ public struct ComparisonReport: Sendable {
         let covariates = c.adjust.map { words.attribute($0) }.joined(separator: ", ")
         blocks.append(
             .paragraph(
-                l.t(
-                    "Levels of **\(name)** compared, reference **\(level(c.referenceLevel))**, among participants enrolled by \(l.date(c.to)). Clusters: \(c.clusters) groups (\(perLevel)). Adjusted for: \(c.adjust.isEmpty ? "nothing" : covariates).",
-                    "Confronto dei valori di **\(name)**, riferimento **\(level(c.referenceLevel))**, tra gli iscritti entro il \(l.date(c.to)). Cluster: \(c.clusters) gruppi (\(perLevel)). Aggiustato per: \(c.adjust.isEmpty ? "nulla" : covariates)."
-                )))
+                l.text(
+                    "comparison.levels_of_compared_reference_among_participants", name, level(c.referenceLevel), l.date(c.to), c.clusters,
+                    perLevel, c.adjust.isEmpty ? l.text("comparison.nothing") : covariates)))
         if c.constantWithinGroups {
             blocks.append(
                 .paragraph(
-                    l.t(
-                        "\(name.prefix(1).uppercased() + name.dropFirst()) is the same for everyone in a group: the \(c.clusters) groups, not the participants, are the units of inference.",
-                        "\(name.prefix(1).uppercased() + name.dropFirst()) è uguale per tutti i membri di un gruppo: le unità di inferenza sono i \(c.clusters) gruppi, non i partecipanti."
-                    )))
+                    l.text("comparison.is_the_same_for_everyone_in", name.prefix(1).uppercased() + name.dropFirst(), c.clusters)))
         }
-        blocks.append(.heading(level: 2, text: l.t("Before reading", "Prima di leggere")))
+        blocks.append(.heading(level: 2, text: l.text("comparison.before_reading")))
         let caveats = ComparisonCaveatText(language: l)
         blocks.append(.keyFigures(c.caveats.map { caveats.message($0, attribute: c.attribute) }))
         if let dropped = droppedSentence { blocks.append(.paragraph(dropped)) }
@@ -161,10 +157,7 @@ public struct ComparisonReport: Sendable {
         if waves {
             blocks.append(
                 .paragraph(
-                    l.t(
-                        "Wellbeing change is compared from the first questionnaire (baseline) to the end one, among people with both.",
-                        "Il cambiamento nel benessere è confrontato dal primo questionario (ingresso) a quello di fine, tra chi li ha entrambi."
-                    )))
+                    l.text("comparison.wellbeing_change_is_compared_from_the")))
         }
 
         var levelRows: [[Cell]] = []
@@ -204,17 +197,15 @@ public struct ComparisonReport: Sendable {
             let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
             for w in warnings { notes.append("\(outcomeName(o.outcome)): \(ComparisonWarningText.text(w, l))") }
         }
-        blocks.append(.heading(level: 2, text: l.t("Outcomes by level", "Esiti per valore")))
+        blocks.append(.heading(level: 2, text: l.text("comparison.outcomes_by_level")))
         blocks.append(
             .table(
                 ReportTable(
                     id: "comparison_levels",
-                    caption: l.t(
-                        "Share (binary), mean (continuous) or Kaplan–Meier median days (time to job)",
-                        "Quota (binari), media (continui) o mediana di Kaplan–Meier in giorni (tempo al lavoro)"),
+                    caption: l.text("comparison.share_binary_mean_continuous_or_kaplan"),
                     columns: [
-                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Level", "Valore"), key: "level"),
-                        Column("n", key: "n", .number), Column(l.t("Estimate", "Stima"), key: "estimate", .number),
+                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
+                        Column("n", key: "n", .number), Column(l.text("comparison.estimate"), key: "estimate", .number),
                     ],
                     rows: levelRows,
                     footnote: MarkerFootnote.text(for: levelRows, policy: disclosure, language: l))))
@@ -222,62 +213,53 @@ public struct ComparisonReport: Sendable {
             .table(
                 ReportTable(
                     id: "comparison_differences",
-                    caption: l.t(
-                        "Unadjusted difference from the reference (risk difference in percentage points with Newcombe's interval; mean difference with Welch's)",
-                        "Differenza non aggiustata dal riferimento (differenza di rischio in punti percentuali con intervallo di Newcombe; di medie con Welch)"
-                    ),
+                    caption: l.text("comparison.unadjusted_difference_from_the_reference_risk"),
                     columns: [
-                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Level", "Valore"), key: "level"),
-                        Column(l.t("Difference", "Differenza"), key: "estimate", .number), .interval(l.t("95% CI", "IC 95%")),
+                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
+                        Column(l.text("comparison.difference"), key: "estimate", .number), .interval(l.text("comparison.95_ci")),
                     ],
                     rows: differenceRows)))
         blocks.append(
             .heading(
                 level: 2,
-                text: c.adjust.isEmpty ? l.t("Models", "Modelli") : l.t("Adjusted models", "Modelli aggiustati")))
+                text: c.adjust.isEmpty ? l.text("comparison.models") : l.text("comparison.adjusted_models")))
         blocks.append(
             .table(
                 ReportTable(
                     id: "comparison_models",
-                    caption: l.t(
-                        "Estimates on the model's scale (log-odds, mean difference, log hazard ratio) with the odds or hazard ratio; cluster-robust errors by group: CR2 with Satterthwaite df (logistic, linear), grouped sandwich (Cox); the interval is on the ratio scale for logistic and Cox",
-                        "Stime sulla scala del modello (log-odds, differenza di medie, log hazard ratio) con odds o hazard ratio; errori robusti per gruppo: CR2 con gdl di Satterthwaite (logistico, lineare), sandwich per gruppo (Cox); l'intervallo è sulla scala del rapporto per logistico e Cox"
-                    ),
+                    caption: l.text("comparison.estimates_on_the_models_scale_log"),
                     columns: [
-                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column(l.t("Term", "Termine"), key: "term"),
-                        Column(l.t("Model", "Modello"), key: "model"), Column(l.t("Estimate", "Stima"), key: "estimate", .number),
-                        Column("OR/HR", key: "ratio", .number), Column(l.t("SE (model)", "ES (modello)"), key: "se_model", .number),
-                        Column(l.t("p (model)", "p (modello)"), key: "p_model", .number),
-                        Column(l.t("SE (robust)", "ES (robusto)"), key: "se_robust", .number),
-                        Column(l.t("df", "gdl"), key: "df_robust", .number),
-                        Column(l.t("p (robust)", "p (robusto)"), key: "p_robust", .number),
-                        .interval(l.t("95% CI (robust)", "IC 95% (robusto)"), prefix: "robust_"),
+                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.term"), key: "term"),
+                        Column(l.text("comparison.model"), key: "model"), Column(l.text("comparison.estimate"), key: "estimate", .number),
+                        Column("OR/HR", key: "ratio", .number), Column(l.text("comparison.se_model"), key: "se_model", .number),
+                        Column(l.text("comparison.p_model"), key: "p_model", .number),
+                        Column(l.text("comparison.se_robust"), key: "se_robust", .number),
+                        Column(l.text("comparison.df"), key: "df_robust", .number),
+                        Column(l.text("comparison.p_robust"), key: "p_robust", .number),
+                        .interval(l.text("comparison.95_ci_robust"), prefix: "robust_"),
                     ],
                     rows: modelRows)))
         blocks.append(
             .table(
                 ReportTable(
                     id: "comparison_cluster",
-                    caption: l.t(
-                        "ICC (random-intercept model, REML), group-level randomization test, and the random-intercept model's estimate",
-                        "ICC (modello a intercetta casuale, REML), test di randomizzazione per gruppi e stima del modello a intercetta casuale"
-                    ),
+                    caption: l.text("comparison.icc_random_intercept_model_reml_group"),
                     columns: [
-                        Column(l.t("Outcome", "Esito"), key: "outcome"), Column("ICC", key: "icc", .number),
-                        Column(l.t("p (randomization)", "p (randomizzazione)"), key: "p_randomization", .number),
-                        Column(l.t("Relabelings", "Rietichettature"), key: "relabelings"),
-                        Column(l.t("Mixed estimate", "Stima mista"), key: "mixed_estimate", .number),
-                        Column(l.t("Mixed SE", "ES misto"), key: "mixed_se", .number),
-                        Column(l.t("SD groups", "DS gruppi"), key: "sd_group", .number),
-                        Column(l.t("SD residual", "DS residua"), key: "sd_residual", .number),
+                        Column(l.text("comparison.outcome"), key: "outcome"), Column("ICC", key: "icc", .number),
+                        Column(l.text("comparison.p_randomization"), key: "p_randomization", .number),
+                        Column(l.text("comparison.relabelings"), key: "relabelings"),
+                        Column(l.text("comparison.mixed_estimate"), key: "mixed_estimate", .number),
+                        Column(l.text("comparison.mixed_se"), key: "mixed_se", .number),
+                        Column(l.text("comparison.sd_groups"), key: "sd_group", .number),
+                        Column(l.text("comparison.sd_residual"), key: "sd_residual", .number),
                     ],
                     rows: otherRows)))
         for figure in figures { blocks.append(figure.block) }
         if !notes.isEmpty {
-            blocks.append(.heading(level: 2, text: l.t("Warnings", "Avvertenze")))
+            blocks.append(.heading(level: 2, text: l.text("comparison.warnings")))
             blocks.append(.bullets(notes))
         }
-        return ReportDocument(title: l.t("Comparison by \(name)", "Confronto per \(name)"), blocks: blocks)
+        return ReportDocument(title: l.text("comparison.comparison_by", name), blocks: blocks)
     }
 
     /// "Left out for a missing covariate", once: per level, for the outcome
@@ -294,10 +276,8 @@ public struct ComparisonReport: Sendable {
             return "\(ReportVocabulary(language).level(level.level, of: comparison.attribute)) \(n)"
         }
         guard levels.contains(where: { $0.droppedMissingCovariates != .value(0) }) else { return nil }
-        return language.t(
-            "Left out of the adjusted models for a missing covariate (\(comparison.adjust.joined(separator: ", "))): \(shown.joined(separator: ", ")).",
-            "Esclusi dai modelli aggiustati per una covariata mancante (\(comparison.adjust.joined(separator: ", "))): \(shown.joined(separator: ", "))."
-        )
+        return language.text(
+            "comparison.left_out_of_the_adjusted_models", comparison.adjust.joined(separator: ", "), shown.joined(separator: ", "))
     }
 
     /// The forest plots: ratios on a log axis, differences on a linear one.
@@ -322,7 +302,7 @@ public struct ComparisonReport: Sendable {
                     ForestPlot.Row(
                         label: "\(outcomeName(o.outcome)) — \(words.level(t.term, of: comparison.attribute)) (\(ratioName))",
                         estimate: t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
-                        missingText: l.t("not estimable", "non stimabile")))
+                        missingText: l.text("comparison.not_estimable")))
             }
         }
         guard !rows.isEmpty else { return nil }
@@ -331,14 +311,10 @@ public struct ComparisonReport: Sendable {
         let chart = ForestPlot(
             id: "comparison_forest",
             labels: ChartLabels(
-                title: l.t("\(name): odds and hazard ratios", "\(name): odds e hazard ratio"),
-                subtitle: l.t(
-                    "Reference: \(reference); 95% cluster-robust intervals",
-                    "Riferimento: \(reference); intervalli robusti per gruppo al 95%"),
-                xAxis: l.t("Odds or hazard ratio (log scale)", "Odds o hazard ratio (scala logaritmica)"),
-                description: l.t(
-                    "Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference.",
-                    "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento.")),
+                title: l.text("comparison.odds_and_hazard_ratios", name),
+                subtitle: l.text("comparison.reference_95_cluster_robust_intervals", reference),
+                xAxis: l.text("comparison.odds_or_hazard_ratio_log_scale"),
+                description: l.text("comparison.odds_ratios_re_employment_retention_and")),
             rows: rows, reference: 1, logarithmic: true)
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }
@@ -351,7 +327,7 @@ public struct ComparisonReport: Sendable {
         var rows: [ForestPlot.Row] = []
         for o in comparison.outcomes where o.kind == .continuous {
             let scale = o.outcome == "attendance_rate" ? 100.0 : 1
-            let unit = o.outcome == "attendance_rate" ? l.t("percentage points", "punti percentuali") : l.t("points", "punti")
+            let unit = o.outcome == "attendance_rate" ? l.text("comparison.percentage_points") : l.text("comparison.points")
             for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) {
                 let (low, high) = Self.interval(t)
                 rows.append(
@@ -360,7 +336,7 @@ public struct ComparisonReport: Sendable {
                         estimate: t.estimate.map {
                             ChartEstimate($0 * scale, lower: low.map { $0 * scale }, upper: high.map { $0 * scale })
                         },
-                        note: unit, missingText: l.t("not estimable", "non stimabile")))
+                        note: unit, missingText: l.text("comparison.not_estimable")))
             }
         }
         guard !rows.isEmpty else { return nil }
@@ -369,14 +345,10 @@ public struct ComparisonReport: Sendable {
         let chart = ForestPlot(
             id: "comparison_differences",
             labels: ChartLabels(
-                title: l.t("\(name): differences in means", "\(name): differenze tra medie"),
-                subtitle: l.t(
-                    "Against \(reference), from the linear models; 95% cluster-robust (CR2) intervals",
-                    "Rispetto a \(reference), dai modelli lineari; intervalli robusti per gruppo (CR2) al 95%"),
-                xAxis: l.t("Difference", "Differenza"),
-                description: l.t(
-                    "Mean differences in attendance rate and wellbeing change of each level against the reference.",
-                    "Differenze medie nel tasso di frequenza e nel cambiamento del benessere di ogni valore rispetto al riferimento.")),
+                title: l.text("comparison.differences_in_means", name),
+                subtitle: l.text("comparison.against_from_the_linear_models_95", reference),
+                xAxis: l.text("comparison.difference"),
+                description: l.text("comparison.mean_differences_in_attendance_rate_and")),
             rows: rows, valueFormat: .number(digits: 2))
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }

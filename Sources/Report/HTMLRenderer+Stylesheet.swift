@@ -8,8 +8,8 @@ extension HTMLRenderer {
     /// unless that would shrink their text below 80% (then up to a page),
     /// headings kept with what follows.
     static func stylesheet(title: String, stamp: String?, language: ReportLanguage) -> String {
-        let pageWord = language.t("Page", "Pagina")
-        let ofWord = language.t("of", "di")
+        let pageWord = language.text("html.page")
+        let ofWord = language.text("html.of")
         var css = baseStyle
         css += """
 

@@ -164,7 +164,7 @@ public struct HTMLRenderer: Sendable {
         } else {
             picture = .p(
                 .class("missing"),
-                .raw(Self.escape(language.t("Figure not available: ", "Figura non disponibile: ") + file)))
+                .raw(Self.escape(language.text("html.figure_not_available") + file)))
         }
         // The drawing carries its own title and description: a caption would repeat it.
         let tall = svg.flatMap(Self.svgHeight).map { $0 > Self.tallFigureHeight } ?? false

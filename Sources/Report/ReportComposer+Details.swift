@@ -15,13 +15,12 @@ extension ReportComposer {
             blocks.append(
                 table(
                     id: "services",
-                    caption: l.t(
-                        "Individual services delivered in the period (participants enrolled by the period end)",
-                        "Servizi individuali erogati nel periodo (partecipanti iscritti entro la fine del periodo)"),
+                    caption: l.text("report.details.individual_services_delivered_in_the_period"),
                     columns: [
-                        Column(l.t("Service", "Servizio"), key: "service"),
-                        Column(l.t("Participants", "Partecipanti"), key: "participants", .number),
-                        Column(l.t("Sessions", "Sessioni"), key: "sessions", .number), Column(l.t("Hours", "Ore"), key: "hours", .number),
+                        Column(l.text("report.details.service"), key: "service"),
+                        Column(l.text("report.details.participants"), key: "participants", .number),
+                        Column(l.text("report.details.sessions"), key: "sessions", .number),
+                        Column(l.text("report.details.hours"), key: "hours", .number),
                     ],
                     rows: rows))
         }
@@ -35,13 +34,12 @@ extension ReportComposer {
             blocks.append(
                 table(
                     id: "participants_by_attribute",
-                    caption: l.t(
-                        "Participants enrolled in the period, by attribute (every value recorded in the programme)",
-                        "Partecipanti iscritti nel periodo, per caratteristica (ogni valore registrato nel programma)"),
+                    caption: l.text("report.details.participants_enrolled_in_the_period_by"),
                     columns: [
-                        Column(l.t("Attribute", "Caratteristica"), key: "attribute"), Column(l.t("Level", "Valore"), key: "level"),
-                        Column(l.t("People", "Persone"), key: "n", .number), Column(l.t("Of", "Su"), key: "denominator", .number),
-                        Column(l.t("Share", "Quota"), key: "share", .rate),
+                        Column(l.text("report.details.attribute"), key: "attribute"), Column(l.text("report.details.level"), key: "level"),
+                        Column(l.text("report.details.people"), key: "n", .number),
+                        Column(l.text("report.details.of"), key: "denominator", .number),
+                        Column(l.text("report.details.share"), key: "share", .rate),
                     ],
                     rows: rows))
         }
@@ -59,19 +57,17 @@ extension ReportComposer {
         let median: Cell
         if case .notComputable = t.medianDays {
             median = Cell(
-                l.t("not reached (fewer than half found work)", "non raggiunto (meno della metà ha trovato lavoro)"),
+                l.text("report.details.not_reached_fewer_than_half_found"),
                 csv: .text(Disclosure.notComputableCSVMarker))
         } else {
             median = number(inMonths(t.medianDays), digits: 1)
         }
-        let monthsUnit = Cell.text(l.t("months", "mesi"))
-        let shareUnit = Cell.text(l.t("share", "quota"))
+        let monthsUnit = Cell.text(l.text("report.details.months"))
+        let shareUnit = Cell.text(l.text("report.details.share_2"))
         var rows: [[Cell]] = [
             [
                 .text(
-                    l.t(
-                        "Median time from enrolment to first job (Kaplan–Meier)",
-                        "Tempo mediano dall'iscrizione al primo lavoro (Kaplan–Meier)")),
+                    l.text("report.details.median_time_from_enrolment_to_first")),
                 monthsUnit, median, interval(inMonths(t.medianLow), inMonths(t.medianHigh)),
             ]
         ]
@@ -79,36 +75,29 @@ extension ReportComposer {
             let e = t.employedBy[months] ?? ReleasedEstimate(value: .notComputable, low: .notComputable, high: .notComputable)
             rows.append([
                 .text(
-                    l.t(
-                        "Employed within \(months) months of enrolment (Kaplan–Meier)",
-                        "Occupati entro \(months) mesi dall'iscrizione (Kaplan–Meier)")),
+                    l.text("report.details.employed_within_months_of_enrolment_kaplan", months)),
                 shareUnit, share(e.value), interval(e.low, e.high, percent: true),
             ])
         }
         let m = t.monthsGroupEndToJob
         let none = Cell("–", values: [.empty, .empty])
         for (label, value) in [
-            (l.t("shortest", "minimo"), m.min), (l.t("median", "mediana"), m.median), (l.t("longest", "massimo"), m.max),
+            (l.text("report.details.shortest"), m.min), (l.text("report.details.median"), m.median),
+            (l.text("report.details.longest"), m.max),
         ] {
             rows.append([
                 .text(
-                    l.t(
-                        "Months from group end to job, \(label) (people of ended groups who found work after the end: \(inline(m.n)))",
-                        "Mesi dalla fine del gruppo al lavoro, \(label) (persone di gruppi conclusi che hanno trovato lavoro dopo la fine: \(inline(m.n)))"
-                    )),
+                    l.text("report.details.months_from_group_end_to_job", label, inline(m.n))),
                 monthsUnit, number(value, digits: 1), none,
             ])
         }
         return [
             table(
                 id: "time_to_job",
-                caption: l.t(
-                    "Time to first job, censored at the end of each person's observation (months of 30.4375 days). The Kaplan–Meier shares allow for people still being followed, so they can be higher than the crude share re-employed above.",
-                    "Tempo al primo lavoro, censurato alla fine dell'osservazione di ciascuno (mesi di 30,4375 giorni). Le quote di Kaplan–Meier tengono conto di chi è ancora osservato, per questo possono superare la quota grezza di inseriti indicata sopra."
-                ),
+                caption: l.text("report.details.time_to_first_job_censored_at"),
                 columns: [
-                    Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Unit", "Unità"), key: "unit"),
-                    Column(l.t("Value", "Valore"), key: "value", .number), .interval(l.t("95% CI", "IC 95%")),
+                    Column(l.text("report.details.indicator"), key: "indicator"), Column(l.text("report.details.unit"), key: "unit"),
+                    Column(l.text("report.details.value"), key: "value", .number), .interval(l.text("report.details.95_ci")),
                 ],
                 rows: rows)
         ]
@@ -126,15 +115,12 @@ extension ReportComposer {
         return [
             table(
                 id: "retention_curve",
-                caption: l.t(
-                    "Retention curve: share still attending after each meeting (Kaplan–Meier over meeting number; groups still running censored at their last meeting held)",
-                    "Curva di permanenza: quota ancora presente dopo ogni incontro (Kaplan–Meier sul numero dell'incontro; gruppi in corso censurati all'ultimo incontro svolto)"
-                ),
+                caption: l.text("report.details.retention_curve_share_still_attending_after"),
                 columns: [
-                    Column(l.t("Meeting", "Incontro"), key: "meeting", .number),
-                    Column(l.t("Still attending before it", "Ancora presenti prima"), key: "at_risk", .number),
-                    Column(l.t("Share still attending after it", "Quota presente dopo"), key: "still_attending", .rate),
-                    .interval(l.t("95% CI", "IC 95%"), rate: true),
+                    Column(l.text("report.details.meeting"), key: "meeting", .number),
+                    Column(l.text("report.details.still_attending_before_it"), key: "at_risk", .number),
+                    Column(l.text("report.details.share_still_attending_after_it"), key: "still_attending", .rate),
+                    .interval(l.text("report.details.95_ci"), rate: true),
                 ],
                 rows: rows)
         ] + curveCoarseningNote
@@ -148,10 +134,7 @@ extension ReportComposer {
         let b = policy.curveRoundingBase
         return [
             .paragraph(
-                l.t(
-                    "To protect individuals, the curves are drawn from pooled counts: each step stands for at least \(t) people, and the numbers still attending are rounded to multiples of \(b).",
-                    "Per tutelare le persone, le curve sono calcolate su conteggi aggregati: ogni gradino rappresenta almeno \(t) persone e il numero di chi è ancora presente è arrotondato a multipli di \(b)."
-                ))
+                l.text("report.details.to_protect_individuals_the_curves_are", t, b))
         ]
     }
 
@@ -164,25 +147,23 @@ extension ReportComposer {
             return Cell("\(l.number(v, digits: 0)) \(c.currency)", csv: .number(v, digits: 2))
         }
         return [
-            .heading(level: 2, text: l.t("Cost per outcome", "Costo per esito")),
+            .heading(level: 2, text: l.text("report.details.cost_per_outcome")),
             table(
                 id: "cost",
                 caption: c.declared
-                    ? l.t(
-                        "Declared budget \(l.number(c.total, digits: 0)) \(c.currency)",
-                        "Budget dichiarato \(l.number(c.total, digits: 0)) \(c.currency)")
-                    : l.t(
-                        "Service amounts spent on the participants enrolled by \(l.date(release.period.to)), up to that date (no budget declared, so only service amounts are counted): \(l.number(c.total, digits: 0)) \(c.currency)",
-                        "Importi dei servizi erogati alle persone iscritte entro il \(l.date(release.period.to)), fino a quella data (nessun budget dichiarato: si contano solo gli importi dei servizi): \(l.number(c.total, digits: 0)) \(c.currency)"
-                    ),
+                    ? l.text("report.details.declared_budget", l.number(c.total, digits: 0), c.currency)
+                    : l.text(
+                        "report.details.service_amounts_spent_on_the_participants", l.date(release.period.to), l.number(c.total, digits: 0),
+                        c.currency),
                 columns: [
-                    Column(l.t("Per", "Per"), key: "per"), Column(l.t("Denominator", "Denominatore"), key: "denominator", .number),
-                    Column(l.t("Cost (\(c.currency))", "Costo (\(c.currency))"), key: "cost", .number),
+                    Column(l.text("report.details.per"), key: "per"),
+                    Column(l.text("report.details.denominator"), key: "denominator", .number),
+                    Column(l.text("report.details.cost", c.currency), key: "cost", .number),
                 ],
                 rows: [
-                    [.text(l.t("participant enrolled", "iscritto")), count(c.enrolled), money(c.perEnrolled)],
-                    [.text(l.t("retained participant", "partecipante con frequenza regolare")), count(c.retained), money(c.perRetained)],
-                    [.text(l.t("re-employed participant", "partecipante inserito")), count(c.reemployed), money(c.perReemployed)],
+                    [.text(l.text("report.details.participant_enrolled")), count(c.enrolled), money(c.perEnrolled)],
+                    [.text(l.text("report.details.retained_participant")), count(c.retained), money(c.perRetained)],
+                    [.text(l.text("report.details.re_employed_participant")), count(c.reemployed), money(c.perReemployed)],
                 ]),
         ]
     }

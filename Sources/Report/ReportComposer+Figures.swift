@@ -35,16 +35,14 @@ extension ReportComposer {
         let chart = StepCurveChart(
             id: "retention_curve",
             labels: ChartLabels(
-                title: l.t("Retention curve", "Curva di permanenza"),
-                subtitle: l.t("Share still attending, with 95% confidence band", "Quota ancora presente, con banda di confidenza al 95%"),
-                xAxis: l.t("Meeting number", "Numero dell'incontro"), yAxis: l.t("Still attending", "Ancora presenti"),
-                description: l.t(
-                    "Kaplan–Meier estimate over meeting number of the share of participants still attending.",
-                    "Stima di Kaplan–Meier, per numero di incontro, della quota di partecipanti ancora presenti.")),
-            series: [Self.series(curve, name: l.t("All participants", "Tutti i partecipanti"), start: 0, startValue: 1, scale: { $0 })],
+                title: l.text("report.figures.retention_curve"),
+                subtitle: l.text("report.figures.share_still_attending_with_95_confidence"),
+                xAxis: l.text("report.figures.meeting_number"), yAxis: l.text("report.figures.still_attending"),
+                description: l.text("report.figures.kaplan_meier_estimate_over_meeting_number")),
+            series: [Self.series(curve, name: l.text("report.figures.all_participants"), start: 0, startValue: 1, scale: { $0 })],
             yDomain: 0...1)
         return ReportFigure(
-            chart: chart, caption: l.t("Retention curve over meeting number", "Curva di permanenza per numero di incontro"), language: l)
+            chart: chart, caption: l.text("report.figures.retention_curve_over_meeting_number"), language: l)
     }
 
     var timeToJobFigure: ReportFigure? {
@@ -53,26 +51,22 @@ extension ReportComposer {
         let chart = StepCurveChart(
             id: "time_to_job",
             labels: ChartLabels(
-                title: l.t("Time to first job", "Tempo al primo lavoro"),
-                subtitle: l.t(
-                    "Share with a work experience since enrolment (Kaplan–Meier, 95% band)",
-                    "Quota con un'esperienza di lavoro dall'iscrizione (Kaplan–Meier, banda al 95%)"),
-                xAxis: l.t("Months since enrolment", "Mesi dall'iscrizione"), yAxis: l.t("Employed", "Occupati"),
-                description: l.t(
-                    "Cumulative share re-employed, 1 − S(t), censored at the end of each person's observation.",
-                    "Quota cumulata di inseriti, 1 − S(t), censurata alla fine dell'osservazione di ciascuno.")),
+                title: l.text("report.figures.time_to_first_job"),
+                subtitle: l.text("report.figures.share_with_a_work_experience_since"),
+                xAxis: l.text("report.figures.months_since_enrolment"), yAxis: l.text("report.figures.employed"),
+                description: l.text("report.figures.cumulative_share_re_employed_1_s")),
             series: [
                 Self.series(
-                    curve, name: l.t("All enrolled", "Tutti gli iscritti"), start: 0, startValue: 0,
+                    curve, name: l.text("report.figures.all_enrolled"), start: 0, startValue: 0,
                     scale: { $0 / TimeToJob.daysPerMonth })
             ],
             xFormat: .number(digits: 0), yDomain: 0...1,
             reference: release.reemployment.rate.value.shown.map { crude in
                 StepCurveChart.Reference(
                     value: crude,
-                    label: l.t("crude share re-employed: \(l.percent(crude))", "quota grezza di inseriti: \(l.percent(crude))"))
+                    label: l.text("report.figures.crude_share_re_employed", l.percent(crude)))
             })
-        return ReportFigure(chart: chart, caption: l.t("Time to first job", "Tempo al primo lavoro"), language: l)
+        return ReportFigure(chart: chart, caption: l.text("report.figures.time_to_first_job"), language: l)
     }
 
     var reemploymentByTypeFigure: ReportFigure? {
@@ -88,17 +82,14 @@ extension ReportComposer {
         let chart = BarChart(
             id: "reemployment_by_type",
             labels: ChartLabels(
-                title: l.t("Re-employment by type", "Inserimento per tipo"),
-                subtitle: l.t(
-                    "Share of the \(l.count(enrolled)) enrolled, each person by their \(best ? "best" : "first") event",
-                    "Quota dei \(l.count(enrolled)) iscritti, ogni persona per il suo esito \(best ? "migliore" : "primo")"
-                ),
-                xAxis: l.t("Share of enrolled", "Quota degli iscritti"),
-                description: l.t(
-                    "Bars give the share of enrolled participants whose best work experience is of each type.",
-                    "Le barre danno la quota di iscritti il cui miglior esito è di ciascun tipo.")),
+                title: l.text("report.figures.re_employment_by_type"),
+                subtitle: l.text(
+                    "report.figures.share_of_the_enrolled_each_person", l.count(enrolled),
+                    l.text(best ? "words.breakdown.best" : "words.breakdown.first")),
+                xAxis: l.text("report.figures.share_of_enrolled"),
+                description: l.text("report.figures.bars_give_the_share_of_enrolled")),
             bars: bars, suppressedText: Disclosure.confidentialMarker)
-        return ReportFigure(chart: chart, caption: l.t("Re-employment by type", "Inserimento per tipo"), language: l)
+        return ReportFigure(chart: chart, caption: l.text("report.figures.re_employment_by_type"), language: l)
     }
 
     /// Each instrument's mean change with its 95% interval on a common axis
@@ -112,9 +103,9 @@ extension ReportComposer {
             let estimate = w.meanChange.shown.map { ChartEstimate($0, lower: w.changeLow.shown, upper: w.changeHigh.shown) }
             let mid = w.instrument.mid.map { w.instrument.better == .higher ? $0 : -$0 }
             let pairs = w.pairs.shown.map { "n = \(l.count($0))" } ?? marker(w.pairs)?.display
-            var note = l.t("start → \(words.wave(w.wave))", "ingresso → \(words.wave(w.wave))")
+            var note = l.text("report.figures.start", words.wave(w.wave))
             if let pairs { note += ", " + pairs }
-            if let m = w.instrument.mid { note += l.t(", MID \(l.number(m, digits: 1))", ", DMR \(l.number(m, digits: 1))") }
+            if let m = w.instrument.mid { note += l.text("report.figures.mid", l.number(m, digits: 1)) }
             return ForestPlot.Row(
                 label: w.instrument.id, estimate: estimate, note: note,
                 missingText: marker(w.meanChange)?.display ?? "–", threshold: mid)
@@ -122,14 +113,10 @@ extension ReportComposer {
         let chart = ForestPlot(
             id: "wellbeing",
             labels: ChartLabels(
-                title: l.t("Wellbeing: change from start", "Benessere: cambiamento dall'ingresso"),
-                subtitle: l.t(
-                    "Mean change in points with 95% interval; dotted: the minimal important difference (MID)",
-                    "Cambiamento medio in punti con intervallo al 95%; punteggiato: la differenza minima rilevante (DMR)"),
-                xAxis: l.t("Mean change (points)", "Cambiamento medio (punti)"),
-                description: l.t(
-                    "For each instrument, the mean change of the people with both questionnaires, with its 95% t interval.",
-                    "Per ogni strumento, il cambiamento medio di chi ha entrambi i questionari, con l'intervallo t al 95%.")),
+                title: l.text("report.figures.wellbeing_change_from_start"),
+                subtitle: l.text("report.figures.mean_change_in_points_with_95"),
+                xAxis: l.text("report.figures.mean_change_points"),
+                description: l.text("report.figures.for_each_instrument_the_mean_change")),
             rows: rows, valueFormat: .number(digits: 1))
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }
@@ -141,22 +128,17 @@ extension ReportComposer {
         let rows = release.trend.map { q -> ForestPlot.Row in
             let r = q.reemployment
             let estimate = r.value.shown.map { ChartEstimate($0, lower: r.low.shown, upper: r.high.shown) }
-            let n = q.cohort.shown.map { l.t("enrolled by then: \(l.count($0))", "iscritti fino ad allora: \(l.count($0))") }
+            let n = q.cohort.shown.map { l.text("report.figures.enrolled_by_then", l.count($0)) }
             return ForestPlot.Row(
                 label: l.period(q.period), estimate: estimate, note: n, missingText: marker(r.value)?.display ?? "–")
         }
         let chart = ForestPlot(
             id: "trend",
             labels: ChartLabels(
-                title: l.t("Re-employment by quarter", "Inserimento per trimestre"),
-                subtitle: l.t(
-                    "Share of everyone enrolled by each quarter's end with a work experience by then, with 95% interval",
-                    "Quota di tutti gli iscritti alla fine di ogni trimestre con un'esperienza di lavoro fino ad allora, con intervallo al 95%"
-                ),
-                xAxis: l.t("Re-employed", "Con lavoro"),
-                description: l.t(
-                    "For each quarter, the re-employment rate of the cohort enrolled by its end (Wilson 95% interval).",
-                    "Per ogni trimestre, il tasso di inserimento degli iscritti entro la sua fine (intervallo di Wilson al 95%).")),
+                title: l.text("report.figures.re_employment_by_quarter"),
+                subtitle: l.text("report.figures.share_of_everyone_enrolled_by_each"),
+                xAxis: l.text("report.figures.re_employed"),
+                description: l.text("report.figures.for_each_quarter_the_re_employment")),
             rows: rows, valueFormat: .percent(digits: 1), domain: 0...1)
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }

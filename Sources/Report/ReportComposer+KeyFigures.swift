@@ -11,42 +11,32 @@ extension ReportComposer {
         let to = l.date(release.period.to)
         var items: [String] = []
         items.append(
-            l.t(
-                "**\(inline(release.cohort)) people** enrolled in the programme by \(to); \(inline(release.reach.attendedOnce)) of them took part in at least one meeting in the period.",
-                "**\(inline(release.cohort)) persone** iscritte al programma entro il \(to); \(inline(release.reach.attendedOnce)) hanno partecipato ad almeno un incontro nel periodo."
-            ))
+            l.text("report.keyfigures.people_enrolled_in_the_programme_by", inline(release.cohort), to, inline(release.reach.attendedOnce)))
         let r = release.retention.rate
-        let comparator = release.retention.inclusive ? l.t("at least", "almeno il") : l.t("more than", "più del")
+        let comparator = release.retention.inclusive ? l.text("report.keyfigures.at_least") : l.text("report.keyfigures.more_than")
         items.append(
-            l.t(
-                "**\(inline(r.numerator)) of \(inline(r.denominator)) retained** (\(rateText(r))): they attended \(comparator) \(l.threshold(release.retention.threshold)) of their group's meetings.",
-                "**\(inline(r.numerator)) su \(inline(r.denominator)) con frequenza regolare** (\(rateText(r))): hanno partecipato a \(comparator) \(l.threshold(release.retention.threshold)) degli incontri del loro gruppo."
-            ))
+            l.text(
+                "report.keyfigures.of_retained_they_attended_of_their", inline(r.numerator), inline(r.denominator), rateText(r), comparator,
+                l.threshold(release.retention.threshold)))
         let w = release.reemployment
-        var work = l.t(
-            "**\(inline(w.rate.numerator)) of \(inline(w.rate.denominator)) re-employed** (\(rateText(w.rate))): a work experience after enrolling.",
-            "**\(inline(w.rate.numerator)) su \(inline(w.rate.denominator)) hanno trovato lavoro** (\(rateText(w.rate))): un'esperienza di lavoro dopo l'iscrizione."
-        )
+        var work = l.text(
+            "report.keyfigures.of_re_employed_a_work_experience", inline(w.rate.numerator), inline(w.rate.denominator), rateText(w.rate))
         if case .value(let lost) = w.lostToFollowUp, lost > 0 {
-            work += l.t(
-                " \(inline(w.lostToFollowUp)) people were lost to follow-up; had they all found work, the share would be \(share(w.rateUpperBound).display).",
-                " \(inline(w.lostToFollowUp)) persone non sono più state seguite; se tutte avessero trovato lavoro, la quota sarebbe \(share(w.rateUpperBound).display)."
-            )
+            work += l.text("report.keyfigures.people_were_lost_to_follow_up", inline(w.lostToFollowUp), share(w.rateUpperBound).display)
         }
         items.append(work)
         for change in headlineChanges { items.append(sentence(change)) }
         if let c = release.cost {
             let basis =
                 c.declared
-                ? l.t("the declared budget", "il budget dichiarato")
-                : l.t("the service amounts spent on these people", "gli importi dei servizi erogati a queste persone")
+                ? l.text("report.keyfigures.the_declared_budget")
+                : l.text("report.keyfigures.the_service_amounts_spent_on_these")
             items.append(
-                l.t(
-                    "**Cost per re-employed participant: \(money(c.perReemployed, c.currency))** (\(basis), \(l.number(c.total, digits: 0)) \(c.currency), over \(inline(c.reemployed)) people).",
-                    "**Costo per persona che ha trovato lavoro: \(money(c.perReemployed, c.currency))** (\(basis), \(l.number(c.total, digits: 0)) \(c.currency), su \(inline(c.reemployed)) persone)."
-                ))
+                l.text(
+                    "report.keyfigures.cost_per_re_employed_participant_over", money(c.perReemployed, c.currency), basis,
+                    l.number(c.total, digits: 0), c.currency, inline(c.reemployed)))
         }
-        return [.heading(level: 2, text: l.t("Key figures", "Cifre chiave")), .keyFigures(items)]
+        return [.heading(level: 2, text: l.text("report.keyfigures.key_figures")), .keyFigures(items)]
     }
 
     /// One change per instrument: baseline → end where there is one, else the first wave.
@@ -60,19 +50,15 @@ extension ReportComposer {
         let l = language
         let name = words.instrument(w.instrument.id)
         let wave = words.wave(w.wave)
-        let points = l.t("points", "punti")
+        let points = l.text("report.keyfigures.points")
         let change = signed(w.meanChange)
         let ci = intervalText(w.changeLow, w.changeHigh)
-        var text = l.t(
-            "**\(name): mean change \(change) \(points)** from start to \(wave) (95% CI \(ci)), over \(inline(w.pairs)) people with both questionnaires",
-            "**\(name): cambiamento medio \(change) \(points)** dall'ingresso alla rilevazione di \(wave) (IC 95% \(ci)), su \(inline(w.pairs)) persone con entrambi i questionari"
-        )
+        var text = l.text("report.keyfigures.mean_change_from_start_to_95", name, change, points, wave, ci, inline(w.pairs))
         if let mid = w.instrument.mid, let counts = w.midChange {
-            let better = w.instrument.better == .higher ? "" : l.t(" (lower is better)", " (punteggio più basso = meglio)")
-            text += l.t(
-                "; \(inline(counts.improved)) of \(inline(w.pairs)) improved by at least \(l.number(mid, digits: mid.rounded() == mid ? 0 : 1)) \(points), the minimal important difference\(better).",
-                "; \(inline(counts.improved)) su \(inline(w.pairs)) sono migliorate di almeno \(l.number(mid, digits: mid.rounded() == mid ? 0 : 1)) \(points), la differenza minima rilevante\(better)."
-            )
+            let better = w.instrument.better == .higher ? "" : l.text("report.keyfigures.lower_is_better")
+            text += l.text(
+                "report.keyfigures.of_improved_by_at_least_the", inline(counts.improved), inline(w.pairs),
+                l.number(mid, digits: mid.rounded() == mid ? 0 : 1), points, better)
         } else {
             text += "."
         }
@@ -84,9 +70,7 @@ extension ReportComposer {
         let l = language
         let value = share(r.value).display
         guard r.low.shown != nil, r.high.shown != nil else { return value }
-        return l.t(
-            "\(value), 95% CI \(intervalText(r.low, r.high, percent: true))",
-            "\(value), IC 95% \(intervalText(r.low, r.high, percent: true))")
+        return l.text("report.keyfigures.95_ci", value, intervalText(r.low, r.high, percent: true))
     }
 
     func intervalText(_ low: Released<Double>, _ high: Released<Double>, percent: Bool = false) -> String {
@@ -94,7 +78,7 @@ extension ReportComposer {
         if let m = marker(low) ?? marker(high) { return m.display }
         guard let lo = low.shown, let hi = high.shown else { return "–" }
         let f = { (x: Double) in percent ? l.percent(x) : l.number(x, digits: 1) }
-        return l.t("\(f(lo)) to \(f(hi))", "da \(f(lo)) a \(f(hi))")
+        return l.text("report.keyfigures.to", f(lo), f(hi))
     }
 
     /// A change with its sign (`+4.9`, `−1.2`).

@@ -20,22 +20,20 @@ extension ReportComposer {
             ]
         }
         return [
-            .heading(level: 2, text: l.t("By \(words.attribute(subgroups.attribute))", "Per \(words.attribute(subgroups.attribute))")),
+            .heading(level: 2, text: l.text("report.subgroups.by", words.attribute(subgroups.attribute))),
             table(
                 id: "by_\(Self.fileSafe(subgroups.attribute))",
-                caption: l.t(
-                    "Outcomes by \(words.attribute(subgroups.attribute)) (participants enrolled by the period end; every value recorded in the programme)",
-                    "Esiti per \(words.attribute(subgroups.attribute)) (iscritti entro la fine del periodo; ogni valore registrato nel programma)"
-                ),
+                caption: l.text("report.subgroups.outcomes_by_participants_enrolled_by_the", words.attribute(subgroups.attribute)),
                 columns: [
-                    Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Enrolled", "Iscritti"), key: "enrolled", .number),
-                    Column(l.t("Retained", "Con frequenza regolare"), key: "retained", .number),
-                    Column(l.t("With a meeting held", "Con almeno un incontro svolto"), key: "retention_denominator", .number),
-                    Column(l.t("Retention", "Permanenza"), key: "retention_rate", .rate),
-                    .interval(l.t("95% CI", "IC 95%"), prefix: "retention_", rate: true),
-                    Column(l.t("Re-employed", "Inseriti"), key: "reemployed", .number),
-                    Column(l.t("Re-employment", "Inserimento"), key: "reemployment_rate", .rate),
-                    .interval(l.t("95% CI", "IC 95%"), prefix: "reemployment_", rate: true),
+                    Column(l.text("report.subgroups.level"), key: "level"),
+                    Column(l.text("report.subgroups.enrolled"), key: "enrolled", .number),
+                    Column(l.text("report.subgroups.retained"), key: "retained", .number),
+                    Column(l.text("report.subgroups.with_a_meeting_held"), key: "retention_denominator", .number),
+                    Column(l.text("report.subgroups.retention"), key: "retention_rate", .rate),
+                    .interval(l.text("report.subgroups.95_ci"), prefix: "retention_", rate: true),
+                    Column(l.text("report.subgroups.re_employed"), key: "reemployed", .number),
+                    Column(l.text("report.subgroups.re_employment"), key: "reemployment_rate", .rate),
+                    .interval(l.text("report.subgroups.95_ci"), prefix: "reemployment_", rate: true),
                 ],
                 rows: rows),
         ] + subgroupWellbeing(subgroups)
@@ -55,12 +53,11 @@ extension ReportComposer {
         return [
             table(
                 id: "by_\(Self.fileSafe(subgroups.attribute))_wellbeing",
-                caption: l.t(
-                    "Wellbeing change by \(words.attribute(subgroups.attribute)) (people with both questionnaires)",
-                    "Cambiamento nel benessere per \(words.attribute(subgroups.attribute)) (persone con entrambi i questionari)"),
+                caption: l.text("report.subgroups.wellbeing_change_by_people_with_both", words.attribute(subgroups.attribute)),
                 columns: [
-                    Column(l.t("Level", "Valore"), key: "level"), Column(l.t("Instrument", "Strumento"), key: "instrument"),
-                    Column(l.t("Questionnaire", "Rilevazione"), key: "wave"),
+                    Column(l.text("report.subgroups.level"), key: "level"),
+                    Column(l.text("report.subgroups.instrument"), key: "instrument"),
+                    Column(l.text("report.subgroups.questionnaire"), key: "wave"),
                 ] + changeColumns,
                 rows: rows)
         ]
@@ -82,24 +79,21 @@ extension ReportComposer {
             ]
         }
         return [
-            .heading(level: 2, text: l.t("Trend by quarter", "Andamento per trimestre")),
+            .heading(level: 2, text: l.text("report.subgroups.trend_by_quarter")),
             table(
                 id: "trend",
-                caption: l.t(
-                    "At each quarter's end: everyone enrolled by then, retained and re-employed as observed at that date; meetings and attendance within the quarter",
-                    "Alla fine di ogni trimestre: tutti gli iscritti fino ad allora, con frequenza regolare e con lavoro come osservati a quella data; incontri e presenze nel trimestre"
-                ),
+                caption: l.text("report.subgroups.at_each_quarters_end_everyone_enrolled"),
                 columns: [
-                    Column(l.t("Quarter", "Trimestre"), key: "period"), Column(l.t("Up to", "Fino al"), key: "to"),
-                    Column(l.t("Enrolled by then", "Iscritti fino ad allora"), key: "enrolled", .number),
-                    Column(l.t("Retained", "Con frequenza regolare"), key: "retained", .number),
-                    Column(l.t("Retention", "Frequenza regolare"), key: "retention_rate", .rate),
-                    .interval(l.t("95% CI", "IC 95%"), prefix: "retention_", rate: true),
-                    Column(l.t("Re-employed", "Con lavoro"), key: "employed", .number),
-                    Column(l.t("Re-employment", "Inserimento"), key: "reemployment_rate", .rate),
-                    .interval(l.t("95% CI", "IC 95%"), prefix: "reemployment_", rate: true),
-                    Column(l.t("Meetings held", "Incontri svolti"), key: "meetings_held", .number),
-                    Column(l.t("Attending", "Presenti"), key: "attended_once", .number),
+                    Column(l.text("report.subgroups.quarter"), key: "period"), Column(l.text("report.subgroups.up_to"), key: "to"),
+                    Column(l.text("report.subgroups.enrolled_by_then"), key: "enrolled", .number),
+                    Column(l.text("report.subgroups.retained"), key: "retained", .number),
+                    Column(l.text("report.subgroups.retention_2"), key: "retention_rate", .rate),
+                    .interval(l.text("report.subgroups.95_ci"), prefix: "retention_", rate: true),
+                    Column(l.text("report.subgroups.re_employed_2"), key: "employed", .number),
+                    Column(l.text("report.subgroups.re_employment"), key: "reemployment_rate", .rate),
+                    .interval(l.text("report.subgroups.95_ci"), prefix: "reemployment_", rate: true),
+                    Column(l.text("report.subgroups.meetings_held"), key: "meetings_held", .number),
+                    Column(l.text("report.subgroups.attending"), key: "attended_once", .number),
                 ],
                 rows: rows),
         ]

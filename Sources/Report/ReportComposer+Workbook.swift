@@ -10,56 +10,41 @@ extension ReportComposer {
         let t = policy.threshold
         let c = Disclosure.confidentialMarker
         var notes: [(String, String)] = [
-            (l.t("Report", "Rapporto"), title),
-            (l.t("Period", "Periodo"), periodText.prefix(1).uppercased() + periodText.dropFirst()),
+            (l.text("report.workbook.report"), title),
+            (l.text("report.workbook.period"), periodText.prefix(1).uppercased() + periodText.dropFirst()),
         ]
         if policy.isApplied {
             notes.append(
                 (
-                    l.t("Suppression", "Oscuramento"),
-                    l.t(
-                        "To protect the people in it, the report shows no count of fewer than \(t) people, no figure from which such a count could be worked out (its rate, interval, or a total minus the other parts) and no figure computed from fewer than \(t) people.\(roundingText)",
-                        "Per tutelare le persone, il rapporto non mostra conteggi inferiori a \(t) persone, né cifre da cui si potrebbero ricavare (il loro tasso, l'intervallo, o un totale meno le altre parti), né cifre calcolate su meno di \(t) persone.\(roundingText)"
-                    )
+                    l.text("report.workbook.suppression"),
+                    l.text("report.workbook.to_protect_the_people_in_it", t, roundingText)
                 ))
             notes.append(
                 (
                     policy.suppressedMarker,
-                    l.t(
-                        "In the report: a count of fewer than \(t) people (1 to \(t - 1)), withheld to protect them. In these sheets it is written \(c).",
-                        "Nel rapporto: un conteggio inferiore a \(t) persone (da 1 a \(t - 1)), oscurato per tutelarle. In questi fogli è scritto \(c)."
-                    )
+                    l.text("report.workbook.in_the_report_a_count_of", t, t - 1, c)
                 ))
             notes.append(
                 (
                     c,
-                    l.t(
-                        "Confidential, withheld: a count of fewer than \(t) people, a figure from which such a count could be worked out, or a figure computed from fewer than \(t) people.",
-                        "Riservato, oscurato: un conteggio inferiore a \(t) persone, una cifra da cui lo si potrebbe ricavare, o una cifra calcolata su meno di \(t) persone."
-                    )
+                    l.text("report.workbook.confidential_withheld_a_count_of_fewer", t)
                 ))
         } else {
             notes.append(
                 (
-                    l.t("Suppression", "Oscuramento"),
-                    l.t(
-                        "NOT FOR DISTRIBUTION — small counts are not suppressed (--no-suppress).",
-                        "NON DIFFONDERE — i conteggi piccoli non sono oscurati (--no-suppress).")
+                    l.text("report.workbook.suppression"),
+                    l.text("report.workbook.not_for_distribution_small_counts_are")
                 ))
         }
         notes.append(
             (
                 Disclosure.notComputableCSVMarker,
-                l.t(
-                    "Not computable (printed – in the report).", "Non calcolabile (indicato con – nel rapporto).")
+                l.text("report.workbook.not_computable_printed_in_the_report")
             ))
         notes.append(
             (
-                l.t("Tables", "Tabelle"),
-                l.t(
-                    "One sheet per file of tables/, with the same columns and values. Rates are fractions shown as percentages; an interval is two columns, ci_low and ci_high; an empty cell has no value.",
-                    "Un foglio per ogni file di tables/, con le stesse colonne e gli stessi valori. I tassi sono frazioni mostrate come percentuali; un intervallo occupa due colonne, ci_low e ci_high; una cella vuota non ha valore."
-                )
+                l.text("report.workbook.tables"),
+                l.text("report.workbook.one_sheet_per_file_of_tables")
             ))
         return notes
     }

@@ -91,16 +91,13 @@ public struct ReportComposer: Sendable {
         if !policy.isApplied {
             blocks.append(.paragraph(UnsuppressedStamp.text(l)))
         }
-        blocks.append(.paragraph(l.t("Period: ", "Periodo: ") + periodText))
+        blocks.append(.paragraph(l.text("report.period") + periodText))
         if policy.isApplied {
             let t = policy.threshold
             let rounding = roundingText
             blocks.append(
                 .paragraph(
-                    l.t(
-                        "To protect the people in it, this report shows no count of fewer than \(t) people: such a count is printed \(policy.suppressedMarker). A figure from which a hidden count could be worked out (its rate, interval, or a total minus the other parts), or computed from fewer than \(t) people, is printed \(Disclosure.confidentialMarker) (confidential). – means the figure cannot be computed.\(rounding)",
-                        "Per tutelare le persone, il rapporto non mostra conteggi inferiori a \(t) persone: sono indicati con \(policy.suppressedMarker). Una cifra da cui si potrebbe ricavare un conteggio nascosto (il suo tasso, l'intervallo, o un totale meno le altre parti), o calcolata su meno di \(t) persone, è indicata con \(Disclosure.confidentialMarker) (riservato). – indica che la cifra non si può calcolare.\(rounding)"
-                    )))
+                    l.text("report.to_protect_the_people_in_it", t, policy.suppressedMarker, Disclosure.confidentialMarker, rounding)))
         }
         let figure = { (id: String) -> [ReportDocument.Block] in
             figures.filter { $0.fileName == id + ".svg" }.map(\.block)
@@ -118,27 +115,20 @@ public struct ReportComposer: Sendable {
     /// The report's title, with its period in words.
     var title: String {
         let l = language
-        return l.t(
-            "Programme evaluation report — \(l.period(release.period))",
-            "Rapporto di valutazione del programma — \(l.period(release.period))")
+        return l.text("report.programme_evaluation_report", l.period(release.period))
     }
 
     /// How shown counts are rounded (with a leading space), or nothing.
     var roundingText: String {
         guard policy.roundingBase > 1 else { return "" }
-        return language.t(
-            " Shown counts of people are then rounded to the nearest \(policy.roundingBase).",
-            " I conteggi di persone mostrati sono poi arrotondati a \(policy.roundingBase).")
+        return language.text("report.shown_counts_of_people_are_then", policy.roundingBase)
     }
 
     /// The period's dates and what the figures of the period count.
     var periodText: String {
         let l = language
         let period = release.period
-        return l.t(
-            "\(l.date(period.from)) to \(l.date(period.to)). Activity figures count what happened inside the period; outcome figures cover everyone enrolled by \(l.date(period.to)), observed up to that date (or their last follow-up).",
-            "dal \(l.date(period.from)) al \(l.date(period.to)). Le cifre di attività contano ciò che è accaduto nel periodo; gli esiti riguardano tutti gli iscritti entro il \(l.date(period.to)), osservati fino a quella data (o all'ultimo contatto)."
-        )
+        return l.text("report.to_activity_figures_count_what_happened", l.date(period.from), l.date(period.to))
     }
 
     var reachSection: [ReportDocument.Block] {
@@ -147,26 +137,24 @@ public struct ReportComposer: Sendable {
         let rows: [[Cell]] = [
             [
                 .text(
-                    l.t("Groups active (at least one meeting held in the period)", "Gruppi attivi (almeno un incontro svolto nel periodo)")),
+                    l.text("report.groups_active_at_least_one_meeting")),
                 Cell(l.count(r.groups), csv: .integer(r.groups)),
             ],
             [
-                .text(l.t("Meetings held in the period", "Incontri svolti nel periodo")),
+                .text(l.text("report.meetings_held_in_the_period")),
                 Cell(l.count(r.meetingsHeld), csv: .integer(r.meetingsHeld)),
             ],
-            [.text(l.t("Participants enrolled in the period", "Partecipanti iscritti nel periodo")), count(r.enrolled)],
+            [.text(l.text("report.participants_enrolled_in_the_period")), count(r.enrolled)],
             [
                 .text(
-                    l.t(
-                        "Participants who attended at least one meeting held in the period",
-                        "Partecipanti presenti ad almeno un incontro svolto nel periodo")), count(r.attendedOnce),
+                    l.text("report.participants_who_attended_at_least_one")), count(r.attendedOnce),
             ],
         ]
         return [
-            .heading(level: 2, text: l.t("Reach", "Partecipazione")),
+            .heading(level: 2, text: l.text("report.reach")),
             table(
-                id: "reach", caption: l.t("Activity in the period", "Attività nel periodo"),
-                columns: [Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Count", "Numero"), key: "count", .number)],
+                id: "reach", caption: l.text("report.activity_in_the_period"),
+                columns: [Column(l.text("report.indicator"), key: "indicator"), Column(l.text("report.count"), key: "count", .number)],
                 rows: rows),
         ]
     }
@@ -182,35 +170,23 @@ public struct ReportComposer: Sendable {
         let c = configuration
         let share = language.threshold(c.retentionThreshold)
         return c.retentionInclusive
-            ? language.t(
-                "participants who attended at least \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
-                "partecipanti presenti ad almeno il \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro"
-            )
-            : language.t(
-                "participants who attended more than \(share) of the meetings held in their group since they enrolled, among those with at least one meeting held",
-                "partecipanti presenti a più del \(share) degli incontri svolti nel loro gruppo dall'iscrizione, tra chi ha avuto almeno un incontro"
-            )
+            ? language.text("report.participants_who_attended_at_least_of", share)
+            : language.text("report.participants_who_attended_more_than_of", share)
     }
 
     func reemploymentDefinition(retained: Bool) -> String {
         let events = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
         return retained
-            ? language.t(
-                "retained participants with a work experience (\(events)) between enrolment and the end of their observation",
-                "partecipanti con frequenza regolare con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione"
-            )
-            : language.t(
-                "participants with a work experience (\(events)) between enrolment and the end of their observation, among all enrolled by the period end",
-                "partecipanti con un'esperienza di lavoro (\(events)) tra l'iscrizione e la fine della loro osservazione, tra tutti gli iscritti entro la fine del periodo"
-            )
+            ? language.text("report.retained_participants_with_a_work_experience", events)
+            : language.text("report.participants_with_a_work_experience_between", events)
     }
 
     var rateColumns: [Column] {
         let l = language
         return [
-            Column(l.t("Indicator", "Indicatore"), key: "indicator"), Column(l.t("Numerator", "Numeratore"), key: "numerator", .number),
-            Column(l.t("Denominator", "Denominatore"), key: "denominator", .number), Column(l.t("Rate", "Tasso"), key: "rate", .rate),
-            .interval(l.t("95% CI (Wilson)", "IC 95% (Wilson)"), rate: true), Column(l.t("Definition", "Definizione"), key: "definition"),
+            Column(l.text("report.indicator"), key: "indicator"), Column(l.text("report.numerator"), key: "numerator", .number),
+            Column(l.text("report.denominator"), key: "denominator", .number), Column(l.text("report.rate"), key: "rate", .rate),
+            .interval(l.text("report.95_ci_wilson"), rate: true), Column(l.text("report.definition"), key: "definition"),
         ]
     }
 
@@ -219,19 +195,14 @@ public struct ReportComposer: Sendable {
         let r = release.retention
         let comparator = r.inclusive ? "≥" : ">"
         return [
-            .heading(level: 2, text: l.t("Attendance and retention", "Frequenza e permanenza")),
+            .heading(level: 2, text: l.text("report.attendance_and_retention")),
             table(
                 id: "retention",
-                caption: l.t(
-                    "Retention: attendance rate \(comparator) \(l.threshold(r.threshold))",
-                    "Permanenza: tasso di frequenza \(comparator) \(l.threshold(r.threshold))"),
+                caption: l.text("report.retention_attendance_rate", comparator, l.threshold(r.threshold)),
                 columns: rateColumns,
-                rows: [rateRow(l.t("Retained", "Con frequenza regolare"), r.rate, retentionDefinition)]),
+                rows: [rateRow(l.text("report.retained"), r.rate, retentionDefinition)]),
             .paragraph(
-                l.t(
-                    "Participants with no meeting held yet since they enrolled (not started, left out of the denominator): \(inline(r.notStarted)).",
-                    "Partecipanti senza ancora incontri svolti dalla loro iscrizione (non avviati, esclusi dal denominatore): \(inline(r.notStarted))."
-                )),
+                l.text("report.participants_with_no_meeting_held_yet", inline(r.notStarted))),
         ]
     }
 
@@ -242,34 +213,30 @@ public struct ReportComposer: Sendable {
         let typeRows: [[Cell]] = r.byType.map { item in [.text(words.outcomeType(item.type)), count(item.people), share(item.share)] }
         let breakdown = configuration.breakdown == .best
         return [
-            .heading(level: 2, text: l.t("Re-employment", "Inserimento lavorativo")),
+            .heading(level: 2, text: l.text("report.re_employment")),
             table(
-                id: "reemployment", caption: l.t("Work experience after enrolment", "Esperienze di lavoro dopo l'iscrizione"),
+                id: "reemployment", caption: l.text("report.work_experience_after_enrolment"),
                 columns: rateColumns,
                 rows: [
                     rateRow(
-                        l.t("All enrolled (intention to treat)", "Tutti gli iscritti (per intenzione di trattamento)"), r.rate,
+                        l.text("report.all_enrolled_intention_to_treat"), r.rate,
                         reemploymentDefinition(retained: false)),
                     rateRow(
-                        l.t("Retained participants", "Partecipanti con frequenza regolare"), r.retained,
+                        l.text("report.retained_participants"), r.retained,
                         reemploymentDefinition(retained: true)),
                 ]),
             table(
                 id: "reemployment_by_type",
-                caption: l.t(
-                    "Re-employed by type: each person counted once by their \(breakdown ? "best" : "first") event, so the parts add up to the whole; share of all \(enrolled) enrolled",
-                    "Inseriti per tipo: ogni persona contata una volta sola per il suo esito \(breakdown ? "migliore" : "primo"), così le parti sommano al totale; quota su tutti i \(enrolled) iscritti"
-                ),
+                caption: l.text(
+                    "report.re_employed_by_type_each_person", l.text(breakdown ? "words.breakdown.best" : "words.breakdown.first"),
+                    enrolled),
                 columns: [
-                    Column(l.t("Type", "Tipo"), key: "type"), Column(l.t("People", "Persone"), key: "people", .number),
-                    Column(l.t("Share of enrolled", "Quota degli iscritti"), key: "share_of_enrolled", .rate),
+                    Column(l.text("report.type"), key: "type"), Column(l.text("report.people"), key: "people", .number),
+                    Column(l.text("report.share_of_enrolled"), key: "share_of_enrolled", .rate),
                 ],
                 rows: typeRows),
             .paragraph(
-                l.t(
-                    "Lost to follow-up (observation ended early, no work experience recorded): \(inline(r.lostToFollowUp)). If all of them had found work the rate would be \(share(r.rateUpperBound).display).",
-                    "Persi al follow-up (osservazione terminata prima, nessuna esperienza registrata): \(inline(r.lostToFollowUp)). Se tutti avessero trovato lavoro il tasso sarebbe \(share(r.rateUpperBound).display)."
-                )),
+                l.text("report.lost_to_follow_up_observation_ended", inline(r.lostToFollowUp), share(r.rateUpperBound).display)),
         ]
     }
 }

@@ -53,20 +53,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// The month's name (1–12) in this language.
-    func monthName(_ month: Int) -> String {
-        (self == .it ? Self.italianMonths : Self.englishMonths)[month - 1]
-    }
-
-    static let englishMonths =
-        [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-            "December",
-        ]
-    static let italianMonths =
-        [
-            "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-            "novembre", "dicembre",
-        ]
+    func monthName(_ month: Int) -> String { text("month.\(month)") }
 
     /// A date in words (`30 June 2016`, `30 giugno 2016`).
     public func date(_ d: CalendarDate) -> String {
@@ -79,16 +66,16 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         let label = p.label
         if let q = label.firstIndex(of: "Q"), let quarter = Int(label[label.index(after: q)...]) {
             let year = label[..<q]
-            let ordinals = ["1st", "2nd", "3rd", "4th"]
-            return t("\(ordinals[quarter - 1]) quarter \(year)", "\(quarter)° trimestre \(year)")
+            return text("reportLanguage.quarter.\(quarter)", year)
         }
         if Int(label) != nil { return label }
         if p.from.day == 1, p.from.month == p.to.month, p.from.year == p.to.year, label.count == 7 {
             return "\(monthName(p.from.month)) \(p.from.year)"
         }
-        return t("\(date(p.from)) to \(date(p.to))", "dal \(date(p.from)) al \(date(p.to))")
+        return text("reportLanguage.to", date(p.from), date(p.to))
     }
 
-    /// English or Italian text.
+    /// English or Italian text given inline: for tests and sample documents only; the
+    /// reports take every sentence from the catalogue (`text(_:_:)`, `Sources/Report/Text`).
     public func t(_ en: String, _ it: String) -> String { self == .it ? it : en }
 }

@@ -13,45 +13,40 @@ struct ReportVocabulary: Sendable {
         self.language = language
     }
 
-    private func t(_ en: String, _ it: String) -> String { language.t(en, it) }
-
     /// An instrument's full name with its code: "Warwick-Edinburgh Mental
     /// Wellbeing Scale (WEMWBS)"; a declared instrument by its code.
     func instrument(_ id: String) -> String {
         switch id {
         case "WEMWBS":
-            return t("Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS)", "Scala del benessere mentale di Warwick-Edinburgh (WEMWBS)")
+            return language.text("words.warwick_edinburgh_mental_wellbeing_scale_wemwbs")
         case "SWEMWBS":
-            return t(
-                "Short Warwick-Edinburgh Mental Wellbeing Scale (SWEMWBS)",
-                "Scala breve del benessere mentale di Warwick-Edinburgh (SWEMWBS)")
-        case "RSES": return t("Rosenberg Self-Esteem Scale (RSES)", "Scala dell'autostima di Rosenberg (RSES)")
-        case "GHQ12": return t("General Health Questionnaire (GHQ-12)", "Questionario sulla salute generale (GHQ-12)")
+            return language.text("words.short_warwick_edinburgh_mental_wellbeing_scale")
+        case "RSES": return language.text("words.rosenberg_self_esteem_scale_rses")
+        case "GHQ12": return language.text("words.general_health_questionnaire_ghq_12")
         case "GHQ12-GHQ":
-            return t(
-                "General Health Questionnaire, GHQ scoring (GHQ-12)", "Questionario sulla salute generale, punteggio GHQ (GHQ-12)")
-        case "GSE": return t("General Self-Efficacy Scale (GSE)", "Scala di autoefficacia generale (GSE)")
-        case "PHQ9": return t("Patient Health Questionnaire (PHQ-9)", "Questionario sulla salute del paziente (PHQ-9)")
+            return language.text("words.general_health_questionnaire_ghq_scoring_ghq")
+        case "GSE": return language.text("words.general_self_efficacy_scale_gse")
+        case "PHQ9": return language.text("words.patient_health_questionnaire_phq_9")
         default: return id
         }
     }
 
     func outcomeType(_ type: OutcomeType) -> String {
         switch type {
-        case .traineeship: return t("Traineeship", "Tirocinio")
-        case .fixedTerm: return t("Fixed-term contract", "Contratto a tempo determinato")
-        case .permanent: return t("Permanent contract", "Contratto a tempo indeterminato")
-        case .selfEmployment: return t("Self-employment", "Lavoro autonomo")
-        case .training: return t("Training", "Formazione")
-        case .other: return t("Other", "Altro")
+        case .traineeship: return language.text("words.traineeship")
+        case .fixedTerm: return language.text("words.fixed_term_contract")
+        case .permanent: return language.text("words.permanent_contract")
+        case .selfEmployment: return language.text("words.self_employment")
+        case .training: return language.text("words.training")
+        case .other: return language.text("words.other")
         }
     }
 
     func wave(_ wave: Wave) -> String {
         switch wave {
-        case .baseline: return t("start", "ingresso")
-        case .end: return t("end", "fine")
-        case .followup: return t("follow-up", "follow-up")
+        case .baseline: return language.text("words.start")
+        case .end: return language.text("words.end")
+        case .followup: return language.text("words.follow_up")
         }
     }
 
@@ -60,26 +55,26 @@ struct ReportVocabulary: Sendable {
     func attribute(_ name: String) -> String {
         if name.hasPrefix("service:") {
             let s = service(String(name.dropFirst("service:".count)))
-            return t("used \(s)", "ha usato \(s)")
+            return language.text("words.used", s)
         }
         if name.hasPrefix("service_hours:") {
             let s = service(String(name.dropFirst("service_hours:".count)))
-            return t("hours of \(s)", "ore di \(s)")
+            return language.text("words.hours_of", s)
         }
         switch name {
-        case "sex": return t("sex", "sesso")
-        case "education": return t("education", "titolo di studio")
-        case "status_at_entry": return t("status at entry", "condizione all'ingresso")
-        case "referred_by": return t("referred by", "inviante")
-        case "site": return t("site", "sede")
-        case "composition": return t("group composition", "composizione del gruppo")
-        case "group_id": return t("group", "gruppo")
-        case "programme": return t("programme", "programma")
-        case "facilitator": return t("facilitator", "facilitatore")
-        case "age": return t("age", "età")
-        case "birth_year": return t("year of birth", "anno di nascita")
-        case "company": return t("company", "azienda")
-        case "start_year": return t("start year", "anno di avvio")
+        case "sex": return language.text("words.sex")
+        case "education": return language.text("words.education")
+        case "status_at_entry": return language.text("words.status_at_entry")
+        case "referred_by": return language.text("words.referred_by")
+        case "site": return language.text("words.site")
+        case "composition": return language.text("words.group_composition")
+        case "group_id": return language.text("words.group")
+        case "programme": return language.text("words.programme")
+        case "facilitator": return language.text("words.facilitator")
+        case "age": return language.text("words.age")
+        case "birth_year": return language.text("words.year_of_birth")
+        case "company": return language.text("words.company")
+        case "start_year": return language.text("words.start_year")
         default: return name
         }
     }
@@ -87,21 +82,21 @@ struct ReportVocabulary: Sendable {
     /// A level of an attribute in words where the contract defines the codes
     /// (composition, sex, `yes`/`no` of a service, `(missing)`).
     func level(_ level: String, of attribute: String) -> String {
-        if level == Levels.missing { return t("(missing)", "(mancante)") }
+        if level == Levels.missing { return language.text("words.missing") }
         if attribute == "composition", let c = Composition(parsing: level) {
-            return c == .homogeneous ? t("homogeneous", "omogeneo") : t("heterogeneous", "eterogeneo")
+            return c == .homogeneous ? language.text("words.homogeneous") : language.text("words.heterogeneous")
         }
         if attribute == "sex" {
             switch level {
-            case "F": return t("women", "donne")
-            case "M": return t("men", "uomini")
+            case "F": return language.text("words.women")
+            case "M": return language.text("words.men")
             default: return level
             }
         }
         if attribute.hasPrefix("service:") {
             switch level {
-            case "yes": return t("yes", "sì")
-            case "no": return t("no", "no")
+            case "yes": return language.text("words.yes")
+            case "no": return language.text("words.no")
             default: return level
             }
         }
@@ -111,24 +106,24 @@ struct ReportVocabulary: Sendable {
     /// A service the contract names, in words; others as written.
     func service(_ name: String) -> String {
         switch Vocabulary.key(name) {
-        case "counselling", "counseling": return t("individual counselling", "colloquio individuale")
-        case "guidance interview", "guidance": return t("guidance interview", "colloquio di orientamento")
-        case "support pact": return t("support pact", "patto di servizio")
-        case "workshop": return t("workshop", "laboratorio")
-        case "work experience": return t("work experience", "esperienza di lavoro")
+        case "counselling", "counseling": return language.text("words.individual_counselling")
+        case "guidance interview", "guidance": return language.text("words.guidance_interview")
+        case "support pact": return language.text("words.support_pact")
+        case "workshop": return language.text("words.workshop")
+        case "work experience": return language.text("words.work_experience")
         default: return name
         }
     }
 
     func fileKind(_ kind: FileKind) -> String {
         switch kind {
-        case .groups: return t("groups", "gruppi")
-        case .participants: return t("participants", "partecipanti")
-        case .sessions: return t("meetings", "incontri")
-        case .attendance: return t("attendance", "presenze")
-        case .questionnaires: return t("questionnaires", "questionari")
-        case .services: return t("services", "servizi")
-        case .outcomes: return t("outcomes", "esiti")
+        case .groups: return language.text("words.groups")
+        case .participants: return language.text("words.participants")
+        case .sessions: return language.text("words.meetings")
+        case .attendance: return language.text("words.attendance")
+        case .questionnaires: return language.text("words.questionnaires")
+        case .services: return language.text("words.services")
+        case .outcomes: return language.text("words.outcomes")
         }
     }
 }

@@ -3,9 +3,7 @@
 /// HTML renderer to repeat it on each printed page.
 enum UnsuppressedStamp {
     static func text(_ language: ReportLanguage) -> String {
-        language.t(
-            "**NOT FOR DISTRIBUTION — small counts are not suppressed (`--no-suppress`).**",
-            "**NON DIFFONDERE — i conteggi piccoli non sono oscurati (`--no-suppress`).**")
+        language.text("unsuppressedStamp.not_for_distribution_small_counts_are")
     }
 
     /// Whether a paragraph is the stamp, in either language.

@@ -10,7 +10,7 @@ extension SVGChartRenderer {
         let values = chart.bars.map { bar in bar.value.flatMap { $0.isFinite ? $0 : nil } }
         if values.contains(where: { $0 == nil }) {
             y = legend(
-                &svg, [(.hatch, language.t("suppressed (too few people)", "oscurato (troppo poche persone)"))], y: y,
+                &svg, [(.hatch, language.text("chart.bar.suppressed_too_few_people"))], y: y,
                 width: width)
         }
 

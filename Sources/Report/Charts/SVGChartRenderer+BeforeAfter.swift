@@ -16,9 +16,9 @@ extension SVGChartRenderer {
         y = legend(
             &svg,
             [
-                (.point(filled: false), language.t("baseline mean", "media all'ingresso")),
-                (.point(filled: true), language.t("later mean", "media successiva")),
-                (.whisker, language.t("95% confidence interval", "intervallo di confidenza al 95%")),
+                (.point(filled: false), language.text("chart.beforeafter.baseline_mean")),
+                (.point(filled: true), language.text("chart.beforeafter.later_mean")),
+                (.whisker, language.text("chart.beforeafter.95_confidence_interval")),
             ], y: y, width: width)
         if !chart.labels.yAxis.isEmpty {
             y = paragraph(&svg, chart.labels.yAxis, x: Style.padding, y: y + Style.labelSize, width: usable, size: Style.labelSize) - 4

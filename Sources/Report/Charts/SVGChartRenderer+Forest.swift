@@ -12,14 +12,14 @@ extension SVGChartRenderer {
         let estimates = Self.drawable(chart)
         let scale = Self.scale(chart, estimates)
 
-        let separator = language.t(", ", "; ")
+        let separator = language.text("chart.forest.text")
         let valueTexts = zip(chart.rows, estimates).map { row, estimate -> String in
             guard let estimate else { return row.missingText }
             let value = chart.valueFormat.label(estimate.value, language)
             guard let ci = estimate.interval else { return value }
             return "\(value) [\(chart.valueFormat.label(ci.lower, language))\(separator)\(chart.valueFormat.label(ci.upper, language))]"
         }
-        let estimateHeader = language.t("Estimate [95% CI]", "Stima [IC 95%]")
+        let estimateHeader = language.text("chart.forest.estimate_95_ci")
         let valueWidth = (valueTexts + [estimateHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
         let labelWidth = min(
             usable * 0.34,

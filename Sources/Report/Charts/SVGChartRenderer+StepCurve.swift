@@ -15,10 +15,10 @@ extension SVGChartRenderer {
                 entries.append((.line(colour: Style.colour(i), dash: Style.dash(i)), s.name))
             }
             if hasBand {
-                entries.append((.band(colour: Style.primary), language.t("95% confidence band", "banda di confidenza al 95%")))
+                entries.append((.band(colour: Style.primary), language.text("chart.stepcurve.95_confidence_band")))
             }
             if series.contains(where: { !$0.censored.isEmpty }) {
-                entries.append((.censorTick, language.t("censored", "censurati")))
+                entries.append((.censorTick, language.text("chart.stepcurve.censored")))
             }
         }
         y = legend(&svg, entries, y: y, width: width)
@@ -91,10 +91,9 @@ extension SVGChartRenderer {
         let summary = series.map { s -> String in
             guard let first = s.steps.first, let last = s.steps.last else { return "" }
             let lastX = max(s.end ?? last.x, last.x)
-            return language.t(
-                "\(s.name): \(chart.yFormat.label(first.y, language)) at \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) at \(chart.xFormat.label(lastX, language)).",
-                "\(s.name): \(chart.yFormat.label(first.y, language)) a \(chart.xFormat.label(first.x, language)), \(chart.yFormat.label(last.y, language)) a \(chart.xFormat.label(lastX, language))."
-            )
+            return language.text(
+                "chart.stepcurve.at_at", s.name, chart.yFormat.label(first.y, language), chart.xFormat.label(first.x, language),
+                chart.yFormat.label(last.y, language), chart.xFormat.label(lastX, language))
         }.filter { !$0.isEmpty }
         return finish(svg, chart.labels, bottom: bottom, summary: summary)
     }

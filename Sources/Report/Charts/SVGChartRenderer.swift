@@ -69,7 +69,7 @@ public struct SVGChartRenderer: Sendable {
         let top = header(&svg, labels, width: width) + 8
         let box = Rect(x: Style.padding, y: top, width: width - 2 * Style.padding, height: 120)
         svg.rect(box.x, box.y, box.width, box.height, fill: "#f7f7f7", stroke: Style.grid, strokeWidth: 1)
-        let message = language.t("No data to show", "Nessun dato da mostrare")
+        let message = language.text("chart.no_data_to_show")
         svg.text(message, x: box.midX, y: box.midY + 4, size: Style.labelSize, anchor: .middle, fill: Style.muted)
         return svg.document(
             width: width, height: box.bottom + Style.padding, title: labels.title,

@@ -7,16 +7,11 @@ enum MarkerFootnote {
         var notes: [String] = []
         if used.contains(.suppressed) {
             notes.append(
-                language.t(
-                    "\(policy.suppressedMarker): fewer than \(t) people (1 to \(t - 1)), withheld to protect them.",
-                    "\(policy.suppressedMarker): meno di \(t) persone (da 1 a \(t - 1)), oscurato per tutelarle."))
+                language.text("markerFootnote.fewer_than_people_1_to_withheld", policy.suppressedMarker, t, t - 1))
         }
         if used.contains(.confidential) {
             notes.append(
-                language.t(
-                    "\(Disclosure.confidentialMarker): withheld so that a small count cannot be worked out from the figures beside it or in an earlier report, or computed from fewer than \(t) people.",
-                    "\(Disclosure.confidentialMarker): oscurato perché un conteggio piccolo non si possa ricavare dalle cifre accanto o da un rapporto precedente, o calcolato su meno di \(t) persone."
-                ))
+                language.text("markerFootnote.withheld_so_that_a_small_count", Disclosure.confidentialMarker, t))
         }
         return notes.isEmpty ? nil : notes.joined(separator: " ")
     }

@@ -63,7 +63,7 @@ struct TemplateWorkbook {
                 try check(worksheet_set_column(sheet, col, col, Double(max(12, header.count + 2)), nil), "size \(header)")
                 guard c < schema.columns.count else { continue }
                 let column = schema.columns[c]
-                let e = ImportTemplate.entry(column.name, kind: kind)
+                let e = column.description(in: kind)
                 let pick = { (pair: (en: String, it: String)) in language == .it ? pair.it : pair.en }
                 let comment = "\(pick(e.meaning)). \(pick(e.type)); \(pick(e.accepted))."
                 try check(worksheet_write_comment(sheet, 0, col, comment), "comment \(header)")
