@@ -20,87 +20,87 @@ public struct ColumnSchema: Sendable {
 
     /// The schema of a file kind.
     public static func of(_ kind: FileKind) -> ColumnSchema {
-        func c(_ name: String, _ aliases: [String] = [], required: Bool = false) -> Column {
-            Column(name: name, aliases: aliases, required: required)
+        func c(_ name: ColumnName, _ aliases: [String] = [], required: Bool = false) -> Column {
+            Column(name: name.rawValue, aliases: aliases, required: required)
         }
-        let participant = c("participant_id", ["codice_partecipante", "id_partecipante", "codice"], required: true)
-        let group = c("group_id", ["gruppo", "codice_gruppo", "id_gruppo"], required: true)
+        let participant = c(.participantID, ["codice_partecipante", "id_partecipante", "codice"], required: true)
+        let group = c(.groupID, ["gruppo", "codice_gruppo", "id_gruppo"], required: true)
         switch kind {
         case .groups:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     group,
-                    c("composition", ["composizione", "tipo_gruppo"]),
-                    c("programme", ["progetto", "programma", "program"]),
-                    c("site", ["sede", "comune"]),
-                    c("start_date", ["data_inizio"]),
-                    c("planned_sessions", ["incontri_previsti"]),
-                    c("facilitator", ["facilitatore", "facilitatrice"]),
+                    c(.composition, ["composizione", "tipo_gruppo"]),
+                    c(.programme, ["progetto", "programma", "program"]),
+                    c(.site, ["sede", "comune"]),
+                    c(.startDate, ["data_inizio"]),
+                    c(.plannedSessions, ["incontri_previsti"]),
+                    c(.facilitator, ["facilitatore", "facilitatrice"]),
                 ], keepsExtraColumns: true)
         case .participants:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     participant, group,
-                    c("enrolled_on", ["data_iscrizione", "iscritto_il"], required: true),
-                    c("left_on", ["data_uscita", "ritirato_il"]),
-                    c("sex", ["sesso", "genere", "gender"]),
-                    c("birth_year", ["anno_nascita", "anno_di_nascita"]),
-                    c("education", ["titolo_di_studio", "istruzione"]),
-                    c("status_at_entry", ["condizione_ingresso", "condizione"]),
-                    c("referred_by", ["inviante", "inviato_da"]),
-                    c("unemployed_since", ["disoccupato_dal"]),
-                    c("followed_up_until", ["seguito_fino_al", "ultimo_contatto"]),
+                    c(.enrolledOn, ["data_iscrizione", "iscritto_il"], required: true),
+                    c(.leftOn, ["data_uscita", "ritirato_il"]),
+                    c(.sex, ["sesso", "genere", "gender"]),
+                    c(.birthYear, ["anno_nascita", "anno_di_nascita"]),
+                    c(.education, ["titolo_di_studio", "istruzione"]),
+                    c(.statusAtEntry, ["condizione_ingresso", "condizione"]),
+                    c(.referredBy, ["inviante", "inviato_da"]),
+                    c(.unemployedSince, ["disoccupato_dal"]),
+                    c(.followedUpUntil, ["seguito_fino_al", "ultimo_contatto"]),
                 ], keepsExtraColumns: true)
         case .sessions:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     group,
-                    c("session_no", ["incontro", "n_incontro", "numero_incontro"], required: true),
-                    c("date", ["data"]),
-                    c("held", ["svolto", "tenuto"]),
+                    c(.sessionNo, ["incontro", "n_incontro", "numero_incontro"], required: true),
+                    c(.date, ["data"]),
+                    c(.held, ["svolto", "tenuto"]),
                 ], keepsExtraColumns: false)
         case .attendance:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     group, participant,
-                    c("session_no", ["incontro", "n_incontro", "numero_incontro"]),
-                    c("date", ["data"]),
-                    c("present", ["presente", "presenza"], required: true),
+                    c(.sessionNo, ["incontro", "n_incontro", "numero_incontro"]),
+                    c(.date, ["data"]),
+                    c(.present, ["presente", "presenza"], required: true),
                 ], keepsExtraColumns: false)
         case .questionnaires:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     participant,
-                    c("instrument", ["strumento", "questionario", "scala"], required: true),
-                    c("wave", ["rilevazione", "fase"], required: true),
-                    c("completed_on", ["data_compilazione", "compilato_il"]),
-                    c("score", ["punteggio"]),
+                    c(.instrument, ["strumento", "questionario", "scala"], required: true),
+                    c(.wave, ["rilevazione", "fase"], required: true),
+                    c(.completedOn, ["data_compilazione", "compilato_il"]),
+                    c(.score, ["punteggio"]),
                 ], keepsExtraColumns: false)
         case .services:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     participant,
-                    c("service", ["servizio"], required: true),
-                    c("date", ["data"], required: true),
-                    c("hours", ["ore"]),
-                    c("provider", ["erogatore"]),
-                    c("amount", ["importo"]),
+                    c(.service, ["servizio"], required: true),
+                    c(.date, ["data"], required: true),
+                    c(.hours, ["ore"]),
+                    c(.provider, ["erogatore"]),
+                    c(.amount, ["importo"]),
                 ], keepsExtraColumns: false)
         case .outcomes:
             return ColumnSchema(
                 kind: kind,
                 columns: [
                     participant,
-                    c("event_date", ["data_evento", "data_avvio"], required: true),
-                    c("outcome", ["esito", "tipo_esito", "tipo_contratto"], required: true),
-                    c("source", ["fonte"]),
-                    c("end_date", ["data_fine"]),
+                    c(.eventDate, ["data_evento", "data_avvio"], required: true),
+                    c(.outcome, ["esito", "tipo_esito", "tipo_contratto"], required: true),
+                    c(.source, ["fonte"]),
+                    c(.endDate, ["data_fine"]),
                 ], keepsExtraColumns: false)
         }
     }

@@ -32,21 +32,21 @@ public struct ParticipantAttributes: Sendable {
             guard wanted?.contains(name) ?? true else { return }
             values[name] = (0..<n).map { i in value(i).flatMap { $0.isEmpty ? nil : $0 } }
         }
-        set("group_id", group: true) { s.groups[s.participants[$0].group].code }
-        set("composition", group: true) { s.groups[s.participants[$0].group].composition?.rawValue }
-        set("programme", group: true) { s.groups[s.participants[$0].group].programme }
-        set("site", group: true) { s.groups[s.participants[$0].group].site }
-        set("facilitator", group: true) { s.groups[s.participants[$0].group].facilitator }
-        set("planned_sessions", group: true) { s.groups[s.participants[$0].group].plannedSessions.map(String.init) }
+        set(ColumnName.groupID.rawValue, group: true) { s.groups[s.participants[$0].group].code }
+        set(ColumnName.composition.rawValue, group: true) { s.groups[s.participants[$0].group].composition?.rawValue }
+        set(ColumnName.programme.rawValue, group: true) { s.groups[s.participants[$0].group].programme }
+        set(ColumnName.site.rawValue, group: true) { s.groups[s.participants[$0].group].site }
+        set(ColumnName.facilitator.rawValue, group: true) { s.groups[s.participants[$0].group].facilitator }
+        set(ColumnName.plannedSessions.rawValue, group: true) { s.groups[s.participants[$0].group].plannedSessions.map(String.init) }
         for name in Set(s.groups.flatMap { $0.attributes.keys }).sorted() {
             set(name, group: true) { s.groups[s.participants[$0].group].attributes[name] }
         }
-        set("sex") { s.participants[$0].sex }
-        set("birth_year") { s.participants[$0].birthYear.map(String.init) }
+        set(ColumnName.sex.rawValue) { s.participants[$0].sex }
+        set(ColumnName.birthYear.rawValue) { s.participants[$0].birthYear.map(String.init) }
         set("age") { i in s.participants[i].birthYear.map { String(s.participants[i].enrolledOn.year - $0) } }
-        set("education") { s.participants[$0].education }
-        set("status_at_entry") { s.participants[$0].statusAtEntry }
-        set("referred_by") { s.participants[$0].referredBy }
+        set(ColumnName.education.rawValue) { s.participants[$0].education }
+        set(ColumnName.statusAtEntry.rawValue) { s.participants[$0].statusAtEntry }
+        set(ColumnName.referredBy.rawValue) { s.participants[$0].referredBy }
         // The file's own columns win over a derived attribute of the same name (a
         // participants file with its own `age` and no birth_year, DESIGN §5 "Age").
         for (name, column) in s.participantAttributes.sorted(by: { $0.key < $1.key }) where !groupLevel.contains(name) {

@@ -19,19 +19,19 @@ package struct AttendanceRowDecoder: RowDecoder {
             header: context.header, kind: .attendance,
             mapping: context.configuration.columnMappings[.attendance] ?? [:],
             file: context.file, headerLine: context.headerLine, problems: &problems)
-        if map["session_no"] == nil && map["date"] == nil {
+        if map[.sessionNo] == nil && map[.date] == nil {
             problems.append(
                 Problem(
-                    file: context.file, line: context.headerLine, columnName: "session_no",
+                    file: context.file, line: context.headerLine, columnName: ColumnName.sessionNo.rawValue,
                     reason: "missing column 'session_no' or 'date': each mark must say which meeting it is for",
                     hint: "add session_no (incontro) or date (data); a register with one column per meeting is read with --wide"))
         }
         fields = FieldReader(file: context.file, map: map, decimalComma: context.dialect.decimalComma)
-        group = map["group_id"]
-        participant = map["participant_id"]
-        session = map["session_no"]
-        date = map["date"]
-        present = map["present"]
+        group = map[.groupID]
+        participant = map[.participantID]
+        session = map[.sessionNo]
+        date = map[.date]
+        present = map[.present]
     }
 
     /// A one-byte presence mark read without building a string, or `nil` to
@@ -64,19 +64,19 @@ package struct AttendanceRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (AttendanceRow) -> Void) {
         let before = problems.errorCount
-        let groupCode = fields.required(record, "group_id", problems: &problems)
-        let participantCode = fields.required(record, "participant_id", problems: &problems)
+        let groupCode = fields.required(record, .groupID, problems: &problems)
+        let participantCode = fields.required(record, .participantID, problems: &problems)
         var number: Int?
         if let session, session < record.count {
             number = Self.fastNumber(record.rawBytes(session))
-            if number == nil { number = fields.integer(record, "session_no", in: 1...100_000, problems: &problems).value }
+            if number == nil { number = fields.integer(record, .sessionNo, in: 1...100_000, problems: &problems).value }
         }
         var day: CalendarDate?
-        if date != nil { day = fields.date(record, "date", problems: &problems).value }
+        if date != nil { day = fields.date(record, .date, problems: &problems).value }
         if number == nil && day == nil && problems.errorCount == before {
             problems.append(
                 fields.problem(
-                    record, session != nil ? "session_no" : "date", value: "",
+                    record, session != nil ? .sessionNo : .date, value: "",
                     reason: "the meeting is blank", hint: "give the meeting number or its date"))
         }
         var mark: Bool?
@@ -89,7 +89,7 @@ package struct AttendanceRowDecoder: RowDecoder {
                 if mark == nil {
                     problems.append(
                         fields.problem(
-                            record, "present", value: raw, reason: "'\(raw)' is not a presence mark",
+                            record, .present, value: raw, reason: "'\(raw)' is not a presence mark",
                             hint: "expected \(PresenceMark.expected)"))
                 }
             }

@@ -8,24 +8,24 @@ package struct FieldReader {
     let decimalComma: Bool
 
     /// The trimmed text of a canonical column, `nil` when absent or blank.
-    func text(_ row: borrowing CSVRow, _ name: String) -> String? {
+    func text(_ row: borrowing CSVRow, _ name: ColumnName) -> String? {
         guard let i = map[name], i < row.count, !row.isEmpty(i) else { return nil }
         return row.value(i)
     }
 
     /// A problem at the column of `name` (or field index `index`).
     func problem(
-        _ row: borrowing CSVRow, _ name: String, value: String?, reason: String, hint: String? = nil,
+        _ row: borrowing CSVRow, _ name: ColumnName, value: String?, reason: String, hint: String? = nil,
         severity: Problem.Severity = .error
     ) -> Problem {
         let i = map[name]
         return Problem(
-            severity, file: file, line: row.line, column: i.map { $0 + 1 }, columnName: i.map { map.names[$0] } ?? name,
+            severity, file: file, line: row.line, column: i.map { $0 + 1 }, columnName: i.map { map.names[$0] } ?? name.rawValue,
             value: value, reason: reason, hint: hint)
     }
 
     /// A required text value; blank is an error.
-    func required(_ row: borrowing CSVRow, _ name: String, problems: inout ProblemList) -> String? {
+    func required(_ row: borrowing CSVRow, _ name: ColumnName, problems: inout ProblemList) -> String? {
         if let value = text(row, name) { return value }
         if map[name] != nil {
             problems.append(problem(row, name, value: "", reason: "\(name) is blank", hint: "every row needs a \(name)"))
@@ -34,7 +34,7 @@ package struct FieldReader {
     }
 
     /// An optional date; a value that is not a date is an error.
-    func date(_ row: borrowing CSVRow, _ name: String, problems: inout ProblemList) -> (ok: Bool, value: CalendarDate?) {
+    func date(_ row: borrowing CSVRow, _ name: ColumnName, problems: inout ProblemList) -> (ok: Bool, value: CalendarDate?) {
         guard let raw = text(row, name) else { return (true, nil) }
         switch FieldParsing.date(raw) {
         case .success(let d): return (true, d)
@@ -46,7 +46,7 @@ package struct FieldReader {
 
     /// An optional whole number within `range`.
     func integer(
-        _ row: borrowing CSVRow, _ name: String, in range: ClosedRange<Int>, problems: inout ProblemList
+        _ row: borrowing CSVRow, _ name: ColumnName, in range: ClosedRange<Int>, problems: inout ProblemList
     ) -> (ok: Bool, value: Int?) {
         guard let raw = text(row, name) else { return (true, nil) }
         guard let n = FieldParsing.integer(raw) else {
@@ -64,7 +64,7 @@ package struct FieldReader {
 
     /// An optional decimal number (the file's decimal mark), at least `minimum`.
     func decimal(
-        _ row: borrowing CSVRow, _ name: String, minimum: Double = -.infinity, problems: inout ProblemList
+        _ row: borrowing CSVRow, _ name: ColumnName, minimum: Double = -.infinity, problems: inout ProblemList
     ) -> (ok: Bool, value: Double?) {
         guard let raw = text(row, name) else { return (true, nil) }
         switch FieldParsing.decimal(raw, decimalComma: decimalComma) {

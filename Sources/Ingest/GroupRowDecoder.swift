@@ -13,19 +13,19 @@ package struct GroupRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (GroupRow) -> Void) {
         let before = problems.errorCount
-        let code = fields.required(record, "group_id", problems: &problems)
+        let code = fields.required(record, .groupID, problems: &problems)
         var composition: Composition?
-        if let raw = fields.text(record, "composition") {
+        if let raw = fields.text(record, .composition) {
             composition = Composition(parsing: raw)
             if composition == nil {
                 problems.append(
                     fields.problem(
-                        record, "composition", value: raw, reason: "'\(raw)' is not a composition",
+                        record, .composition, value: raw, reason: "'\(raw)' is not a composition",
                         hint: "expected homogeneous/heterogeneous or omogeneo/eterogeneo"))
             }
         }
-        let start = fields.date(record, "start_date", problems: &problems)
-        let planned = fields.integer(record, "planned_sessions", in: 0...10_000, problems: &problems)
+        let start = fields.date(record, .startDate, problems: &problems)
+        let planned = fields.integer(record, .plannedSessions, in: 0...10_000, problems: &problems)
         var attributes: [String: String] = [:]
         for extra in fields.map.extras where extra.index < record.count && !record.isEmpty(extra.index) {
             attributes[extra.name] = record.value(extra.index)
@@ -33,8 +33,8 @@ package struct GroupRowDecoder: RowDecoder {
         guard let code, problems.errorCount == before else { return }
         emit(
             GroupRow(
-                line: record.line, code: code, composition: composition, programme: fields.text(record, "programme"),
-                site: fields.text(record, "site"), startDate: start.value, plannedSessions: planned.value,
-                facilitator: fields.text(record, "facilitator"), attributes: attributes))
+                line: record.line, code: code, composition: composition, programme: fields.text(record, .programme),
+                site: fields.text(record, .site), startDate: start.value, plannedSessions: planned.value,
+                facilitator: fields.text(record, .facilitator), attributes: attributes))
     }
 }

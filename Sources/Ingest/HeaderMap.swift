@@ -80,4 +80,7 @@ package struct HeaderMap: Sendable {
 
     /// The 0-based field index of a canonical column, if present.
     package subscript(_ name: String) -> Int? { index[name] }
+
+    /// The 0-based field index of a canonical column, if present.
+    package subscript(_ name: ColumnName) -> Int? { index[name.rawValue] }
 }

@@ -13,36 +13,36 @@ package struct OutcomeRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (OutcomeRow) -> Void) {
         let before = problems.errorCount
-        let participant = fields.required(record, "participant_id", problems: &problems)
+        let participant = fields.required(record, .participantID, problems: &problems)
         var eventDate: CalendarDate?
-        if fields.text(record, "event_date") == nil {
-            _ = fields.required(record, "event_date", problems: &problems)
+        if fields.text(record, .eventDate) == nil {
+            _ = fields.required(record, .eventDate, problems: &problems)
         } else {
-            eventDate = fields.date(record, "event_date", problems: &problems).value
+            eventDate = fields.date(record, .eventDate, problems: &problems).value
         }
         var outcome: OutcomeType?
-        if let raw = fields.required(record, "outcome", problems: &problems) {
+        if let raw = fields.required(record, .outcome, problems: &problems) {
             outcome = OutcomeType(parsing: raw)
             if outcome == nil {
                 problems.append(
                     fields.problem(
-                        record, "outcome", value: raw, reason: "'\(raw)' is not an outcome type",
+                        record, .outcome, value: raw, reason: "'\(raw)' is not an outcome type",
                         hint:
                             "expected traineeship/tirocinio, fixed_term/tempo_determinato/TD, permanent/tempo_indeterminato/TI, self_employment/autoimpiego, training/formazione, other/altro"
                     ))
             }
         }
-        let end = fields.date(record, "end_date", problems: &problems).value
+        let end = fields.date(record, .endDate, problems: &problems).value
         if let eventDate, let end, end < eventDate {
             problems.append(
                 fields.problem(
-                    record, "end_date", value: fields.text(record, "end_date"),
+                    record, .endDate, value: fields.text(record, .endDate),
                     reason: "end_date \(end.iso8601) is before event_date \(eventDate.iso8601)"))
         }
         guard let participant, let eventDate, let outcome, problems.errorCount == before else { return }
         emit(
             OutcomeRow(
                 line: record.line, participantCode: participant, eventDate: eventDate, outcome: outcome,
-                source: fields.text(record, "source"), endDate: end))
+                source: fields.text(record, .source), endDate: end))
     }
 }

@@ -16,28 +16,28 @@ package struct ParticipantRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (ParticipantRow) -> Void) {
         let before = problems.errorCount
-        let code = fields.required(record, "participant_id", problems: &problems)
-        let group = fields.required(record, "group_id", problems: &problems)
+        let code = fields.required(record, .participantID, problems: &problems)
+        let group = fields.required(record, .groupID, problems: &problems)
         var enrolled: CalendarDate?
-        if fields.text(record, "enrolled_on") == nil {
-            _ = fields.required(record, "enrolled_on", problems: &problems)
+        if fields.text(record, .enrolledOn) == nil {
+            _ = fields.required(record, .enrolledOn, problems: &problems)
         } else {
-            enrolled = fields.date(record, "enrolled_on", problems: &problems).value
+            enrolled = fields.date(record, .enrolledOn, problems: &problems).value
         }
-        let left = fields.date(record, "left_on", problems: &problems).value
-        let since = fields.date(record, "unemployed_since", problems: &problems).value
-        let followed = fields.date(record, "followed_up_until", problems: &problems).value
-        let birthYear = fields.integer(record, "birth_year", in: 1900...today.year, problems: &problems).value
+        let left = fields.date(record, .leftOn, problems: &problems).value
+        let since = fields.date(record, .unemployedSince, problems: &problems).value
+        let followed = fields.date(record, .followedUpUntil, problems: &problems).value
+        let birthYear = fields.integer(record, .birthYear, in: 1900...today.year, problems: &problems).value
         if let enrolled, let left, left < enrolled {
             problems.append(
                 fields.problem(
-                    record, "left_on", value: fields.text(record, "left_on"),
+                    record, .leftOn, value: fields.text(record, .leftOn),
                     reason: "left_on \(left.iso8601) is before enrolled_on \(enrolled.iso8601)"))
         }
         if let enrolled, let followed, followed < enrolled {
             problems.append(
                 fields.problem(
-                    record, "followed_up_until", value: fields.text(record, "followed_up_until"),
+                    record, .followedUpUntil, value: fields.text(record, .followedUpUntil),
                     reason: "followed_up_until \(followed.iso8601) is before enrolled_on \(enrolled.iso8601)"))
         }
         var attributes: [String: String] = [:]
@@ -48,9 +48,9 @@ package struct ParticipantRowDecoder: RowDecoder {
         emit(
             ParticipantRow(
                 line: record.line, code: code, groupCode: group, enrolledOn: enrolled, leftOn: left,
-                sex: fields.text(record, "sex").map(Sex.normalise), birthYear: birthYear,
-                education: fields.text(record, "education"), statusAtEntry: fields.text(record, "status_at_entry"),
-                referredBy: fields.text(record, "referred_by"), unemployedSince: since, followedUpUntil: followed,
+                sex: fields.text(record, .sex).map(Sex.normalise), birthYear: birthYear,
+                education: fields.text(record, .education), statusAtEntry: fields.text(record, .statusAtEntry),
+                referredBy: fields.text(record, .referredBy), unemployedSince: since, followedUpUntil: followed,
                 attributes: attributes))
     }
 }

@@ -14,7 +14,7 @@ package struct QuestionnaireRowDecoder: RowDecoder {
             mapping: context.configuration.columnMappings[.questionnaires] ?? [:],
             file: context.file, headerLine: context.headerLine, problems: &problems)
         itemColumns = map.items.map { (number: $0.key, index: $0.value) }.sorted { $0.number < $1.number }
-        if itemColumns.isEmpty && map["score"] == nil {
+        if itemColumns.isEmpty && map[.score] == nil {
             problems.append(
                 Problem(
                     file: context.file, line: context.headerLine, columnName: "item_1",
@@ -27,30 +27,30 @@ package struct QuestionnaireRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (QuestionnaireRow) -> Void) {
         let before = problems.errorCount
-        let participant = fields.required(record, "participant_id", problems: &problems)
+        let participant = fields.required(record, .participantID, problems: &problems)
         var instrument: Instrument?
-        if let raw = fields.required(record, "instrument", problems: &problems) {
+        if let raw = fields.required(record, .instrument, problems: &problems) {
             instrument = configuration.instrument(raw)
             if instrument == nil {
                 let known = configuration.instruments.values.map(\.id).sorted().joined(separator: ", ")
                 problems.append(
                     fields.problem(
-                        record, "instrument", value: raw, reason: "'\(raw)' is not a known instrument",
+                        record, .instrument, value: raw, reason: "'\(raw)' is not a known instrument",
                         hint: "known: \(known); declare others under [instruments.\(raw)] in evalrun.toml"))
             }
         }
         var wave: Wave?
-        if let raw = fields.required(record, "wave", problems: &problems) {
+        if let raw = fields.required(record, .wave, problems: &problems) {
             wave = Wave(parsing: raw)
             if wave == nil {
                 problems.append(
                     fields.problem(
-                        record, "wave", value: raw, reason: "'\(raw)' is not a wave",
+                        record, .wave, value: raw, reason: "'\(raw)' is not a wave",
                         hint: "expected baseline/T0/pre, end/T1/post or followup/T2"))
             }
         }
-        let completed = fields.date(record, "completed_on", problems: &problems).value
-        let score = fields.decimal(record, "score", problems: &problems).value
+        let completed = fields.date(record, .completedOn, problems: &problems).value
+        let score = fields.decimal(record, .score, problems: &problems).value
         var items: [Double?] = []
         if let instrument {
             items = Array(repeating: nil, count: instrument.items)
@@ -83,7 +83,7 @@ package struct QuestionnaireRowDecoder: RowDecoder {
             if let score, !instrument.scoreRange.contains(score) {
                 problems.append(
                     fields.problem(
-                        record, "score", value: fields.text(record, "score"),
+                        record, .score, value: fields.text(record, .score),
                         reason:
                             "score \(score.formatted) is outside \(instrument.id)'s range \(instrument.scoreRange.lowerBound.formatted)–\(instrument.scoreRange.upperBound.formatted)"
                     ))

@@ -13,20 +13,20 @@ package struct ServiceRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (ServiceRow) -> Void) {
         let before = problems.errorCount
-        let participant = fields.required(record, "participant_id", problems: &problems)
-        let service = fields.required(record, "service", problems: &problems)
+        let participant = fields.required(record, .participantID, problems: &problems)
+        let service = fields.required(record, .service, problems: &problems)
         var date: CalendarDate?
-        if fields.text(record, "date") == nil {
-            _ = fields.required(record, "date", problems: &problems)
+        if fields.text(record, .date) == nil {
+            _ = fields.required(record, .date, problems: &problems)
         } else {
-            date = fields.date(record, "date", problems: &problems).value
+            date = fields.date(record, .date, problems: &problems).value
         }
-        let hours = fields.decimal(record, "hours", minimum: 0, problems: &problems).value
-        let amount = fields.decimal(record, "amount", minimum: 0, problems: &problems).value
+        let hours = fields.decimal(record, .hours, minimum: 0, problems: &problems).value
+        let amount = fields.decimal(record, .amount, minimum: 0, problems: &problems).value
         guard let participant, let service, let date, problems.errorCount == before else { return }
         emit(
             ServiceRow(
                 line: record.line, participantCode: participant, service: service, date: date, hours: hours,
-                provider: fields.text(record, "provider"), amount: amount))
+                provider: fields.text(record, .provider), amount: amount))
     }
 }

@@ -13,22 +13,22 @@ package struct SessionRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (SessionRow) -> Void) {
         let before = problems.errorCount
-        let group = fields.required(record, "group_id", problems: &problems)
+        let group = fields.required(record, .groupID, problems: &problems)
         var number: Int?
-        if fields.text(record, "session_no") == nil {
-            _ = fields.required(record, "session_no", problems: &problems)
+        if fields.text(record, .sessionNo) == nil {
+            _ = fields.required(record, .sessionNo, problems: &problems)
         } else {
-            number = fields.integer(record, "session_no", in: 1...100_000, problems: &problems).value
+            number = fields.integer(record, .sessionNo, in: 1...100_000, problems: &problems).value
         }
-        let date = fields.date(record, "date", problems: &problems).value
+        let date = fields.date(record, .date, problems: &problems).value
         var held = true
-        if let raw = fields.text(record, "held") {
+        if let raw = fields.text(record, .held) {
             if let mark = PresenceMark.parse(raw) {
                 held = mark
             } else {
                 problems.append(
                     fields.problem(
-                        record, "held", value: raw, reason: "'\(raw)' is not a yes/no value",
+                        record, .held, value: raw, reason: "'\(raw)' is not a yes/no value",
                         hint: "use 1 for a meeting held, 0 for a cancelled one (also sì/no)"))
             }
         }

@@ -54,7 +54,7 @@ package struct WideAttendanceRowDecoder: RowDecoder {
                     reason: "missing required column '\(required)' in the wide register"))
         }
         var meetings: [MeetingColumn] = []
-        for (i, name) in context.header.enumerated() where i != map["participant_id"] && i != map["group_id"] {
+        for (i, name) in context.header.enumerated() where i != map[.participantID] && i != map[.groupID] {
             if let meeting = Self.meetingHeader(name) {
                 meetings.append(MeetingColumn(index: i, sessionNo: meeting.sessionNo, date: meeting.date))
             } else {
@@ -76,8 +76,8 @@ package struct WideAttendanceRowDecoder: RowDecoder {
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (AttendanceRow) -> Void) {
         let before = problems.errorCount
-        let group = fields.required(record, "group_id", problems: &problems)
-        let participant = fields.required(record, "participant_id", problems: &problems)
+        let group = fields.required(record, .groupID, problems: &problems)
+        let participant = fields.required(record, .participantID, problems: &problems)
         guard let group, let participant, problems.errorCount == before else { return }
         for meeting in meetings where meeting.index < record.count {
             let blank = record.isEmpty(meeting.index)

@@ -35,13 +35,13 @@ extension FileImporter {
                 "referred_by", "unemployed_since", "followed_up_until",
             ])
         let attributes = try AttributeStage(db: db, entity: "participant", names: decoder.fields.map.extras.map(\.name))
-        let groupColumn = decoder.fields.map["group_id"].map { $0 + 1 }
+        let groupColumn = decoder.fields.map[.groupID].map { $0 + 1 }
         let file = source.displayName
         let records = try stream(source, decoder) { row, problems in
             guard let group = groups[row.groupCode] else {
                 problems.append(
                     Problem(
-                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        file: file, line: row.line, column: groupColumn, columnName: ColumnName.groupID.rawValue, value: row.groupCode,
                         reason: "group '\(row.groupCode)' is not in the database",
                         hint: "import groups.csv first, or correct the code"))
                 return

@@ -10,12 +10,12 @@ extension FileImporter {
             db: db, target: "sessions", keys: ["group_ref", "session_no"], values: ["date", "held"],
             expectedRows: source.physicalLineCount)
         let file = source.displayName
-        let groupColumn = decoder.fields.map["group_id"].map { $0 + 1 }
+        let groupColumn = decoder.fields.map[.groupID].map { $0 + 1 }
         let records = try stream(source, decoder) { row, problems in
             guard let group = groups[row.groupCode] else {
                 problems.append(
                     Problem(
-                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        file: file, line: row.line, column: groupColumn, columnName: ColumnName.groupID.rawValue, value: row.groupCode,
                         reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
@@ -38,8 +38,8 @@ extension FileImporter {
         let longDecoder = wide ? nil : AttendanceRowDecoder(context, problems: &problems)
         let wideDecoder = wide ? WideAttendanceRowDecoder(context, problems: &problems) : nil
         let map = longDecoder?.fields.map ?? wideDecoder?.fields.map
-        let groupColumn = map?["group_id"].map { $0 + 1 }
-        let participantColumn = map?["participant_id"].map { $0 + 1 }
+        let groupColumn = map?[.groupID].map { $0 + 1 }
+        let participantColumn = map?[.participantID].map { $0 + 1 }
         var lastGroup: (code: String, ref: Int64)? = nil
         var lastParticipant: (code: String, ref: Int64)? = nil
         let handle = { (row: AttendanceRow, problems: inout ProblemList) throws in
@@ -52,7 +52,7 @@ extension FileImporter {
             } else {
                 problems.append(
                     Problem(
-                        file: file, line: row.line, column: groupColumn, columnName: "group_id", value: row.groupCode,
+                        file: file, line: row.line, column: groupColumn, columnName: ColumnName.groupID.rawValue, value: row.groupCode,
                         reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
                 return
             }
@@ -65,7 +65,7 @@ extension FileImporter {
             } else {
                 problems.append(
                     Problem(
-                        file: file, line: row.line, column: participantColumn, columnName: "participant_id",
+                        file: file, line: row.line, column: participantColumn, columnName: ColumnName.participantID.rawValue,
                         value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
                         hint: "import participants.csv first, or correct the code"))
                 return
@@ -167,7 +167,7 @@ extension FileImporter {
             expectedRows: source.physicalLineCount)
         let resolver = ParticipantResolver(
             codes: try codeMap("participants"), pseudonym: pseudonym, file: source.displayName,
-            column: decoder.fields.map["participant_id"].map { $0 + 1 })
+            column: decoder.fields.map[.participantID].map { $0 + 1 })
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
             try stage.write(line: row.line, [.integer(participant)] + file.fields(row))
@@ -307,7 +307,7 @@ struct ParticipantResolver {
         if let id = codes[pseudonym(code)] { return id }
         problems.append(
             Problem(
-                file: file, line: line, column: column, columnName: "participant_id", value: code,
+                file: file, line: line, column: column, columnName: ColumnName.participantID.rawValue, value: code,
                 reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
         return nil
     }

@@ -47,15 +47,15 @@ public struct ImportTemplate: Sendable {
     }
 
     /// The natural key of each kind (DESIGN §3).
-    static func naturalKey(_ kind: FileKind) -> [String] {
+    static func naturalKey(_ kind: FileKind) -> [ColumnName] {
         switch kind {
-        case .groups: return ["group_id"]
-        case .participants: return ["participant_id"]
-        case .sessions: return ["group_id", "session_no"]
-        case .attendance: return ["group_id", "participant_id", "session_no"]
-        case .questionnaires: return ["participant_id", "instrument", "wave"]
-        case .services: return ["participant_id", "service", "date"]
-        case .outcomes: return ["participant_id", "event_date", "outcome"]
+        case .groups: return [.groupID]
+        case .participants: return [.participantID]
+        case .sessions: return [.groupID, .sessionNo]
+        case .attendance: return [.groupID, .participantID, .sessionNo]
+        case .questionnaires: return [.participantID, .instrument, .wave]
+        case .services: return [.participantID, .service, .date]
+        case .outcomes: return [.participantID, .eventDate, .outcome]
         }
     }
 
@@ -86,7 +86,7 @@ public struct ImportTemplate: Sendable {
         for kind in FileKind.allCases.sorted() {
             let schema = ColumnSchema.of(kind)
             out += "\n## \(fileName(kind))\n\n"
-            let key = Self.naturalKey(kind).compactMap { name in schema.columns.first { $0.name == name }.map(header) }
+            let key = Self.naturalKey(kind).compactMap { name in schema.columns.first { $0.name == name.rawValue }.map(header) }
             out += l.text("template.natural_key") + key.map { "`\($0)`" }.joined(separator: " + ") + ".\n"
             if kind == .attendance {
                 out += l.text("template.give_session_no_or_date_one")
