@@ -1,4 +1,4 @@
-/// The instruments evalrun knows without configuration (DESIGN §3), by their
+/// The instruments evalrun knows without configuration (METHODS §3), by their
 /// public scoring rules. A project may redeclare any key of them in
 /// `evalrun.toml`; the other keys keep these values.
 public enum BuiltinInstruments {

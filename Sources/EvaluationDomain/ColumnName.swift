@@ -1,4 +1,4 @@
-/// The canonical name of a column of an export (DESIGN §3): the one name the
+/// The canonical name of a column of an export (METHODS §3): the one name the
 /// schema, the decoders and the templates use, so a misspelt column is a
 /// compile error rather than a value read as missing. `ColumnSchema` gives each
 /// its aliases, whether it is required, and what it holds.

@@ -1,4 +1,4 @@
-/// The columns a file kind knows (DESIGN §3 table and "Italian and survey-tool
+/// The columns a file kind knows (METHODS §3 table and "Italian and survey-tool
 /// names"): canonical names, the aliases recognised without configuration,
 /// and which are required.
 public struct ColumnSchema: Sendable {
@@ -13,7 +13,7 @@ public struct ColumnSchema: Sendable {
     /// Whether unknown columns are kept as attributes (groups, participants).
     public var keepsExtraColumns: Bool
 
-    /// Header comparison key: lower-cased, spaces and `_` alike (DESIGN §5 "Reading files").
+    /// Header comparison key: lower-cased, spaces and `_` alike (METHODS §5 "Reading files").
     public static func key(_ header: String) -> String {
         Vocabulary.key(header)
     }

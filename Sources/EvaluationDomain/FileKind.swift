@@ -1,4 +1,4 @@
-/// The kinds of export evalrun imports (DESIGN §3), in dependency order.
+/// The kinds of export evalrun imports (METHODS §3), in dependency order.
 public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
     case groups, participants, sessions, attendance, questionnaires, services, outcomes
 

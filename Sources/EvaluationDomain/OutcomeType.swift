@@ -23,7 +23,7 @@ public enum OutcomeType: String, Sendable, Codable, CaseIterable {
     }
 
     /// Rank for the "best event" breakdown: permanent > self_employment >
-    /// fixed_term > traineeship (DESIGN §4); non-employment events rank below.
+    /// fixed_term > traineeship (METHODS §4); non-employment events rank below.
     public var employmentRank: Int {
         switch self {
         case .permanent: return 4

@@ -1,5 +1,5 @@
 /// Everything a report depends on besides the data, read from `evalrun.toml`
-/// (DESIGN §3 "Project configuration"). Every key is optional and defaults as
+/// (METHODS §3 "Project configuration"). Every key is optional and defaults as
 /// documented; the report records the values it used.
 public struct ProjectConfiguration: Sendable, Equatable {
     /// Whether "retained" compares the attendance rate with `>` or `≥`.

@@ -1,4 +1,4 @@
-/// Normalisation of the known categorical column `sex` (DESIGN §5 "Known
+/// Normalisation of the known categorical column `sex` (METHODS §5 "Known
 /// categorical columns"): F/M, female/male, donna/uomo, femmina/maschio in any
 /// case become `F`/`M`; anything else is kept as written.
 public enum Sex {

@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// A participant's attendance up to the period end (DESIGN §4 "Attendance
+/// A participant's attendance up to the period end (METHODS §4 "Attendance
 /// rate"): meetings held in their group from their enrolment date to the period
 /// end, and how many of those they attended. Meetings after `left_on` still
 /// count as missed; cancelled (`held = 0`) and undated meetings count for nothing.

@@ -11,7 +11,7 @@ public struct AttributeMakeUp: Sendable, Equatable {
     /// Make-up of `members` for each of `attributes`, levels ordered as
     /// `Levels.sorted`. Every level any participant of `universe` has is listed
     /// (with 0 where no member has it), so that the levels shown say nothing
-    /// about who is among the members (DESIGN §5 "Small populations").
+    /// about who is among the members (METHODS §5 "Small populations").
     public static func compute(
         attributes: ParticipantAttributes, names: [String], members: [Int], universe: Range<Int>
     ) -> [AttributeMakeUp] {

@@ -2,7 +2,7 @@ import EvaluationDomain
 import Store
 
 /// The participants an outcome figure covers: everyone enrolled on or before
-/// the period end, whatever the period start (DESIGN §5 "Periods").
+/// the period end, whatever the period start (METHODS §5 "Periods").
 public struct Cohort: Sendable {
     /// Indices into `snapshot.participants`, in code order.
     public let members: [Int]

@@ -2,7 +2,7 @@ import EvaluationDomain
 import Statistics
 import Store
 
-/// Cross-file checks (DESIGN §3, `evalrun check`, run before every report):
+/// Cross-file checks (METHODS §3, `evalrun check`, run before every report):
 /// what no single file can show. Each finding is an error or a warning, named
 /// by the table it concerns; none is silently dropped. The evaluator sees
 /// participant codes here (this is not a funder output).

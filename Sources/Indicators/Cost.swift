@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// Cost per outcome (DESIGN §4 and §5 "Cost"): the total is the declared
+/// Cost per outcome (METHODS §4 and §5 "Cost"): the total is the declared
 /// budget; without one, the sum of service amounts dated on or before the
 /// period's end of participants enrolled by then (the cohort), whatever the
 /// period's start: a quarter's spend is never divided by outcomes accumulated

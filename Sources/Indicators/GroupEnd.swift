@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// When a group ended (DESIGN §5 "Months"): all its planned meetings held by
+/// When a group ended (METHODS §5 "Months"): all its planned meetings held by
 /// the period end (without `planned_sessions`: no meeting dated after its last
 /// one held in the period); its end is its last meeting held.
 enum GroupEnd {

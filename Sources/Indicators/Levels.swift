@@ -1,4 +1,4 @@
-/// Ordering and labelling of attribute levels (DESIGN §5 "Levels and terms",
+/// Ordering and labelling of attribute levels (METHODS §5 "Levels and terms",
 /// "`by` levels"): trimmed values by Unicode code points, numerically when every
 /// level is a number; a blank value is the level `(missing)`, listed last.
 public enum Levels {

@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// When each participant's outcomes stop being observed (DESIGN §5 "Window and
+/// When each participant's outcomes stop being observed (METHODS §5 "Window and
 /// follow-up"): min(`followed_up_until`, period end, enrolment + `window_days`),
 /// all inclusive.
 struct ObservationWindow {

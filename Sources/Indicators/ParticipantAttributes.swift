@@ -5,7 +5,7 @@ import Store
 /// Every attribute a participant carries for `--by`, `reach.by_attribute` and
 /// `compare`: the known participant columns, the group's columns, extra
 /// columns of both files, derived `age`, and `service:<name>` /
-/// `service_hours:<name>` from services.csv (DESIGN §4 "Subgroups", §5).
+/// `service_hours:<name>` from services.csv (METHODS §4 "Subgroups", §5).
 public struct ParticipantAttributes: Sendable {
     /// Attribute name → value per participant index (`nil` = missing), for the
     /// attributes asked for (every one when none was named).
@@ -48,7 +48,7 @@ public struct ParticipantAttributes: Sendable {
         set(ColumnName.statusAtEntry.rawValue) { s.participants[$0].statusAtEntry }
         set(ColumnName.referredBy.rawValue) { s.participants[$0].referredBy }
         // The file's own columns win over a derived attribute of the same name (a
-        // participants file with its own `age` and no birth_year, DESIGN §5 "Age").
+        // participants file with its own `age` and no birth_year, METHODS §5 "Age").
         for (name, column) in s.participantAttributes.sorted(by: { $0.key < $1.key }) where !groupLevel.contains(name) {
             set(name) { column[$0] }
         }

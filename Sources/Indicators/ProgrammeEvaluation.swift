@@ -2,7 +2,7 @@ import EvaluationDomain
 import Store
 
 /// Every indicator of a report, computed once from a snapshot for a period
-/// (DESIGN §4). The Report layer lays it out; it computes nothing statistical.
+/// (METHODS §4). The Report layer lays it out; it computes nothing statistical.
 public struct ProgrammeEvaluation: Sendable {
     public var period: Period
     public var configuration: ProjectConfiguration

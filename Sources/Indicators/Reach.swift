@@ -1,6 +1,7 @@
+import EvaluationDomain
 import Store
 
-/// Activity inside the period (DESIGN §4 "Reach", §5 "Periods").
+/// Activity inside the period (METHODS §4 "Reach", §5 "Periods").
 public struct Reach: Sendable, Equatable {
     /// Groups with at least one meeting held in the period.
     public var groups: Int

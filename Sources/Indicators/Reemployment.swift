@@ -3,7 +3,7 @@ import LinearAlgebra
 import Statistics
 import Store
 
-/// Re-employment over a cohort (DESIGN §4 "Re-employment", §5 "Window and
+/// Re-employment over a cohort (METHODS §4 "Re-employment", §5 "Window and
 /// follow-up"): a participant is re-employed when they have an event of a
 /// counted type on or after enrolment and on or before their observation end.
 public struct Reemployment: Sendable {

@@ -1,4 +1,4 @@
-/// Retention (DESIGN §4): retained = attendance rate above the threshold
+/// Retention (METHODS §4): retained = attendance rate above the threshold
 /// (`>` by default, `≥` when inclusive), over participants with at least one
 /// meeting held; those with none yet are "not started".
 public struct Retention: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Statistics
 
-/// The retention curve (DESIGN §4): the share still attending at meeting k
+/// The retention curve (METHODS §4): the share still attending at meeting k
 /// (attended meeting k or a later one), as a Kaplan–Meier curve over the
 /// group's meeting numbers. A participant's time is one past the last meeting
 /// they attended (S(k) = P(last attended ≥ k)); it is censored at their

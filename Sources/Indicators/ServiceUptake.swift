@@ -1,6 +1,7 @@
+import EvaluationDomain
 import Store
 
-/// Uptake of individual services (DESIGN §5 "Services"): rows dated in the
+/// Uptake of individual services (METHODS §5 "Services"): rows dated in the
 /// period, of participants enrolled by its end. `sessions` counts rows,
 /// `participants` distinct people, `hours` sums the non-blank hours (`nil`
 /// when no row has hours).

@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// Every indicator by the levels of one attribute (`report --by ATTR`, DESIGN
+/// Every indicator by the levels of one attribute (`report --by ATTR`, METHODS
 /// §4 "Subgroups", §5 "`by` levels"): participants with a blank value form the
 /// level `(missing)`, listed last.
 public struct Subgroups: Sendable {

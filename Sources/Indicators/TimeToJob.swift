@@ -2,7 +2,7 @@ import EvaluationDomain
 import Statistics
 import Store
 
-/// Time to first job (DESIGN §4, §5 "Months"): Kaplan–Meier of days from
+/// Time to first job (METHODS §4, §5 "Months"): Kaplan–Meier of days from
 /// enrolment to the first counted event, censored at the observation end;
 /// median with 95% CI as R's `survfit` defaults, and the share employed by 3,
 /// 6 and 12 months (1 − S(t) at 91.3125, 182.625 and 365.25 days; `nil`

@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// The trend by quarter (DESIGN §6 "Trend"): for each quarter end inside a
+/// The trend by quarter (METHODS §6 "Trend"): for each quarter end inside a
 /// period that spans more than one quarter, the cohort enrolled by then, how
 /// many of them were retained and re-employed as observed at that date, and
 /// the meetings held and participants attending in that quarter (its part

@@ -2,7 +2,7 @@ import EvaluationDomain
 import Statistics
 import Store
 
-/// Wellbeing change per instrument, baseline → `wave` (DESIGN §4 and §5
+/// Wellbeing change per instrument, baseline → `wave` (METHODS §4 and §5
 /// "Wellbeing"): change = wave − baseline over the pairs.
 public struct WellbeingChange: Sendable {
     public var instrument: Instrument

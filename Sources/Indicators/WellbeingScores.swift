@@ -3,7 +3,7 @@ import Statistics
 import Store
 
 /// The questionnaires of a cohort up to a date, scored: instrument → wave →
-/// the questionnaires in participant order (DESIGN §5 "Wellbeing": nothing
+/// the questionnaires in participant order (METHODS §5 "Wellbeing": nothing
 /// completed after `to` is used; a pre-scored `score` column serves when there
 /// are no items).
 ///
@@ -71,7 +71,7 @@ public struct WellbeingScores: Sendable {
     }
 
     /// Questionnaires of one instrument at one wave left out of scoring because more of
-    /// their items are blank than the instrument tolerates (`max_missing`; DESIGN §9
+    /// their items are blank than the instrument tolerates (`max_missing`; METHODS §9
     /// *Missing questionnaire items*). A questionnaire with the wrong number of items is
     /// a `check` error, not counted here.
     public func leftOutForBlankItems(_ instrument: Instrument, _ wave: Wave) -> Int {

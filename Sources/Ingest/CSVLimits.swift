@@ -1,7 +1,7 @@
 /// Limits that protect the machine from malformed or hostile inputs.
 ///
 /// Exceeding a limit is a problem reported with its place in the file, never a crash
-/// (DESIGN §3: "a field over 1 MiB, a header over 10,000 columns are errors").
+/// (METHODS §3: "a field over 1 MiB, a header over 10,000 columns are errors").
 public struct CSVLimits: Sendable, Equatable {
     /// The longest field, in bytes, after removing its quotes.
     public var maxFieldBytes: Int
@@ -24,7 +24,7 @@ public struct CSVLimits: Sendable, Equatable {
     /// uncompressed: a workbook whose parts inflate beyond it (a ZIP bomb) is refused.
     public var maxWorkbookPartBytes: Int
 
-    /// Creates limits; the defaults are those of DESIGN §3.
+    /// Creates limits; the defaults are those of METHODS §3.
     public init(
         maxFieldBytes: Int = 1 << 20,
         maxColumns: Int = 10_000,

@@ -3,7 +3,7 @@ import EvaluationDomain
 import Foundation
 
 extension CSVSource {
-    /// Opens an export of `kind` (DESIGN §3): a CSV file, or a sheet of an `.xlsx` workbook,
+    /// Opens an export of `kind` (METHODS §3): a CSV file, or a sheet of an `.xlsx` workbook,
     /// the one named like the kind (`presenze`, `Participants`) or else the first.
     ///
     /// A workbook's cells are read by their type and given to the row decoders as the text a

@@ -1,7 +1,7 @@
 import EvaluationDomain
 
 /// Turns the records of one export into typed rows, reporting every value
-/// that does not read with its place (DESIGN §3). One conformer per file kind.
+/// that does not read with its place (METHODS §3). One conformer per file kind.
 package protocol RowDecoder {
     associatedtype Row
     /// The file's columns, as matched to the kind's schema.

@@ -1,6 +1,6 @@
 /// The character encoding of a CSV export, as detected (or forced) when the file is opened.
 ///
-/// The rule (DESIGN §5, "Reading files"): a file whose bytes are valid UTF-8 is read as
+/// The rule (METHODS §5, "Reading files"): a file whose bytes are valid UTF-8 is read as
 /// UTF-8, with or without a byte-order mark; any other file is read as Windows-1252, the
 /// encoding Excel uses for "CSV (separatore: punto e virgola)" on Italian Windows.
 public enum TextEncoding: String, Sendable, Codable, CaseIterable {

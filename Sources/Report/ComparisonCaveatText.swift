@@ -1,6 +1,6 @@
 import Indicators
 
-/// The words of a comparison's caveats (DESIGN §5 "Caveats a researcher
+/// The words of a comparison's caveats (METHODS §5 "Caveats a researcher
 /// needs"), in the report's language.
 struct ComparisonCaveatText: Sendable {
     let language: ReportLanguage

@@ -4,7 +4,7 @@ import Ingest
 import Statistics
 import Store
 
-/// `evalrun compare --json` (DESIGN §6): the contract's keys in its order;
+/// `evalrun compare --json` (METHODS §6): the contract's keys in its order;
 /// extra keys (`to`, `warnings`, notes) after them.
 public struct ComparisonJSON: Sendable {
     public let release: ReleasedComparison
@@ -64,7 +64,7 @@ public struct ComparisonJSON: Sendable {
                     levels.map { l in .object([("level", .string(l.level)), ("n", .of(l.n)), ("estimate", .of(l.estimate))]) })
             ),
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
-            // DESIGN §5: always one element per non-reference level (null values for time_to_job).
+            // METHODS §5: always one element per non-reference level (null values for time_to_job).
             ("differences", .array(differences)),
             ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning) })),
             (

@@ -5,7 +5,7 @@ import Ingest
 import Statistics
 import Store
 
-/// The funder report of a programme for a period, as files (DESIGN §6): the
+/// The funder report of a programme for a period, as files (METHODS §6): the
 /// one call the runner makes for `evalrun report` and `evalrun demo`.
 public struct FunderReport: Sendable {
     public var period: Period
@@ -20,7 +20,7 @@ public struct FunderReport: Sendable {
     public var today: CalendarDate = .today
     /// The checks already run on the same snapshot (the runner prints them first), not run again.
     public var checks: ConsistencyCheck?
-    /// The database's earlier releases (DESIGN §9 *Releases*): a count that would give a
+    /// The database's earlier releases (METHODS §9 *Releases*): a count that would give a
     /// small count back by a difference with them is withheld; `nil` for a release that
     /// is not recorded (the demo, `--no-suppress`).
     public var history: ReleaseHistory?
@@ -42,7 +42,7 @@ public struct FunderReport: Sendable {
     /// Computes every indicator, releases it through disclosure control once,
     /// and lays out every file from what was released.
     public func release(from snapshot: ProgrammeSnapshot) throws -> ReleasedEvaluation {
-        // DESIGN §6 "Guardrails": an all-zero report of an empty database says nothing true.
+        // METHODS §6 "Guardrails": an all-zero report of an empty database says nothing true.
         guard !snapshot.participants.isEmpty else { throw FunderReportError.noParticipants }
         let evaluation = ProgrammeEvaluation(snapshot: snapshot, period: period, configuration: configuration)
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }

@@ -61,7 +61,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// shortest round-trip form (integers with `.0`). Model results computed
     /// through OpenBLAS can differ in their last bits from one processor to
     /// another; 12 digits are far below every tolerance and make the file the
-    /// same on any machine (DESIGN §6).
+    /// same on any machine (METHODS §6).
     static func format(_ x: Double) -> String {
         let rounded = Double(String(format: "%.12g", x)) ?? x
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(format: "%.1f", rounded) }

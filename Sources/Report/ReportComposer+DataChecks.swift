@@ -2,7 +2,7 @@ import EvaluationDomain
 import Indicators
 import Ingest
 
-/// DESIGN §6 "Guardrails": the opening says when the period starts after the
+/// METHODS §6 "Guardrails": the opening says when the period starts after the
 /// data end and how many check errors there are; "Data checks" lists every
 /// finding of the cross-file checks by kind with its count, naming no one.
 extension ReportComposer {

@@ -126,7 +126,7 @@ extension ReportComposer {
         ] + curveCoarseningNote
     }
 
-    /// Under disclosure control, how the published Kaplan–Meier curves were coarsened (DESIGN §9).
+    /// Under disclosure control, how the published Kaplan–Meier curves were coarsened (METHODS §9).
     var curveCoarseningNote: [ReportDocument.Block] {
         guard policy.isApplied else { return [] }
         let l = language

@@ -4,7 +4,7 @@ import Ingest
 import Statistics
 import Store
 
-/// The report's figures (DESIGN §6): retention curve, wellbeing before/after,
+/// The report's figures (METHODS §6): retention curve, wellbeing before/after,
 /// time to first job with its confidence band, re-employment by type. A figure
 /// drawn from fewer people than the suppression threshold is left out.
 extension ReportComposer {

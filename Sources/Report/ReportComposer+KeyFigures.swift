@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Indicators
 
-/// The key figures a funder reads first (DESIGN §6): people reached, retained,
+/// The key figures a funder reads first (METHODS §6): people reached, retained,
 /// re-employed with the lost-to-follow-up bound, each instrument's mean change
 /// with the share improved by at least its MID, and the cost per re-employed
 /// participant — short sentences, each with its numerator and denominator.

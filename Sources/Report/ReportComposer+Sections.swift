@@ -40,7 +40,7 @@ extension ReportComposer {
     }
 
     /// "Questionnaires left out of scoring (too many blank items): WEMWBS at the start 3, at the end 1."
-    /// (DESIGN §9 *Missing questionnaire items*), only when there are any.
+    /// (METHODS §9 *Missing questionnaire items*), only when there are any.
     var leftOutNote: [ReportDocument.Block] {
         let l = language
         var counts: [(instrument: String, counts: [String])] = []
@@ -82,7 +82,7 @@ extension ReportComposer {
         [count(w.pairs), number(w.meanBaseline), number(w.meanWave), number(w.meanChange), interval(w.changeLow, w.changeHigh)]
     }
 
-    /// The technical appendix (DESIGN §6): tests, effect sizes, reliable
+    /// The technical appendix (METHODS §6): tests, effect sizes, reliable
     /// change, attrition, instrument quality and the method notes.
     var appendixSection: [ReportDocument.Block] {
         let l = language

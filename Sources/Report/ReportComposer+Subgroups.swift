@@ -63,7 +63,7 @@ extension ReportComposer {
         ]
     }
 
-    /// "Trend by quarter" (DESIGN §6): the cohort enrolled by each quarter's
+    /// "Trend by quarter" (METHODS §6): the cohort enrolled by each quarter's
     /// end, retained and re-employed as observed then, and the quarter's activity.
     var trendSection: [ReportDocument.Block] {
         guard !release.trend.isEmpty else { return [] }

@@ -1,5 +1,5 @@
 extension ReportComposer {
-    /// The rows of the workbook's "Notes" sheet (DESIGN §6 `report.xlsx`): the
+    /// The rows of the workbook's "Notes" sheet (METHODS §6 `report.xlsx`): the
     /// title, the period, the suppression rule, what the markers of the
     /// sheets mean and how the sheets relate to `tables/`, in the report's
     /// language. The sheets hold the tidy tables, where a withheld count is

@@ -4,7 +4,7 @@ import Ingest
 import Statistics
 import Store
 
-/// Lays out a released evaluation as the funder report (DESIGN §6): every
+/// Lays out a released evaluation as the funder report (METHODS §6): every
 /// rate with its numerator, denominator and definition; withheld figures shown
 /// by their markers (`<5`, `[c]`) with a footnote under each table that uses
 /// them; method notes and provenance at the end. It reads only what

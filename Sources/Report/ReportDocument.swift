@@ -33,7 +33,7 @@ public struct ReportDocument: Sendable {
 
 /// A tidy table: one header row, typed cells, a caption and a file id.
 /// Its columns carry the report's wording and the `snake_case` keys of the
-/// CSV and workbook headers, the same in every language (DESIGN §6).
+/// CSV and workbook headers, the same in every language (METHODS §6).
 public struct ReportTable: Sendable {
     /// File stem for `tables/<id>.csv`.
     public var id: String

@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Indicators
 
-/// The words a report uses for the codes of the data (DESIGN §6: "codes as
+/// The words a report uses for the codes of the data (METHODS §6: "codes as
 /// words"): instruments by their full name, outcome types, waves, the
 /// attributes and levels the contract defines, services it names and the
 /// kinds of input files, in English and Italian. A code the contract does not

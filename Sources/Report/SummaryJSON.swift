@@ -4,7 +4,7 @@ import Ingest
 import Statistics
 import Store
 
-/// Builds `summary.json` (DESIGN §6) from a released evaluation: the
+/// Builds `summary.json` (METHODS §6) from a released evaluation: the
 /// contract's keys in the contract's order, rates as fractions, `null` where
 /// withheld or not computable.
 public struct SummaryJSON: Sendable {
@@ -127,7 +127,7 @@ public struct SummaryJSON: Sendable {
                 + [("not_started", .of(r.notStarted))])
     }
 
-    /// One quarter of `trend` (DESIGN §6 "Trend"), with the rates' intervals.
+    /// One quarter of `trend` (METHODS §6 "Trend"), with the rates' intervals.
     static func trend(_ q: ReleasedTrendQuarter) -> JSONValue {
         .object([
             ("period", .string(q.period.label)), ("to", .string(q.period.to.iso8601)), ("enrolled", .of(q.cohort)),

@@ -1,4 +1,4 @@
-/// The stamp on every page of an output made with `--no-suppress` (DESIGN §6):
+/// The stamp on every page of an output made with `--no-suppress` (METHODS §6):
 /// one wording for the funder report and the comparison, recognised by the
 /// HTML renderer to repeat it on each printed page.
 enum UnsuppressedStamp {

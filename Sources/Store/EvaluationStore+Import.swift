@@ -4,7 +4,7 @@ import GRDB
 import Ingest
 
 extension EvaluationStore {
-    /// Imports one file in one transaction: all or nothing (DESIGN §3).
+    /// Imports one file in one transaction: all or nothing (METHODS §3).
     ///
     /// - Parameters:
     ///   - options: how to import (e.g. pseudonymise participant codes).

@@ -315,7 +315,7 @@ struct ParticipantResolver {
 
 /// Questionnaires of a file with more blank items than their instrument tolerates
 /// (`max_missing`), by instrument and wave: they are imported, and left out of
-/// scoring; the import says how many (DESIGN §9 *Missing questionnaire items*).
+/// scoring; the import says how many (METHODS §9 *Missing questionnaire items*).
 final class BlankItemTally {
     private let configuration: ProjectConfiguration
     private var counts: [String: [Wave: (n: Int, firstLine: Int)]] = [:]

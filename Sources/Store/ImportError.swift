@@ -1,6 +1,6 @@
 import Ingest
 
-/// A file rejected whole: nothing was imported (DESIGN §3: all-or-nothing per file).
+/// A file rejected whole: nothing was imported (METHODS §3: all-or-nothing per file).
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: ProblemList

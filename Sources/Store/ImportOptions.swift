@@ -6,7 +6,7 @@ public struct ImportOptions: Sendable {
     /// staged, in every file; the database must hold pseudonymised codes made with
     /// the same key, or no participant data yet.
     public var pseudonymizer: Pseudonymizer?
-    /// The reader's limits (DESIGN §3's by default; smaller ones for fuzzing and tests).
+    /// The reader's limits (METHODS §3's by default; smaller ones for fuzzing and tests).
     public var limits: CSVLimits
     /// Called once every row is written and checked, just before the transaction
     /// commits (not on a dry run): from here on the import cannot be undone by

@@ -103,7 +103,7 @@ enum Schema {
             try db.execute(sql: "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
         migrator.registerMigration("v3-releases") { db in
-            // What each funder output released (DESIGN §9 "Releases"): a new release is
+            // What each funder output released (METHODS §9 "Releases"): a new release is
             // checked against every earlier one, so that two released figures cannot be
             // subtracted to give back a small count.
             try db.execute(

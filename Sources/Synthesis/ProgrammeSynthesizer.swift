@@ -2,7 +2,7 @@ import EvaluationDomain
 import Foundation
 import Ingest
 
-/// Generates a fictional programme shaped like the real ones (DESIGN §1): two
+/// Generates a fictional programme shaped like the real ones (METHODS §1): two
 /// phases of mutual-aid groups of 10–15 people meeting about 18 times a
 /// fortnight apart, homogeneous and heterogeneous groups, dropout, WEMWBS and
 /// RSES at baseline and end (missing items and waves), individual services and

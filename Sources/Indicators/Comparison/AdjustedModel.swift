@@ -1,4 +1,4 @@
-/// The adjusted model of an outcome (DESIGN §5): logistic regression for the
+/// The adjusted model of an outcome (METHODS §5): logistic regression for the
 /// binary outcomes, linear regression for the continuous ones, Cox
 /// proportional hazards for time to job. Its raw value is the name
 /// `compare --json` writes (`"model"`).

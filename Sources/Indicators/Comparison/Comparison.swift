@@ -2,7 +2,7 @@ import EvaluationDomain
 import Statistics
 import Store
 
-/// `evalrun compare` (DESIGN §5): the levels of a group or participant
+/// `evalrun compare` (METHODS §5): the levels of a group or participant
 /// attribute compared on every outcome, with unadjusted differences, adjusted
 /// models with model-based and cluster-robust (CR2, by group) errors, the
 /// group-level randomization test, the ICC and a random-intercept model — and
@@ -91,7 +91,7 @@ public struct Comparison: Sendable {
             }, outcomes: outcomes.count)
     }
 
-    /// Every compared outcome's value per participant (DESIGN §5): re-employed
+    /// Every compared outcome's value per participant (METHODS §5): re-employed
     /// and retained (0/1), attendance rate, the change of each instrument
     /// baseline → end, and days to the first job (with whether it was observed).
     static func outcomeData(snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration)
@@ -132,7 +132,7 @@ public struct Comparison: Sendable {
         return data
     }
 
-    /// The reference level (DESIGN §5 "Levels and terms"): `--reference` when
+    /// The reference level (METHODS §5 "Levels and terms"): `--reference` when
     /// given, else heterogeneous for composition, else the first level.
     static func reference(_ chosen: String?, attribute: String, levels: [String]) throws -> String {
         if var chosen {

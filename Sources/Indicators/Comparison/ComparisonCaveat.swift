@@ -2,7 +2,7 @@ import EvaluationDomain
 import Statistics
 import Store
 
-/// What a researcher must know before reading a comparison (DESIGN §5
+/// What a researcher must know before reading a comparison (METHODS §5
 /// "Caveats a researcher needs"), each stated once for the whole comparison.
 /// The Report layer words them in the report's language.
 public enum ComparisonCaveat: Sendable, Equatable {

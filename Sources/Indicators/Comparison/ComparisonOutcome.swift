@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Statistics
 
-/// The outcomes `compare` reports (DESIGN §5, §6).
+/// The outcomes `compare` reports (METHODS §5, §6).
 public enum ComparisonOutcomeKind: String, Sendable {
     case binary, continuous, survival
 }
@@ -70,7 +70,7 @@ public struct OutcomeComparison: Sendable {
         public var ciLowRobust: Double?
         public var ciHighRobust: Double?
         /// Linear and logistic models' by-terms: the restricted wild cluster
-        /// bootstrap (DESIGN §5; the logistic model's by its score version, without an interval).
+        /// bootstrap (METHODS §5; the logistic model's by its score version, without an interval).
         public var wildBootstrap: WildClusterBootstrap.Result?
 
         /// A term with no values (not estimable, or withheld).
@@ -118,6 +118,6 @@ public struct OutcomeComparison: Sendable {
     /// Groups with at least one observation of this outcome.
     public var clusters: Int
     public var warnings: [String]
-    /// The waves of a wellbeing change (DESIGN §5 "Caveats": each wellbeing outcome names its waves).
+    /// The waves of a wellbeing change (METHODS §5 "Caveats": each wellbeing outcome names its waves).
     public var waves: [Wave]? = nil
 }

@@ -1,4 +1,4 @@
-/// The columns `--adjust` adds to a model (DESIGN §5, issue "compare"):
+/// The columns `--adjust` adds to a model (METHODS §5, issue "compare"):
 /// numeric attributes as given; categorical ones as dummy columns against their
 /// first level (the stated reference), named `attribute:level`. Participants
 /// with a missing covariate are left out and counted.
@@ -21,7 +21,7 @@ struct CovariateDesign {
 
     init(attributes: ParticipantAttributes, names: [String], participants: [Int]) throws {
         for name in names where !attributes.has(name) { throw ComparisonError.unknownCovariate(name) }
-        // A covariate nobody has would drop every row (DESIGN §5 "Age"): say so, naming it.
+        // A covariate nobody has would drop every row (METHODS §5 "Age"): say so, naming it.
         for name in names where !participants.contains(where: { attributes.level(name, of: $0).map { $0 != Levels.missing } ?? false }) {
             throw ComparisonError.covariateMissingForEveryone(name)
         }

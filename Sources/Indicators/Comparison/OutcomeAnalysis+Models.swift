@@ -5,7 +5,7 @@ import Store
 
 extension OutcomeAnalysis {
     /// The adjusted model (logistic, linear or Cox) and, for continuous
-    /// outcomes, the random-intercept mixed model (DESIGN §5 "Models", "Too few clusters").
+    /// outcomes, the random-intercept mixed model (METHODS §5 "Models", "Too few clusters").
     func adjustedModel(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
         let model = AdjustedModel(data.kind)
         let intercept = data.kind != .survival
@@ -14,7 +14,7 @@ extension OutcomeAnalysis {
         let groups = rows.map { groupOf[$0] }
         let clusterCount = Set(groups).count
         let parameters = matrix.columns
-        // Null values with a warning, for the mixed model too (DESIGN §6).
+        // Null values with a warning, for the mixed model too (METHODS §6).
         func unavailable(_ warning: String) {
             result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
             result.adjustedWarning = warning
@@ -224,7 +224,7 @@ extension OutcomeAnalysis {
         }
     }
 
-    /// The group-level randomization test (DESIGN §5): below 30 groups, two
+    /// The group-level randomization test (METHODS §5): below 30 groups, two
     /// levels, an attribute constant within groups; relabels the groups with at
     /// least one observation of this outcome.
     func randomization(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {

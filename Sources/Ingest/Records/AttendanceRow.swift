@@ -13,6 +13,6 @@ public struct AttendanceRow: Sendable, Equatable {
     public var date: CalendarDate?
     public var present: Bool
     /// A blank or absent cell of a wide register: dropped silently when the
-    /// participant's group did not meet on that date (DESIGN §5 "Meetings").
+    /// participant's group did not meet on that date (METHODS §5 "Meetings").
     public var droppableIfNoMeeting: Bool
 }

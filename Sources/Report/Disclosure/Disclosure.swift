@@ -1,6 +1,6 @@
 import EvaluationDomain
 
-/// The disclosure policy of funder outputs (DESIGN §5 "Suppression", §6
+/// The disclosure policy of funder outputs (METHODS §5 "Suppression", §6
 /// "Disclosure control"): counts of people from 1 to threshold − 1 are
 /// suppressed, and so is everything from which they could be worked back;
 /// shown counts may then be rounded to a base. `DisclosureLedger` applies it;
@@ -37,7 +37,7 @@ public struct Disclosure: Sendable, Equatable {
     }
 
     /// The base numbers at risk of a published Kaplan–Meier curve are rounded to:
-    /// the rounding base, or 5 when counts are not rounded (DESIGN §9 *Kaplan–Meier*).
+    /// the rounding base, or 5 when counts are not rounded (METHODS §9 *Kaplan–Meier*).
     public var curveRoundingBase: Int { roundingBase > 1 ? roundingBase : 5 }
 
     /// Whether a share read off a Kaplan–Meier curve at t is withheld: fewer than the

@@ -3,7 +3,7 @@ import Statistics
 import Store
 
 /// The cells of one release and the constraints between them: the one place
-/// where the disclosure policy decides what is withheld (DESIGN §5
+/// where the disclosure policy decides what is withheld (METHODS §5
 /// "Suppression of partitions", "Nothing derived from a suppressed count is
 /// shown", "Markers say what is true", "Small populations").
 ///
@@ -53,7 +53,7 @@ struct DisclosureLedger {
     /// The people the current scope describes (a `--by` level), when it is one.
     var scopePopulation: Int?
     /// What earlier releases of the database showed, and how a key of this release
-    /// is described there (DESIGN §9 *Releases*); none for a release not recorded.
+    /// is described there (METHODS §9 *Releases*); none for a release not recorded.
     var screen: ReleaseScreen?
     var describe: ((_ key: String, _ value: Int) -> ReleaseCell?)?
 
@@ -105,7 +105,7 @@ struct DisclosureLedger {
 
     /// A figure computed from registered counts (a rate, a share, a cost per person),
     /// withheld as `statistic` withholds it. `compute` receives the counts of `uses`
-    /// as they are published: rounded when the policy rounds (DESIGN §9 *Rounding that
+    /// as they are published: rounded when the policy rounds (METHODS §9 *Rounding that
     /// holds*: no published figure pins an unrounded count), else as they are.
     func derived(uses: [String], population: Int, _ compute: ([Int]) -> Double?) -> Released<Double> {
         let counts = uses.map { policy.rounded(values[absolute($0)] ?? 0) }
@@ -115,7 +115,7 @@ struct DisclosureLedger {
     /// A figure that would pin the number of people it is over when printed at full
     /// precision (a mean, a standard deviation, Cronbach's α): as `statistic`, and
     /// coarsened to two decimals when the policy rounds counts, since the count it is
-    /// over is then published rounded (DESIGN §9 *Linked statistics*).
+    /// over is then published rounded (METHODS §9 *Linked statistics*).
     func linked(_ x: Double?, population: Int, uses: [String] = []) -> Released<Double> {
         let released = statistic(x, population: population, uses: uses)
         guard policy.roundingBase > 1, case .value(let v) = released else { return released }

@@ -2,7 +2,7 @@ import EvaluationDomain
 import Indicators
 import Store
 
-/// How the counts of a report are recorded among the database's releases (DESIGN §9
+/// How the counts of a report are recorded among the database's releases (METHODS §9
 /// *Releases*): each ledger key as a definition, a breakdown cell (the `--by`
 /// attribute and level, with the level's groups for a group attribute) and the
 /// window of people it counts. Activity figures count the period's people; the rest

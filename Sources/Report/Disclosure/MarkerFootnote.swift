@@ -1,4 +1,4 @@
-/// The footnote under a table that shows disclosure markers (DESIGN §5
+/// The footnote under a table that shows disclosure markers (METHODS §5
 /// "Markers say what is true"): what `<5` and `[c]` mean, in the report's language.
 enum MarkerFootnote {
     static func text(for rows: [[ReportTable.Cell]], policy: Disclosure, language: ReportLanguage) -> String? {

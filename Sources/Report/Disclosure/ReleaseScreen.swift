@@ -1,7 +1,7 @@
 import EvaluationDomain
 import Store
 
-/// The earlier releases of a database as a new release consults them (DESIGN §9
+/// The earlier releases of a database as a new release consults them (METHODS §9
 /// *Releases*): a count is withheld when subtracting it from an earlier released
 /// count of the same definition and breakdown (their windows nested), or from the
 /// sum of an earlier release's cells that cover the same groups, gives 1 to

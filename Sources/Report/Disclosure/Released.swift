@@ -1,4 +1,4 @@
-/// A figure as it may be released to a funder (DESIGN §5 "Markers say what is
+/// A figure as it may be released to a funder (METHODS §5 "Markers say what is
 /// true"): its value, or why it is withheld. Every renderer of a funder output
 /// reads `Released` values only, so none can print what the policy withheld.
 public enum Released<Value: Sendable & Equatable>: Sendable, Equatable {

@@ -5,7 +5,7 @@ import Statistics
 import Store
 
 /// A comparison as `compare` may release it, through the same ledger as the
-/// report (DESIGN §9 *Disclosure: every output*): each outcome's level counts are
+/// report (METHODS §9 *Disclosure: every output*): each outcome's level counts are
 /// a partition of its participants, protected and rounded like the report's. A
 /// binary level's people with the outcome and without it are counts of the ledger
 /// too (a partition of the level's n), since n beside a share multiplies back to
@@ -31,7 +31,7 @@ public struct ReleasedComparison: Sendable {
     public var levels: [[Level]]
 
     /// The counts this comparison showed and withheld, as the database records them
-    /// (DESIGN §9 *Releases*); empty without disclosure control or history.
+    /// (METHODS §9 *Releases*); empty without disclosure control or history.
     public var releaseCells: [ReleaseCell] = []
 
     /// With `history` (the database's earlier releases), a level count whose difference

@@ -223,7 +223,7 @@ private struct EvaluationRelease {
         let median = e.timeToJob.median
         var employedBy: [Int: ReleasedEstimate] = [:]
         for item in e.timeToJob.employedBy {
-            // DESIGN §9 Kaplan–Meier: a share by t stands for at least threshold jobs before t
+            // METHODS §9 Kaplan–Meier: a share by t stands for at least threshold jobs before t
             // and threshold people still at risk at t.
             let few = ledger.policy.withholdsShareByTime(eventsBefore: item.eventsBefore, atRisk: item.atRisk)
             func share(_ x: Double?) -> Released<Double> { few ? .confidential : ledger.statistic(x, population: n, uses: uses) }
@@ -252,7 +252,7 @@ private struct EvaluationRelease {
     /// every whole time from 1 to the last (the retention curve lists every meeting,
     /// with or without a drop); a figure draws it while every figure of a row is shown.
     ///
-    /// Under disclosure control (DESIGN §9 *Kaplan–Meier*) the curve published is the
+    /// Under disclosure control (METHODS §9 *Kaplan–Meier*) the curve published is the
     /// one of coarsened counts (`KaplanMeierFit.pooled`): each step stands for at
     /// least threshold events, numbers at risk are multiples of the rounding base (5
     /// when counts are not rounded), and only the times where it steps are listed (a

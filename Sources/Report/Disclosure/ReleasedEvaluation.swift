@@ -34,7 +34,7 @@ public struct ReleasedEvaluation: Sendable {
     public var dataChecks: [DataCheckCount] = []
     /// The latest date recorded in the database (for the guardrail on a period after the data).
     public var latestDate: CalendarDate?
-    /// The counts this release showed and withheld, as the database records them (DESIGN §9
+    /// The counts this release showed and withheld, as the database records them (METHODS §9
     /// *Releases*); empty without disclosure control.
     public var releaseCells: [ReleaseCell] = []
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// A folder evalrun may write a command's outputs into, checked before any work starts.
 ///
-/// The rule (DESIGN §9 *Output folders*): evalrun writes into a folder that does
+/// The rule (METHODS §9 *Output folders*): evalrun writes into a folder that does
 /// not exist yet (or an empty one), or replaces a folder it wrote itself. It
 /// recognises its own folders by the marker file `.evalrun-output`, which names
 /// the command and lists every file it wrote with its SHA-256. A folder is

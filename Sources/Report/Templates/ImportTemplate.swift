@@ -2,7 +2,7 @@ import EvaluationDomain
 import Foundation
 import Ingest
 
-/// `evalrun template DIR` (DESIGN §7): one blank export per file kind with
+/// `evalrun template DIR` (METHODS §7): one blank export per file kind with
 /// its required and optional columns (Italian names with `--lang it`, the
 /// aliases the importer accepts), and `DATA_DICTIONARY.md` describing every
 /// column — meaning, type, accepted values, an example — and each file's
@@ -46,7 +46,7 @@ public struct ImportTemplate: Sendable {
         return names
     }
 
-    /// The natural key of each kind (DESIGN §3).
+    /// The natural key of each kind (METHODS §3).
     static func naturalKey(_ kind: FileKind) -> [ColumnName] {
         switch kind {
         case .groups: return [.groupID]

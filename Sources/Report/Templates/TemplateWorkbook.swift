@@ -2,7 +2,7 @@ import CXLSXWriter
 import EvaluationDomain
 import Foundation
 
-/// `evalrun template DIR --xlsx` (DESIGN §7): one workbook with a sheet per
+/// `evalrun template DIR --xlsx` (METHODS §7): one workbook with a sheet per
 /// file kind, named like the kind (so `evalrun import KIND modelli.xlsx`
 /// picks its sheet), the template's header row in bold and frozen, a comment
 /// on each header cell with the column's meaning and accepted values, and

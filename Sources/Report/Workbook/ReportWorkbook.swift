@@ -3,7 +3,7 @@ import EvaluationDomain
 import Foundation
 import Ingest
 
-/// The report's tables as one Excel workbook, `report.xlsx` (DESIGN §6): a
+/// The report's tables as one Excel workbook, `report.xlsx` (METHODS §6): a
 /// first sheet "Notes" (label | text), then one sheet per table of `tables/`
 /// with the same tidy header and cells. Numbers are typed as numbers (rates
 /// formatted as percentages, dates as dates), markers such as `[c]` and `[x]`

@@ -10,7 +10,7 @@
 /// `MBESS::ci.sm(sm = d_z, N = n)` (equivalently `uniroot` on `pt(t, n − 1, ncp)`).
 ///
 /// The estimate is `nil` when n < 2 or s_d = 0; the interval is `nil` when
-/// n < 3, s_d = 0 or d_z = 0 (DESIGN, "MID and effect-size intervals").
+/// n < 3, s_d = 0 or d_z = 0 (METHODS §4, "MID and effect-size intervals").
 public struct CohensDz: Sendable, Equatable {
     /// Number of changes (NaN dropped).
     public let n: Int

@@ -6,7 +6,7 @@
 /// with change = end − baseline (sign kept) and both sds over the pairs. Its
 /// interval is the d_z interval (`CohensDz`) multiplied by g_av / d_z — the
 /// noncentral-t limits carried over by the ratio of the two standardisers, as
-/// DESIGN states; it is not a separate exact interval for g_av.
+/// METHODS §4 states; it is not a separate exact interval for g_av.
 ///
 /// The estimate is `nil` when n < 2 or s_baseline + s_end = 0; the interval is
 /// `nil` whenever d_z's is (n < 3, s_d = 0 or d_z = 0). No R function computes

@@ -1,4 +1,4 @@
-/// Paired t test of the change end − baseline (DESIGN: change = end − baseline),
+/// Paired t test of the change end − baseline (METHODS §4: change = end − baseline),
 /// i.e. the one-sample t test of the changes dᵢ = endᵢ − baselineᵢ:
 ///
 ///     t = d̄ / (s_d/√n),   df = n − 1,   CI = d̄ ∓ t_{n−1, (1 + level)/2}·s_d/√n

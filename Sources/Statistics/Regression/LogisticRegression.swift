@@ -10,7 +10,7 @@ import LinearAlgebra
 ///   √w·X β ≈ √w·z by a pivoted Householder QR (rank tolerance 1e-11, as
 ///   `glm.fit`'s `min(1e-7, epsilon/1000)`); η ← Xβ, μ ← logit⁻¹ η;
 /// - stop when |D − D_old| / (|D| + 0.1) < `tolerance` (default 1e-10, tighter
-///   than `glm.control`'s 1e-8: DESIGN §8 asks for full convergence), D the
+///   than `glm.control`'s 1e-8: METHODS §8 asks for full convergence), D the
 ///   deviance, or after `maxIterations` (default 25);
 /// - the covariance is (XᵀWX)⁻¹ with W at the converged fit. (`glm.fit` keeps the
 ///   QR of the last iteration, whose weights are those of the iterate before:

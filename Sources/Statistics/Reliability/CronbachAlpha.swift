@@ -10,7 +10,7 @@ import LinearAlgebra
 /// accumulated in Swift, row by row in a fixed order (centred two-pass
 /// variances, O(n·k)), not through BLAS: an indicator printed in a funder
 /// report must not change in its last digits with the processor OpenBLAS
-/// picks a kernel for (DESIGN §6). Cronbach (1951). Matches
+/// picks a kernel for (METHODS §6). Cronbach (1951). Matches
 /// `psych::alpha(x)$total$raw_alpha` on complete cases, except when an item has
 /// no variance: psych then drops it from k (with a warning), while here the
 /// scale keeps its k items, as the formula and most software do.

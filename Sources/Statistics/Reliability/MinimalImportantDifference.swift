@@ -1,5 +1,5 @@
 /// Classification of changes by a minimal important difference (MID), inclusive
-/// (DESIGN, "MID and effect-size intervals"): improved when the change is at
+/// (METHODS §4, "MID and effect-size intervals"): improved when the change is at
 /// least `mid` in the better direction (change ≥ mid when higher is better,
 /// change ≤ −mid when lower is better), deteriorated when at least `mid` the
 /// other way, else unchanged.

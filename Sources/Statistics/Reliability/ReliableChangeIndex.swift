@@ -4,7 +4,7 @@
 ///     RCI = change / S_diff,   S_diff = √2·SE = s_baseline·√2·√(1 − r)
 ///
 /// with change = end − baseline, s_baseline the sd of the baseline scores
-/// (DESIGN: over everyone with a baseline) and r the reliability (the
+/// (METHODS §4: over everyone with a baseline) and r the reliability (the
 /// instrument's published value, else α at baseline). |RCI| ≥ 1.96 (inclusive)
 /// is a reliable change: an improvement when it goes the better way, else a
 /// deterioration; anything smaller is no reliable change.

@@ -98,7 +98,7 @@ struct CoxNewtonRaphson {
     /// One Newton step from the converged β, not counted in the iterations (the
     /// criterion on ℓ, as `coxfit6`'s, stops where ℓ has settled to ε relative
     /// but β only to about √ε: up to 2e-8 off the maximiser at ε = 1e-9, where
-    /// the step leaves it at rounding level, DESIGN §8). Kept only when ℓ, U and
+    /// the step leaves it at rounding level, METHODS §8). Kept only when ℓ, U and
     /// I stay finite, I positive definite, and ℓ does not fall by more than rounding.
     private func polish(_ beta: [Double], _ at: CoxPartialLikelihood.Evaluation, _ factor: Cholesky) throws -> (
         [Double], CoxPartialLikelihood.Evaluation

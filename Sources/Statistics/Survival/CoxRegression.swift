@@ -11,7 +11,7 @@ import LinearAlgebra
 /// option. Iterations stop when |1 − ℓ_old/ℓ_new| ≤ ε (ε = 1e-9, at most 20
 /// iterations), halving the step whenever ℓ decreases, as survival's `coxfit6`;
 /// then one Newton step more (not counted in `iterations`), because that
-/// criterion leaves β only within about √ε of the maximiser (DESIGN §8: full
+/// criterion leaves β only within about √ε of the maximiser (METHODS §8: full
 /// convergence). The model covariance is I(β̂)⁻¹. With clusters, the robust covariance is
 /// V = Dᵀ D, D = (Σ_{i ∈ c} Uᵢ)_c · I(β̂)⁻¹, the score residuals Uᵢ summed within
 /// cluster (grouped dfbeta; Lin & Wei 1989).

@@ -1,7 +1,7 @@
 import EvaluationDomain
 
 /// One count a funder output released, or withheld, as the database records it
-/// (DESIGN §9 *Releases*). Two cells of one definition describe nested sets of
+/// (METHODS §9 *Releases*). Two cells of one definition describe nested sets of
 /// people when their windows are nested and their breakdown cell is the same, so
 /// the difference of their values is a count of people too.
 public struct ReleaseCell: Sendable, Equatable, Hashable {

@@ -107,7 +107,7 @@ public struct ProgrammeSnapshot: Sendable {
 
     public init() {}
 
-    /// The latest date recorded in any date column of any table (DESIGN §5).
+    /// The latest date recorded in any date column of any table (METHODS §5).
     public var latestDate: CalendarDate? {
         var dates: [CalendarDate] = []
         dates += groups.compactMap(\.startDate)

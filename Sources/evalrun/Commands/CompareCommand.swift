@@ -65,7 +65,7 @@ struct CompareCommand: AsyncParsableCommand {
             progress.step("comparing \(outcome) (\(index + 1) of \(count))")
         }
         progress.finish()
-        // DESIGN §9 Releases: checked against what this database released before, and recorded.
+        // METHODS §9 Releases: checked against what this database released before, and recorded.
         let history = noSuppress ? nil : try store.releaseHistory()
         let release = ReleasedComparison(
             comparison, policy: Disclosure(configuration: configuration, suppress: !noSuppress), history: history)

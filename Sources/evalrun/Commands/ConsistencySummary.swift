@@ -1,6 +1,6 @@
 import Evaluation
 
-/// The cross-file checks run before every report (DESIGN §3), summarised on stderr.
+/// The cross-file checks run before every report (METHODS §3), summarised on stderr.
 enum ConsistencySummary {
     static let shown = 10
 

@@ -95,7 +95,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// Finds the known files of a folder (DESIGN §3: by name, any suffix).
+/// Finds the known files of a folder (METHODS §3: by name, any suffix).
 enum DirectoryScan {
     static func requests(in directory: String) throws -> [ImportRequest] {
         var isDirectory: ObjCBool = false

@@ -61,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
-        // DESIGN §9 Releases: checked against what this database released before, and recorded.
+        // METHODS §9 Releases: checked against what this database released before, and recorded.
         if !noSuppress { report.history = try store.releaseHistory() }
         progress.step("computing the indicators and writing the report")
         let output = try report.output(from: snapshot, for: folder)

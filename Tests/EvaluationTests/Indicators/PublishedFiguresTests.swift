@@ -5,7 +5,7 @@ import Testing
 @testable import Indicators
 
 /// The report of `datasets/published/` says the figures quoted by published
-/// programme reports (DESIGN §1), with their denominators.
+/// programme reports (METHODS §1), with their denominators.
 @Suite("Published figures")
 struct PublishedFiguresTests {
     static var folder: String {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Indicators
 
-/// The trend by quarter is computed in one pass (DESIGN §6 "Trend"); here each
+/// The trend by quarter is computed in one pass (METHODS §6 "Trend"); here each
 /// quarter is recomputed the plain way, from the indicators' own definitions at
 /// its end, and the two must agree on every count.
 @Suite("Trend by quarter equals the indicators at each quarter end")
@@ -51,7 +51,7 @@ struct TrendTests {
         }
     }
 
-    /// Meetings held in the period and people present at one of them, from DESIGN §4 "Reach" literally.
+    /// Meetings held in the period and people present at one of them, from METHODS §4 "Reach" literally.
     static func reach(_ s: ProgrammeSnapshot, _ period: Period) -> (meetings: Int, attended: Int) {
         let held = s.sessions.filter { $0.held && $0.date.map(period.contains) == true }
         let keys = Set(held.map { "\($0.group)/\($0.number)" })

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// `compare` read the way an attacker would (DESIGN §9 *Disclosure: every output*):
+/// `compare` read the way an attacker would (METHODS §9 *Disclosure: every output*):
 /// its JSON, tables and Markdown released against the same comparison without
 /// suppression. A binary level's n beside its share multiplies back to the people
 /// with and without the outcome, so a shown share must stand for at least the

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// Kaplan–Meier curves under disclosure control (DESIGN §9 *Kaplan–Meier*): the
+/// Kaplan–Meier curves under disclosure control (METHODS §9 *Kaplan–Meier*): the
 /// published curve is the one of pooled counts, so every step stands for at least
 /// the threshold of people, numbers at risk are multiples of the rounding base, and a
 /// share by t is withheld when fewer than the threshold events lie before t.

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// Every output of many reports read the way an attacker would (DESIGN §5
+/// Every output of many reports read the way an attacker would (METHODS §5
 /// "Nothing derived from a suppressed count is shown", "Markers say what is
 /// true", "Small populations"): on the demo and on generated programmes with
 /// many small groups, several periods, `--by` a group attribute, the group

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Report
 
-/// The rules of DESIGN §5 ("Suppression of partitions", "Nothing derived from a
+/// The rules of METHODS §5 ("Suppression of partitions", "Nothing derived from a
 /// suppressed count is shown", "Markers say what is true", "Small
 /// populations") on hand-made ledgers.
 @Suite("Disclosure ledger")

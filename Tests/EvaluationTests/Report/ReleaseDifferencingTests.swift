@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// DESIGN §9 *Releases*: an attacker holding every report a database released —
+/// METHODS §9 *Releases*: an attacker holding every report a database released —
 /// consecutive quarters, a year and its quarters, year-to-date, `--by site` and
 /// `--by group_id`, each with its trend — subtracts every pair of published counts
 /// of one definition over nested sets of people, and every site's count from the

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// DESIGN §9 *Rounding that holds*: with `[suppression] round = 5`, every rate,
+/// METHODS §9 *Rounding that holds*: with `[suppression] round = 5`, every rate,
 /// share, interval and cost per person published is the one of the counts as
 /// published (rounded), so none pins an unrounded count; means and α are coarsened.
 @Suite("Disclosure: rounding that holds")

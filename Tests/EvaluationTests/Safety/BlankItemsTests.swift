@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import Testing
 
-/// DESIGN §9 *Missing questionnaire items*, through the executable: a questionnaire
+/// METHODS §9 *Missing questionnaire items*, through the executable: a questionnaire
 /// with more blank items than its instrument tolerates is imported, said so by the
 /// import and by `check`, left out of scoring and counted in the report; with
 /// `max_missing` it is prorated by the person's mean of the answered items.

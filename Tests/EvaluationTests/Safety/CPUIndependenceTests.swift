@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import Testing
 
-/// The CPU must not show in any output (DESIGN §6): OpenBLAS picks its kernels
+/// The CPU must not show in any output (METHODS §6): OpenBLAS picks its kernels
 /// by processor, and `OPENBLAS_CORETYPE` makes it pick those of another one.
 /// The demo report and `compare --json` are run as an evaluator runs them,
 /// under four kernels, and must be byte-identical to each other and to the

@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import Testing
 
-/// `evalrun compare` run as a researcher runs it (DESIGN §5 "Caveats a
+/// `evalrun compare` run as a researcher runs it (METHODS §5 "Caveats a
 /// researcher needs", "Outputs of compare --out"): the caveats on the demo
 /// and on a programme built to trigger the others, per-level counts of rows
 /// left out for a missing covariate, and the `--out` folder in Italian with
@@ -139,7 +139,7 @@ struct CompareOutputTests {
     }
 }
 
-/// DESIGN §5 "Age" end to end, on public data: AchievementAwardsRCT's 2001
+/// METHODS §5 "Age" end to end, on public data: AchievementAwardsRCT's 2001
 /// cohort (Fixtures/compare-achievement-awards, from clubSandwich) exported the
 /// way a survey tool would — a participants file with its own `age` column (the
 /// fixture's lagscore, a numeric covariate) and no `birth_year`, the award arm

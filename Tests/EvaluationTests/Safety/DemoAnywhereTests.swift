@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `evalrun demo` from an installed binary (DESIGN §7): the demo exports are
+/// `evalrun demo` from an installed binary (METHODS §7): the demo exports are
 /// built into the executable, so a copy of it in an empty folder, far from any
 /// checkout, writes the committed demo report byte for byte.
 @Suite("demo anywhere", .enabled(if: !EvalrunProcess.skipped && EvalrunProcess.executable != nil))

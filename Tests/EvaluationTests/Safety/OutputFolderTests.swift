@@ -3,7 +3,7 @@ import Evaluation
 import Foundation
 import Testing
 
-/// DESIGN §9 *Output folders*, through the executable: every command that writes a
+/// METHODS §9 *Output folders*, through the executable: every command that writes a
 /// folder writes a new one or replaces its own earlier output, and refuses (exit 2,
 /// every file as it was, compared by hash) the current folder, a project folder, a
 /// folder of exports and any folder holding a file evalrun did not write.

@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import Testing
 
-/// DESIGN §9 *Releases* through the executable: reports and comparisons record what
+/// METHODS §9 *Releases* through the executable: reports and comparisons record what
 /// they released, `--no-suppress` does not, `evalrun releases` lists them and
 /// `--forget` clears them only when confirmed; a later report withholds a count an
 /// earlier one would give back by a difference.

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `evalrun report` run as an evaluator runs it, with the options a funder's
-/// report depends on (DESIGN §6): `--lang it`, `--csv-dialect excel-it`,
+/// report depends on (METHODS §6): `--lang it`, `--csv-dialect excel-it`,
 /// `--from/--to`, `--by`, `--no-suppress`; every table tidy and the
 /// `summary.json` keys the contract lists.
 @Suite("Report options through the executable", .enabled(if: !EvalrunProcess.skipped && EvalrunProcess.executable != nil))
@@ -289,7 +289,7 @@ struct ReportOptionsTests {
         #expect(rows.contains { $0.hasPrefix("present_after_leaving,warning,attendance,G1,P1,4,2016-02-26,") })
     }
 
-    @Test("summary.json has every key DESIGN §6 lists, with --by levels of the same shape")
+    @Test("summary.json has every key METHODS §6 lists, with --by levels of the same shape")
     func summaryKeys() throws {
         let project = try Self.demoProject()
         defer { try? FileManager.default.removeItem(at: project.url) }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Report
 
-/// `evalrun template DIR` (DESIGN §7): the blank files, filled in as a
+/// `evalrun template DIR` (METHODS §7): the blank files, filled in as a
 /// facilitator would, import without any mapping, in both languages; the
 /// dictionary describes every column of every file.
 @Suite("templates through the executable", .enabled(if: !EvalrunProcess.skipped && EvalrunProcess.executable != nil))

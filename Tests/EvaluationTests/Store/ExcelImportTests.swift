@@ -5,7 +5,7 @@ import Testing
 @testable import Ingest
 @testable import Store
 
-/// Importing `.xlsx` workbooks (DESIGN §3 "Excel workbooks") written by real writers
+/// Importing `.xlsx` workbooks (METHODS §3 "Excel workbooks") written by real writers
 /// (`Fixtures/xlsx/generate.py`: XlsxWriter and openpyxl), against the CSV exports they
 /// are equivalent to.
 @Suite("Excel import")

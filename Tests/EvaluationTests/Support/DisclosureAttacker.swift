@@ -1,6 +1,6 @@
 import Foundation
 
-/// An attacker's reading of a released report (DESIGN §5 "Nothing derived from
+/// An attacker's reading of a released report (METHODS §5 "Nothing derived from
 /// a suppressed count is shown", "Markers say what is true"). It knows nothing
 /// of how the engine suppresses: it is given the files a funder receives and,
 /// to judge its guesses, the same report made with `--no-suppress` (the

@@ -1,4 +1,4 @@
-# The analyses of `evalrun compare` (DESIGN §5 "Comparisons" and its settled
+# The analyses of `evalrun compare` (METHODS §5 "Comparisons" and its settled
 # details), written with R's own functions, for the compare fixtures. Sourced by
 # generate.R here and by ../compare-achievement-awards/generate.R.
 #
@@ -8,7 +8,7 @@
 #   covariate columns already numeric (dummies built by the caller),
 #   levels    level names, reference first,
 #   covariates named character vector: the term as evalrun names it -> column of d.
-# and returns the outcome's element of `compare --json` (the keys of DESIGN §6)
+# and returns the outcome's element of `compare --json` (the keys of METHODS §6)
 # plus `mixed_default`, lmer with its default optimiser.
 suppressPackageStartupMessages({
   library(survival)
@@ -130,7 +130,7 @@ analyse <- function(d, outcome, kind, levels, covariates = character(0)) {
       ci_high_robust = b[j] + qnorm(0.975) * se_robust[j]))
   } else {
     formula <- as.formula(paste("y ~", rhs))
-    # Converged fully (DESIGN §8), not at glm's default epsilon of 1e-8.
+    # Converged fully (METHODS §8), not at glm's default epsilon of 1e-8.
     f <- if (kind == "binary") {
       # Polished by one more iteration from the converged coefficients: working
       # weights (read by clubSandwich) at the converged fit.

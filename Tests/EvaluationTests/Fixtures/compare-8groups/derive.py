@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives data.csv, the per-participant analysis data of `evalrun compare`,
 from the raw exports in programme/, independently of evalrun: only Python's
-standard library and the definitions of DESIGN §4 and §5 (Settled details).
+standard library and the definitions of METHODS §4 and §5 (Settled details).
 
     python3 derive.py > data.csv
 

@@ -8,7 +8,7 @@
 # per-group flag `carries` (TRUE = non-reference level), and, enumerated over
 # all C(G, k) choices of the k non-reference groups:
 #   statistic "difference": mean(y | non-reference) - mean(y | reference),
-#              observation level (the DESIGN's participant-level difference);
+#              observation level (the participant-level difference of METHODS §5);
 #   statistic "group_means": mean of the non-reference group means minus mean
 #              of the reference group means (a caller-supplied statistic);
 # p = #{|T| >= |T_obs| - 1e-12 * max(1, |T_obs|)} / C(G, k).

@@ -70,7 +70,7 @@ describe <- function(name, fit, data) {
 }
 
 rhs <- paste(covariates, collapse = " + ")
-# Logistic fits converged fully (DESIGN §8): at glm's default epsilon (1e-8) the
+# Logistic fits converged fully (METHODS §8): at glm's default epsilon (1e-8) the
 # standard errors come from the weights of the iterate before the last.
 # A fit at epsilon 1e-14 is polished by one more iteration started at its
 # coefficients, so that its working weights (read by sandwich and clubSandwich)

@@ -15,7 +15,7 @@ suppressPackageStartupMessages({
 d <- mtcars[, c("am", "wt", "hp", "carb")]
 write.csv(d, "data.csv", row.names = FALSE)
 
-# Converged fully (DESIGN §8): at glm's default epsilon (1e-8) the standard errors
+# Converged fully (METHODS §8): at glm's default epsilon (1e-8) the standard errors
 # come from the weights of the iterate before the last, off in the fifth digit.
 # `iterations` is counted at evalrun's tolerance, 1e-10, with glm's own rule.
 fit <- glm(am ~ wt + hp, family = binomial(), data = d, control = glm.control(epsilon = 1e-14, maxit = 100))

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the workbook fixtures of the Excel import tests, and beside them the CSV
-exports they are equivalent to (DESIGN §3 "Excel workbooks").
+exports they are equivalent to (METHODS §3 "Excel workbooks").
 
 Two real writers make the workbooks, so the reader meets both layouts:
 - XlsxWriter (python3-xlsxwriter), which writes as Excel does: shared strings (rich

@@ -5,7 +5,7 @@ import Testing
 @testable import Indicators
 @testable import Report
 
-/// Edge cases of `compare` (issue "compare", DESIGN §5 "Too few clusters",
+/// Edge cases of `compare` (issue "compare", METHODS §5 "Too few clusters",
 /// "Compare with more than two levels", §6): a model that cannot be fitted gives
 /// null values and a warning, never a crash and never a silent number.
 @Suite("compare edge cases")
@@ -238,7 +238,7 @@ struct CompareEdgeCaseTests {
     }
 
     @Test(
-        "a level below the suppression threshold: its n and estimate, the other n and its estimate (DESIGN §9: withheld with its count), the differences and the models are null"
+        "a level below the suppression threshold: its n and estimate, the other n and its estimate (METHODS §9: withheld with its count), the differences and the models are null"
     )
     func suppression() {
         let d = Self.data(kind: .continuous, sizes: [10, 2, 9, 2, 13, 10], level: [0, 1, 0, 1, 0, 0], value: Self.noise)
@@ -285,7 +285,7 @@ struct CompareEdgeCaseTests {
 
 @Suite("compare --json keys")
 struct CompareJSONKeyTests {
-    @Test("the document carries DESIGN §6's keys, in its order, before any extra key")
+    @Test("the document carries METHODS §6's keys, in its order, before any extra key")
     func contractKeys() throws {
         let (snapshot, to) = try CompareFixture.snapshot()
         let comparison = try Comparison(

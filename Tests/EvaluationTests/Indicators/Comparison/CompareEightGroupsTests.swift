@@ -30,7 +30,7 @@ struct CompareEightGroupsTests {
         let (comparison, snapshot) = try comparison(adjust: [])
         let text = CompareFixture.dataCSV(comparison, snapshot: snapshot, attributes: ["composition", "site", "age", "sex"])
         // data.csv is written by Fixtures/compare-8groups/derive.py (Python's standard
-        // library and DESIGN's definitions, nothing of evalrun): `python3 derive.py > data.csv`.
+        // library and the definitions of docs/METHODS.md, nothing of evalrun): `python3 derive.py > data.csv`.
         let committed = String(decoding: try Fixture.data(CompareFixture.name, "data.csv"), as: UTF8.self)
         #expect(text == committed)
         #expect(comparison.clusters == 8)

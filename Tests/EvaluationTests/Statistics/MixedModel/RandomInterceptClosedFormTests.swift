@@ -4,7 +4,7 @@ import Testing
 
 @testable import Statistics
 
-/// Full convergence of REML (DESIGN §8) against the closed form of a balanced
+/// Full convergence of REML (METHODS §8) against the closed form of a balanced
 /// one-way layout (a groups of n): with MSW = Σ(y − ȳᵢ)²/(a(n − 1)) and
 /// MSB = n·Σ(ȳᵢ − ȳ)²/(a − 1), REML gives σ̂² = MSW and σ̂²_g = (MSB − MSW)/n
 /// when MSB > MSW, the intercept ȳ with standard error √(MSB/(a·n)); when

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Statistics
 
-/// Full convergence of the Cox Newton–Raphson (DESIGN §8), on survival::ovarian
+/// Full convergence of the Cox Newton–Raphson (METHODS §8), on survival::ovarian
 /// (26 patients, 12 deaths, no tied times) with one binary covariate (rx = 2):
 /// β̂ against the root of the score U(β) found by bisection from the partial
 /// likelihood's definition written here, the score test against the log-rank

@@ -1,9 +1,7 @@
-import EvaluationDomain
 import Foundation
-import Store
 
 /// The span a report covers: a quarter (`2016Q2`), a year (`2016`) or explicit
-/// `--from/--to` dates, both inclusive (DESIGN §4 "Periods").
+/// `--from/--to` dates, both inclusive (METHODS §4 "Periods").
 public struct Period: Sendable, Equatable {
     public var label: String
     public var from: CalendarDate
