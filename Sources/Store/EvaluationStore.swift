@@ -117,6 +117,8 @@ public enum StoreError: Error, CustomStringConvertible {
     /// a file-size limit. Nothing was changed.
     case cannotWrite(String, String)
     case `internal`(String)
+    /// A row the importer would never have written (changed by another program): table, which row, why.
+    case unreadableRow(String, String, String)
 
     public var description: String {
         switch self {
@@ -126,6 +128,10 @@ public enum StoreError: Error, CustomStringConvertible {
             return
                 "\(path): the database could not be written (\(message)); the disk may be full or a file-size limit reached. Nothing was changed"
         case .internal(let message): return "internal error: \(message)"
+        case .unreadableRow(let table, let id, let reason):
+            return
+                "the database holds a row evalrun cannot read (table \(table), \(id): \(reason)); "
+                + "was it changed by another program? Re-import the exports into a new database (evalrun init --db NEW)"
         }
     }
 }

@@ -1,8 +1,10 @@
 import Evaluation
 import Foundation
+import GRDB
 import Testing
 
 @testable import Indicators
+@testable import Store
 
 /// Direct tests of the indicators the report tests only reached through whole
 /// reports: group end, the retention curve, service uptake, time to first job,
@@ -152,5 +154,24 @@ struct IndicatorUnitTests {
             attributes: e.attributes, names: ["sex"], members: [0], universe: snapshot.participants.indices)
         #expect(onlyP1.map(\.level) == ["F", "M", Levels.missing] && onlyP1.map(\.n) == [1, 0, 0])
         #expect(onlyP1.first?.share == 1)
+    }
+}
+
+@Suite("Snapshot of a database changed by another program")
+struct UnreadableRowTests {
+    @Test("a row the importer would not write stops the snapshot with its table and row, instead of being left out")
+    func unreadableRows() throws {
+        for (sql, words) in [
+            ("UPDATE participants SET enrolled_on = '31/02/2016' WHERE code = 'P2'", "table participants, participant"),
+            ("UPDATE outcomes SET outcome = 'lottery'", "'lottery' is not an outcome type"),
+            ("UPDATE sessions SET date = 'soon' WHERE session_no = 2", "'soon' is not a date"),
+        ] {
+            let f = try IndicatorUnitTests.programme()
+            _ = try f.store.snapshot()
+            try f.store.write { db in try db.execute(sql: sql) }
+            let error = try #require(throws: StoreError.self) { try f.store.snapshot() }
+            #expect(error.description.contains(words), "\(error)")
+            #expect(error.description.contains("changed by another program"))
+        }
     }
 }
