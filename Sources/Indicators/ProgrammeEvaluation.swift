@@ -24,6 +24,8 @@ public struct ProgrammeEvaluation: Sendable {
     public var trend: Trend?
     public var attributes: ParticipantAttributes
     public var imports: [ImportRecord]
+    /// The records the figures were computed from (shared, not copied).
+    public let snapshot: ProgrammeSnapshot
 
     /// - Parameters:
     ///   - members: restrict every figure to these participants (a `--by` level).
@@ -34,6 +36,7 @@ public struct ProgrammeEvaluation: Sendable {
     ) {
         self.period = period
         self.configuration = configuration
+        self.snapshot = snapshot
         reach = Reach(snapshot: snapshot, period: period, participants: members.map { Array($0).sorted() }, groups: groups)
         cohort = Cohort(snapshot: snapshot, to: period.to, filter: members.map { set in { set.contains($0) } }).members
         attendance = AttendanceRecord.compute(snapshot: snapshot, members: cohort, to: period.to)

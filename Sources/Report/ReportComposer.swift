@@ -102,7 +102,12 @@ public struct ReportComposer: Sendable {
         let figure = { (id: String) -> [ReportDocument.Block] in
             figures.filter { $0.fileName == id + ".svg" }.map(\.block)
         }
-        blocks.insert(contentsOf: guardrailParagraphs + keyFiguresSection, at: policy.isApplied ? 1 : 2)
+        let units = { (placement: ReportUnitPlacement) in
+            release.units.filter { $0.placement == placement }.flatMap { $0.blocks(self) }
+        }
+        blocks.insert(
+            contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection + units(.afterKeyFigures),
+            at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection

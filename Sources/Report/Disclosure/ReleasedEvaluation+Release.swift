@@ -86,6 +86,7 @@ private struct EvaluationRelease {
             reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
             instrumentQuality: [], cost: nil, subgroups: nil)
         guard !level else { return released }
+        released.units = ReportUnits.all.map { $0.release(e, &ledger) }
         released.makeUp = Self.makeUp(e, &ledger)
         released.instrumentQuality = e.wellbeing.quality.map { q in
             let n = q.alpha.n

@@ -37,6 +37,8 @@ public struct ReleasedEvaluation: Sendable {
     /// The counts this release showed and withheld, as the database records them (METHODS §9
     /// *Releases*); empty without disclosure control.
     public var releaseCells: [ReleaseCell] = []
+    /// The indicators laid out as units (`ReportUnits.all`), as released.
+    public var units: [any ReleasedUnit] = []
 }
 
 /// How many findings one cross-file check made.

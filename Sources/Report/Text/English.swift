@@ -451,5 +451,9 @@ extension TextCatalogue {
         "words.workshop": "workshop",
         "words.year_of_birth": "year of birth",
         "words.yes": "yes",
+        "cutoff.before_period_end":
+            "Records up to {0}, before the period's end ({1}): outcomes are observed only to the records' last date, and nothing after it is known yet.",
+        "cutoff.none": "No meeting, questionnaire, service or job is recorded yet.",
+        "cutoff.records_up_to": "Records up to {0}: the latest meeting, questionnaire, service or job recorded.",
     ]
 }

@@ -455,5 +455,9 @@ extension TextCatalogue {
         "words.workshop": "laboratorio",
         "words.year_of_birth": "anno di nascita",
         "words.yes": "sì",
+        "cutoff.before_period_end":
+            "Dati registrati fino al {0}, prima della fine del periodo ({1}): gli esiti sono osservati solo fino all'ultima data registrata e quanto segue non è ancora noto.",
+        "cutoff.none": "Non è ancora registrato alcun incontro, questionario, servizio o lavoro.",
+        "cutoff.records_up_to": "Dati registrati fino al {0}: l'ultimo incontro, questionario, servizio o lavoro registrato.",
     ]
 }

@@ -1,0 +1,40 @@
+import EvaluationDomain
+import Indicators
+import Store
+
+/// The data cut-off (METHODS §9 *Data cut-off*): the latest date recorded in
+/// sessions (and so attendance), questionnaires, services and job events — not a
+/// job's `end_date`, which may lie in the future. A funder reads on page 1 how far
+/// the records go ("records up to 30 September 2016"); `summary.json` `cutoff`.
+struct DataCutoffUnit: ReportUnit {
+    struct Figures: ReleasedUnit {
+        var cutoff: CalendarDate?
+        var periodEnd: CalendarDate
+
+        var key: String { "cutoff" }
+        var json: JSONValue { cutoff.map { .string($0.iso8601) } ?? .null }
+        var placement: ReportUnitPlacement { .opening }
+
+        func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] {
+            let l = composer.language
+            guard let cutoff else { return [.paragraph(l.text("cutoff.none"))] }
+            let key = cutoff < periodEnd ? "cutoff.before_period_end" : "cutoff.records_up_to"
+            return [.paragraph(l.text(key, l.date(cutoff), l.date(periodEnd)))]
+        }
+    }
+
+    /// The latest date of the records that say what happened.
+    static func cutoff(_ s: ProgrammeSnapshot) -> CalendarDate? {
+        var latest: CalendarDate?
+        func see(_ d: CalendarDate?) { if let d, latest.map({ d > $0 }) ?? true { latest = d } }
+        for x in s.sessions { see(x.date) }
+        for q in s.questionnaires { see(q.completedOn) }
+        for x in s.services { see(x.date) }
+        for o in s.outcomes { see(o.eventDate) }
+        return latest
+    }
+
+    func release(_ evaluation: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+        Figures(cutoff: Self.cutoff(evaluation.snapshot), periodEnd: evaluation.period.to)
+    }
+}

@@ -1,0 +1,39 @@
+import Indicators
+
+/// One indicator of the funder report as a unit: it computes its figures from the
+/// programme, registers every count it releases in the disclosure ledger (with the
+/// partitions and derived figures it needs), and lays out its section and its
+/// `summary.json` entry from what was released. `ReleasedEvaluation`, the composer
+/// and `summary.json` pick up every unit of `ReportUnits.all`, so a new indicator is
+/// its own file, its test and its catalogue entries (docs/ARCHITECTURE.md).
+protocol ReportUnit: Sendable {
+    /// Computes and releases the unit's figures for one evaluation (the whole
+    /// programme, not a `--by` level). Nothing after this sees an unreleased number.
+    func release(_ evaluation: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit
+}
+
+/// A unit's figures as released: what every output of it shows.
+public protocol ReleasedUnit: Sendable {
+    /// Its key in `summary.json`.
+    var key: String { get }
+    /// Its entry in `summary.json` (`null` where withheld or not computable).
+    var json: JSONValue { get }
+    /// Where its blocks go in the report.
+    var placement: ReportUnitPlacement { get }
+    /// Its blocks in the report, in the composer's language (tables get their
+    /// marker footnotes and become tidy CSV and workbook sheets like any other).
+    func blocks(_ composer: ReportComposer) -> [ReportDocument.Block]
+}
+
+/// Where a unit's blocks go in the report.
+public enum ReportUnitPlacement: Sendable {
+    /// On page 1, after the period's paragraph.
+    case opening
+    /// Right after the key figures.
+    case afterKeyFigures
+}
+
+/// The units of the funder report, in the order their blocks and keys appear.
+enum ReportUnits {
+    static let all: [any ReportUnit] = [DataCutoffUnit()]
+}
