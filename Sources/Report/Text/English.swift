@@ -455,5 +455,13 @@ extension TextCatalogue {
             "Records up to {0}, before the period's end ({1}): outcomes are observed only to the records' last date, and nothing after it is known yet.",
         "cutoff.none": "No meeting, questionnaire, service or job is recorded yet.",
         "cutoff.records_up_to": "Records up to {0}: the latest meeting, questionnaire, service or job recorded.",
+        "period_activity.attended_once": "People attending at least one meeting held in the period",
+        "period_activity.caption": "In the period ({0}): what happened in it, whoever it happened to",
+        "period_activity.enrolled": "People enrolled in the period",
+        "period_activity.first_jobs": "People whose first job after enrolling started in the period",
+        "period_activity.indicator": "Indicator",
+        "period_activity.meetings_held": "Meetings held in the period",
+        "period_activity.spend": "Spend dated in the period (service amounts)",
+        "period_activity.value": "Value",
     ]
 }

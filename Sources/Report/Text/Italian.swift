@@ -459,5 +459,13 @@ extension TextCatalogue {
             "Dati registrati fino al {0}, prima della fine del periodo ({1}): gli esiti sono osservati solo fino all'ultima data registrata e quanto segue non è ancora noto.",
         "cutoff.none": "Non è ancora registrato alcun incontro, questionario, servizio o lavoro.",
         "cutoff.records_up_to": "Dati registrati fino al {0}: l'ultimo incontro, questionario, servizio o lavoro registrato.",
+        "period_activity.attended_once": "Persone presenti ad almeno un incontro svolto nel periodo",
+        "period_activity.caption": "Nel periodo ({0}): cosa è avvenuto, a chiunque sia avvenuto",
+        "period_activity.enrolled": "Persone iscritte nel periodo",
+        "period_activity.first_jobs": "Persone il cui primo lavoro dopo l'iscrizione è iniziato nel periodo",
+        "period_activity.indicator": "Indicatore",
+        "period_activity.meetings_held": "Incontri svolti nel periodo",
+        "period_activity.spend": "Spesa datata nel periodo (importi dei servizi)",
+        "period_activity.value": "Valore",
     ]
 }

@@ -35,5 +35,5 @@ public enum ReportUnitPlacement: Sendable {
 
 /// The units of the funder report, in the order their blocks and keys appear.
 enum ReportUnits {
-    static let all: [any ReportUnit] = [DataCutoffUnit()]
+    static let all: [any ReportUnit] = [DataCutoffUnit(), PeriodActivityUnit()]
 }
