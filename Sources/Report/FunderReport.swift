@@ -24,6 +24,8 @@ public struct FunderReport: Sendable {
     /// small count back by a difference with them is withheld; `nil` for a release that
     /// is not recorded (the demo, `--no-suppress`).
     public var history: ReleaseHistory?
+    /// Options of the report's units (`--cohort quarter`).
+    public var unitOptions = ReportUnitOptions()
 
     public init(
         period: Period, configuration: ProjectConfiguration, language: ReportLanguage = .en, suppress: Bool = true,
@@ -48,7 +50,7 @@ public struct FunderReport: Sendable {
         let subgroups = try by.map { try Subgroups(snapshot: snapshot, period: period, configuration: configuration, attribute: $0) }
         var released = ReleasedEvaluation(
             evaluation, subgroups: subgroups, policy: disclosure, history: suppress ? history : nil,
-            groupCodes: subgroups?.groupCodes ?? [])
+            groupCodes: subgroups?.groupCodes ?? [], unitOptions: unitOptions)
         released.latestDate = snapshot.latestDate
         let checks = self.checks ?? ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today)
         released.dataChecks = checks.summary.map {

@@ -110,7 +110,7 @@ public struct ReportComposer: Sendable {
             at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
-            + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + timeToJobSection
+            + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + timeToJobSection
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
             + subgroupSection + dataChecksSection
             + appendixSection + provenanceSection

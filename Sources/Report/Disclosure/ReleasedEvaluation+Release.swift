@@ -14,9 +14,9 @@ extension ReleasedEvaluation {
     /// `groupCodes`: per `--by` level of a group attribute, its groups' codes.
     public init(
         _ evaluation: ProgrammeEvaluation, subgroups: Subgroups? = nil, policy: Disclosure, history: ReleaseHistory? = nil,
-        groupCodes: [[String]] = []
+        groupCodes: [[String]] = [], unitOptions: ReportUnitOptions = ReportUnitOptions()
     ) {
-        let release = EvaluationRelease(evaluation: evaluation, subgroups: subgroups)
+        let release = EvaluationRelease(evaluation: evaluation, subgroups: subgroups, units: ReportUnits.all(unitOptions))
         let names = EvaluationCellNames(evaluation: evaluation, subgroups: subgroups, groupCodes: groupCodes)
         let screen = history.map { ReleaseScreen(history: $0, threshold: policy.threshold) }
         var registering = DisclosureLedger(policy: policy)
@@ -31,12 +31,14 @@ extension ReleasedEvaluation {
 }
 
 /// Registers every figure of an evaluation in a ledger and reads back what it releases.
-private struct EvaluationRelease {
+struct EvaluationRelease {
     let evaluation: ProgrammeEvaluation
     let subgroups: Subgroups?
+    let units: [any ReportUnit]
 
     func build(_ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
         var released = Self.release(evaluation, level: false, &ledger)
+        released.units = units.map { $0.release(evaluation, &ledger) }
         guard let subgroups else { return released }
         var levels: [ReleasedSubgroups.Level] = []
         for (k, item) in subgroups.levels.enumerated() {
@@ -86,7 +88,6 @@ private struct EvaluationRelease {
             reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
             instrumentQuality: [], cost: nil, subgroups: nil)
         guard !level else { return released }
-        released.units = ReportUnits.all.map { $0.release(e, &ledger) }
         released.makeUp = Self.makeUp(e, &ledger)
         released.instrumentQuality = e.wellbeing.quality.map { q in
             let n = q.alpha.n
@@ -371,5 +372,13 @@ private struct EvaluationRelease {
             attrition: attrition,
             leftOutBlankItems: ledger.count(key + "left_out_blank_items", w.leftOutBlankItems),
             leftOutBlankItemsBaseline: ledger.count(key + "left_out_blank_items_baseline", w.leftOutBlankItemsBaseline))
+    }
+}
+
+extension DisclosureLedger {
+    /// Registers a rate's counts and releases it with its Wilson interval (from the
+    /// counts as published).
+    mutating func rate(_ rate: Rate, numerator: String, denominator: String) -> ReleasedRate {
+        EvaluationRelease.rate(rate, numerator: numerator, denominator: denominator, &self)
     }
 }

@@ -463,5 +463,15 @@ extension TextCatalogue {
         "period_activity.meetings_held": "Meetings held in the period",
         "period_activity.spend": "Spend dated in the period (service amounts)",
         "period_activity.value": "Value",
+        "cohorts.caption": "Outcomes by enrolment cohort: in work within 6 and 12 months of enrolling, among the people observed that long",
+        "cohorts.ci": "95% CI",
+        "cohorts.enrolled": "Enrolled",
+        "cohorts.in_work": "In work within {0} months",
+        "cohorts.note":
+            "People enrolled too recently to have been observed that long are not yet counted, neither as in work nor as not: the shares compare cohorts over the same time.",
+        "cohorts.observed": "Observed {0} months",
+        "cohorts.quarter": "Enrolled in (quarter)",
+        "cohorts.share": "Share in work within {0} months",
+        "cohorts.year": "Enrolled in",
     ]
 }

@@ -467,5 +467,16 @@ extension TextCatalogue {
         "period_activity.meetings_held": "Incontri svolti nel periodo",
         "period_activity.spend": "Spesa datata nel periodo (importi dei servizi)",
         "period_activity.value": "Valore",
+        "cohorts.caption":
+            "Esiti per coorte di iscrizione: al lavoro entro 6 e 12 mesi dall'iscrizione, tra le persone osservate per quel tempo",
+        "cohorts.ci": "IC 95%",
+        "cohorts.enrolled": "Iscritti",
+        "cohorts.in_work": "Al lavoro entro {0} mesi",
+        "cohorts.note":
+            "Chi si è iscritto da troppo poco per essere stato osservato così a lungo non è ancora contato, né come al lavoro né come no: le quote confrontano coorti sullo stesso tempo.",
+        "cohorts.observed": "Osservati {0} mesi",
+        "cohorts.quarter": "Iscritti nel (trimestre)",
+        "cohorts.share": "Quota al lavoro entro {0} mesi",
+        "cohorts.year": "Iscritti nel",
     ]
 }

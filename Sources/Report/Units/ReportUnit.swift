@@ -31,9 +31,23 @@ public enum ReportUnitPlacement: Sendable {
     case opening
     /// Right after the key figures.
     case afterKeyFigures
+    /// After the re-employment section.
+    case afterReemployment
+}
+
+/// The report's options a unit depends on.
+public struct ReportUnitOptions: Sendable {
+    /// Outcomes by enrolment quarter rather than year (`--cohort quarter`).
+    public var cohortByQuarter: Bool
+
+    public init(cohortByQuarter: Bool = false) {
+        self.cohortByQuarter = cohortByQuarter
+    }
 }
 
 /// The units of the funder report, in the order their blocks and keys appear.
 enum ReportUnits {
-    static let all: [any ReportUnit] = [DataCutoffUnit(), PeriodActivityUnit()]
+    static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
+        [DataCutoffUnit(), PeriodActivityUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter)]
+    }
 }

@@ -25,6 +25,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Every indicator by the levels of this group or participant attribute (e.g. composition, site, service:support_pact).")
     var by: String?
 
+    @Option(help: "Outcomes by enrolment cohort per year or quarter.")
+    var cohort: CohortGrouping = .year
+
     @Flag(name: .customLong("no-suppress"), help: "Do not suppress small counts (researchers only; stamped on the report).")
     var noSuppress = false
 
@@ -61,6 +64,7 @@ struct ReportCommand: AsyncParsableCommand {
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
+        report.unitOptions = ReportUnitOptions(cohortByQuarter: cohort == .quarter)
         // METHODS §9 Releases: checked against what this database released before, and recorded.
         if !noSuppress { report.history = try store.releaseHistory() }
         progress.step("computing the indicators and writing the report")
@@ -72,4 +76,9 @@ struct ReportCommand: AsyncParsableCommand {
         progress.finish()
         Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
     }
+}
+
+/// `--cohort year|quarter`.
+enum CohortGrouping: String, ExpressibleByArgument, CaseIterable {
+    case year, quarter
 }
