@@ -1,9 +1,10 @@
 import EvaluationDomain
 import Store
 
-/// When a group ended (METHODS §5 "Months"): all its planned meetings held by
-/// the period end (without `planned_sessions`: no meeting dated after its last
-/// one held in the period); its end is its last meeting held.
+/// When a group ended (METHODS §9 *Group end*): each of its planned meetings held
+/// or recorded as cancelled by the period end (without `planned_sessions`: no
+/// meeting dated after its last one held in the period); its end is its last
+/// meeting held.
 enum GroupEnd {
     /// Group index → end date, for groups that have ended by `to`.
     static func ends(snapshot: ProgrammeSnapshot, to: CalendarDate) -> [Int: CalendarDate] {
@@ -14,7 +15,9 @@ enum GroupEnd {
             let heldDates = sessions.filter { $0.held }.compactMap(\.date).filter { $0 <= to }
             guard let last = heldDates.max() else { continue }
             if let planned = snapshot.groups[g].plannedSessions {
-                if heldDates.count >= planned { ends[g] = last }
+                // A meeting recorded as cancelled by the period end is done with: it will not be held.
+                let cancelled = sessions.filter { !$0.held && ($0.date.map { $0 <= to } ?? true) }.count
+                if heldDates.count + cancelled >= planned { ends[g] = last }
             } else if !sessions.contains(where: { ($0.date ?? last) > last }) {
                 ends[g] = last
             }

@@ -130,7 +130,8 @@ extension ReportComposer {
             let estimate = r.value.shown.map { ChartEstimate($0, lower: r.low.shown, upper: r.high.shown) }
             let n = q.cohort.shown.map { l.text("report.figures.enrolled_by_then", l.count($0)) }
             return ForestPlot.Row(
-                label: l.period(q.period), estimate: estimate, note: n, missingText: marker(r.value)?.display ?? "–")
+                label: l.period(q.period), estimate: estimate, note: n,
+                missingText: q.recorded ? marker(r.value)?.display ?? "–" : l.text("report.trend.not_yet_recorded_short"))
         }
         let chart = ForestPlot(
             id: "trend",

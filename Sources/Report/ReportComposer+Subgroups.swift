@@ -75,7 +75,8 @@ extension ReportComposer {
                 count(q.retention.numerator), share(q.retention.value), interval(q.retention.low, q.retention.high, percent: true),
                 count(q.reemployment.numerator), share(q.reemployment.value),
                 interval(q.reemployment.low, q.reemployment.high, percent: true),
-                Cell(l.count(q.meetingsHeld), csv: .integer(q.meetingsHeld)), count(q.attendedOnce),
+                q.meetingsHeld.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("–", csv: .text(Disclosure.notComputableCSVMarker)),
+                count(q.attendedOnce),
             ]
         }
         return [
@@ -96,7 +97,15 @@ extension ReportComposer {
                     Column(l.text("report.subgroups.attending"), key: "attended_once", .number),
                 ],
                 rows: rows),
-        ]
+        ] + notRecordedNote
+    }
+
+    /// Which quarters of the trend start after the data cut-off, when any do.
+    var notRecordedNote: [ReportDocument.Block] {
+        let later = release.trend.filter { !$0.recorded }
+        guard let first = later.first else { return [] }
+        let l = language
+        return [.paragraph(l.text("report.trend.not_yet_recorded", l.period(first.period)))]
     }
 
     /// A table id from an attribute name (`service:support_pact` → `service_support_pact`).

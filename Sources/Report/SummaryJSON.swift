@@ -135,8 +135,8 @@ public struct SummaryJSON: Sendable {
             ("retention_rate", .of(q.retention.value)), ("retention_ci_low", .of(q.retention.low)),
             ("retention_ci_high", .of(q.retention.high)), ("employed", .of(q.reemployment.numerator)),
             ("reemployment_rate", .of(q.reemployment.value)), ("reemployment_ci_low", .of(q.reemployment.low)),
-            ("reemployment_ci_high", .of(q.reemployment.high)), ("meetings_held", .int(q.meetingsHeld)),
-            ("attended_once", .of(q.attendedOnce)),
+            ("reemployment_ci_high", .of(q.reemployment.high)), ("meetings_held", q.meetingsHeld.map { .int($0) } ?? .null),
+            ("attended_once", .of(q.attendedOnce)), ("recorded", .bool(q.recorded)),
         ])
     }
 

@@ -129,6 +129,7 @@ struct EvaluationRelease {
     /// (never shown) so that a small difference withholds a cell.
     static func trend(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedTrendQuarter] {
         guard let trend = e.trend else { return [] }
+        let cutoff = DataCutoffUnit.cutoff(e.snapshot)
         var out: [ReleasedTrendQuarter] = []
         var previous: String?
         for (q, previousQuarter) in zip(trend.quarters, [nil] + trend.quarters.map { Optional($0) }) {
@@ -154,10 +155,10 @@ struct EvaluationRelease {
                 ledger.link([key + "retention.n", "retention.n"])
                 ledger.link([key + "employed", "reemployment.employed"])
             }
-            out.append(
-                ReleasedTrendQuarter(
-                    period: q.period, cohort: cohort, retention: retention, reemployment: work, meetingsHeld: q.meetingsHeld,
-                    attendedOnce: attended))
+            let quarter = ReleasedTrendQuarter(
+                period: q.period, cohort: cohort, retention: retention, reemployment: work, meetingsHeld: q.meetingsHeld,
+                attendedOnce: attended)
+            out.append(cutoff.map { q.period.from <= $0 } ?? false ? quarter : quarter.unrecorded)
             previous = key
         }
         return out

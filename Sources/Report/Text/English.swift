@@ -473,5 +473,8 @@ extension TextCatalogue {
         "cohorts.quarter": "Enrolled in (quarter)",
         "cohorts.share": "Share in work within {0} months",
         "cohorts.year": "Enrolled in",
+        "report.trend.not_yet_recorded":
+            "From the {0} on, nothing is recorded yet (the records end before it starts): those quarters are shown as –, not as zeros.",
+        "report.trend.not_yet_recorded_short": "not yet recorded",
     ]
 }

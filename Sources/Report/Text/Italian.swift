@@ -478,5 +478,8 @@ extension TextCatalogue {
         "cohorts.quarter": "Iscritti nel (trimestre)",
         "cohorts.share": "Quota al lavoro entro {0} mesi",
         "cohorts.year": "Iscritti nel",
+        "report.trend.not_yet_recorded":
+            "Dal {0} in poi non è ancora registrato nulla (i dati finiscono prima che inizi): quei trimestri sono indicati con –, non con zeri.",
+        "report.trend.not_yet_recorded_short": "non ancora registrato",
     ]
 }

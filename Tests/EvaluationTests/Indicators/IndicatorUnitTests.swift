@@ -92,6 +92,18 @@ struct IndicatorUnitTests {
         #expect(january[g1] == nil && january[g2] == nil)
     }
 
+    @Test("group end: a planned meeting recorded as cancelled counts as done; the end is the last meeting held")
+    func groupEndWithCancelledMeeting() throws {
+        let f = try Self.programme()
+        _ = try f.importFile(.attendance, f.write("a3.csv", "group_id,participant_id,session_no,present\nG1,P1,3,0\n"))
+        _ = try f.importFile(.sessions, f.write("s3.csv", "group_id,session_no,date,held\nG1,3,2016-02-07,0\n"))
+        let snapshot = try f.store.snapshot()
+        let g1 = try #require(snapshot.groups.firstIndex { $0.code == "G1" })
+        // G1 planned 3: two held, the third cancelled on 7 Feb. Ended, at its last meeting held (24 Jan).
+        #expect(GroupEnd.ends(snapshot: snapshot, to: try Self.date("2016-03-31"))[g1] == (try Self.date("2016-01-24")))
+        #expect(GroupEnd.ends(snapshot: snapshot, to: try Self.date("2016-01-31"))[g1] == nil)
+    }
+
     @Test("retention curve: one past the last meeting attended, censored when that is the group's last held")
     func retentionCurve() throws {
         let (_, e) = try Self.evaluation()
