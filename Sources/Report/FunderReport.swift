@@ -52,6 +52,7 @@ public struct FunderReport: Sendable {
             evaluation, subgroups: subgroups, policy: disclosure, history: suppress ? history : nil,
             groupCodes: subgroups?.groupCodes ?? [], unitOptions: unitOptions)
         released.latestDate = snapshot.latestDate
+        released.earliestDate = snapshot.earliestDate
         let checks = self.checks ?? ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: today)
         released.dataChecks = checks.summary.map {
             DataCheckCount(kind: $0.kind, severity: $0.severity, count: $0.count)

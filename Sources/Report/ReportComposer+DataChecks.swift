@@ -15,6 +15,9 @@ extension ReportComposer {
                 .paragraph(
                     l.text("report.datachecks.warning_the_period_starts_after_the", l.date(latest))))
         }
+        if let earliest = release.earliestDate, release.period.to < earliest {
+            blocks.append(.paragraph(l.text("report.datachecks.period_ends_before_the_first_date", l.date(earliest))))
+        }
         let errors = release.dataChecks.filter { $0.severity == .error }.reduce(0) { $0 + $1.count }
         if errors > 0 {
             blocks.append(

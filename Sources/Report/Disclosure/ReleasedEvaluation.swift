@@ -34,6 +34,8 @@ public struct ReleasedEvaluation: Sendable {
     public var dataChecks: [DataCheckCount] = []
     /// The latest date recorded in the database (for the guardrail on a period after the data).
     public var latestDate: CalendarDate?
+    /// The earliest date recorded (for the guardrail on a period before the data).
+    public var earliestDate: CalendarDate?
     /// The counts this release showed and withheld, as the database records them (METHODS §9
     /// *Releases*); empty without disclosure control.
     public var releaseCells: [ReleaseCell] = []

@@ -476,5 +476,7 @@ extension TextCatalogue {
         "report.trend.not_yet_recorded":
             "From the {0} on, nothing is recorded yet (the records end before it starts): those quarters are shown as –, not as zeros.",
         "report.trend.not_yet_recorded_short": "not yet recorded",
+        "report.datachecks.period_ends_before_the_first_date":
+            "Warning: the period ends before the first date recorded in the database ({0}): there is nothing to report for it yet; check the period.",
     ]
 }

@@ -481,5 +481,7 @@ extension TextCatalogue {
         "report.trend.not_yet_recorded":
             "Dal {0} in poi non è ancora registrato nulla (i dati finiscono prima che inizi): quei trimestri sono indicati con –, non con zeri.",
         "report.trend.not_yet_recorded_short": "non ancora registrato",
+        "report.datachecks.period_ends_before_the_first_date":
+            "Attenzione: il periodo finisce prima della prima data registrata nel database ({0}): non c'è ancora nulla da riportare; verificare il periodo.",
     ]
 }

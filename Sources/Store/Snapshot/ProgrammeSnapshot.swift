@@ -108,7 +108,24 @@ public struct ProgrammeSnapshot: Sendable {
     public init() {}
 
     /// The latest date recorded in any date column of any table (METHODS §5).
-    public var latestDate: CalendarDate? {
+    public var latestDate: CalendarDate? { recordedDates.max() }
+
+    /// The day the programme's records begin: the earliest enrolment, meeting,
+    /// questionnaire, service or job (not a birth year or an unemployment start,
+    /// which precede the programme).
+    public var earliestDate: CalendarDate? {
+        var earliest: CalendarDate?
+        func see(_ d: CalendarDate?) { if let d, earliest.map({ d < $0 }) ?? true { earliest = d } }
+        for p in participants { see(p.enrolledOn) }
+        for x in sessions { see(x.date) }
+        for q in questionnaires { see(q.completedOn) }
+        for x in services { see(x.date) }
+        for o in outcomes { see(o.eventDate) }
+        return earliest
+    }
+
+    /// Every date of every table.
+    var recordedDates: [CalendarDate] {
         var dates: [CalendarDate] = []
         dates += groups.compactMap(\.startDate)
         for p in participants {
@@ -119,6 +136,6 @@ public struct ProgrammeSnapshot: Sendable {
         dates += questionnaires.compactMap(\.completedOn)
         dates += services.map(\.date)
         for o in outcomes { dates += [o.eventDate, o.endDate].compactMap { $0 } }
-        return dates.max()
+        return dates
     }
 }

@@ -56,6 +56,11 @@ struct ReportCommand: AsyncParsableCommand {
         let checks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
         progress.pause()
         ConsistencySummary.print(checks, quiet: global.quiet)
+        if let earliest = snapshot.earliestDate, period.to < earliest {
+            Terminal.error(
+                "warning: the period ends before the first date recorded in the database (\(earliest.iso8601)): check the period; the report says so"
+            )
+        }
         if let latest = snapshot.latestDate, period.from > latest {
             Terminal.error(
                 "warning: the period starts after the last date recorded in the database (\(latest.iso8601)): import the newer exports first; the report says so"

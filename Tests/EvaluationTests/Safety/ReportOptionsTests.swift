@@ -224,7 +224,7 @@ struct ReportOptionsTests {
         #expect(quarter["/tables/trend.csv"] == nil)
     }
 
-    @Test("guardrails: check errors are counted in the opening and listed by kind; a period after the data is named")
+    @Test("guardrails: check errors are counted in the opening and listed by kind; a period after or before the data is named")
     func guardrails() throws {
         let project = try ProjectFolder()
         defer { try? FileManager.default.removeItem(at: project.url) }
@@ -249,6 +249,15 @@ struct ReportOptionsTests {
             late.stderr.contains("warning: the period starts after the last date recorded in the database (2016-01-30)"), "\(late.stderr)")
         let italian = Self.text(try Data(contentsOf: out.appendingPathComponent("report.md")))
         #expect(italian.contains("l'ultima data registrata nei dati (30 gennaio 2016)"))
+
+        // A period that ends before the records begin warns the same way (METHODS §9 Data cut-off).
+        let early = try EvalrunProcess.run(
+            ["report", "--db", project.database, "--period", "2012", "--out", project.url.appendingPathComponent("early").path],
+            in: project.url)
+        #expect(early.status == 0)
+        #expect(early.stderr.contains("warning: the period ends before the first date recorded in the database"), "\(early.stderr)")
+        let english = Self.text(try Data(contentsOf: project.url.appendingPathComponent("early/report.md")))
+        #expect(english.contains("Warning: the period ends before the first date recorded in the database"))
     }
 
     @Test("dates as the exports write them (dd/mm/yyyy) and Italian attribute names (--by sede) are understood")
