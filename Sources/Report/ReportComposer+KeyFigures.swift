@@ -26,16 +26,7 @@ extension ReportComposer {
         }
         items.append(work)
         for change in headlineChanges { items.append(sentence(change)) }
-        if let c = release.cost {
-            let basis =
-                c.declared
-                ? l.text("report.keyfigures.the_declared_budget")
-                : l.text("report.keyfigures.the_service_amounts_spent_on_these")
-            items.append(
-                l.text(
-                    "report.keyfigures.cost_per_re_employed_participant_over", money(c.perReemployed, c.currency), basis,
-                    l.number(c.total, digits: 0), c.currency, inline(c.reemployed)))
-        }
+        if let c = release.cost { items.append(spendSentence(c)) }
         return [.heading(level: 2, text: l.text("report.keyfigures.key_figures")), .keyFigures(items)]
     }
 
@@ -87,6 +78,26 @@ extension ReportComposer {
         guard let v = r.shown else { return "–" }
         let text = language.number(abs(v), digits: 1)
         return (v < 0 ? "−" : "+") + text
+    }
+
+    /// What the spend per person re-employed divides, named (METHODS §9 *Cost per outcome*):
+    /// the budget, or the service amounts by service; over whom (everyone enrolled by
+    /// the period's end) and when (since the start, with the period's own spend beside it).
+    func spendSentence(_ c: ReleasedCost) -> String {
+        let l = language
+        let amount = { (x: Double) in "\(l.number(x, digits: 0)) \(c.currency)" }
+        let basis =
+            c.declared
+            ? l.text("report.keyfigures.spend_basis_budget", amount(c.total))
+            : l.text(
+                "report.keyfigures.spend_basis_services", amount(c.total),
+                c.byService.map { "\(words.service($0.service)) \($0.amount.map(amount) ?? Disclosure.confidentialMarker)" }
+                    .joined(separator: ", "))
+        let inPeriod = c.inPeriod.map { l.text("report.keyfigures.spend_in_period", l.period(release.period), amount($0)) } ?? ""
+        return l.text(
+            "report.keyfigures.spend_per_person_reemployed", money(c.perReemployed, c.currency), basis, inline(c.enrolled),
+            l.date(release.period.to), inline(c.reemployed), money(c.perEnrolled, c.currency),
+            money(c.perRetained, c.currency), inPeriod)
     }
 
     func money(_ r: Released<Double>, _ currency: String) -> String {

@@ -118,7 +118,8 @@ struct EvaluationRelease {
                 reemployed: ledger.count("reemployment.employed", c.reemployed),
                 perEnrolled: Self.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
                 perRetained: Self.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
-                perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger))
+                perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger),
+                byService: c.byService.map { ($0.service, ledger.policy.isSmall($0.people) ? nil : $0.amount) }, inPeriod: c.inPeriod)
         }
         return released
     }

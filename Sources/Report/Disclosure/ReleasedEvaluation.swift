@@ -247,6 +247,17 @@ public struct ReleasedCost: Sendable, Equatable {
     public var perEnrolled: Released<Double>
     public var perRetained: Released<Double>
     public var perReemployed: Released<Double>
+    /// Without a budget, the total by service; and the part dated in the period.
+    /// Withheld (`nil`) where fewer people than the threshold were paid it.
+    public var byService: [(service: String, amount: Double?)] = []
+    public var inPeriod: Double?
+
+    public static func == (a: ReleasedCost, b: ReleasedCost) -> Bool {
+        a.currency == b.currency && a.total == b.total && a.declared == b.declared && a.enrolled == b.enrolled
+            && a.retained == b.retained && a.reemployed == b.reemployed && a.perEnrolled == b.perEnrolled
+            && a.perRetained == b.perRetained && a.perReemployed == b.perReemployed && a.inPeriod == b.inPeriod
+            && a.byService.map(\.service) == b.byService.map(\.service) && a.byService.map(\.amount) == b.byService.map(\.amount)
+    }
 }
 
 /// Every indicator by the levels of an attribute.

@@ -137,8 +137,8 @@ extension TextCatalogue {
         "report.denominator": "Denominator",
         "report.details.95_ci": "95% CI",
         "report.details.attribute": "Attribute",
-        "report.details.cost": "Cost ({0})",
-        "report.details.cost_per_outcome": "Cost per outcome",
+        "report.details.cost": "Spend ({0})",
+        "report.details.cost_per_outcome": "Spend per person",
         "report.details.declared_budget": "Declared budget {0} {1}",
         "report.details.denominator": "Denominator",
         "report.details.employed_within_months_of_enrolment_kaplan": "Employed within {0} months of enrolment (Kaplan–Meier)",
@@ -221,8 +221,6 @@ extension TextCatalogue {
         "report.indicator": "Indicator",
         "report.keyfigures.95_ci": "{0}, 95% CI {1}",
         "report.keyfigures.at_least": "at least",
-        "report.keyfigures.cost_per_re_employed_participant_over":
-            "**Cost per re-employed participant: {0}** ({1}, {2} {3}, over {4} people).",
         "report.keyfigures.key_figures": "Key figures",
         "report.keyfigures.lower_is_better": " (lower is better)",
         "report.keyfigures.mean_change_from_start_to_95":
@@ -237,8 +235,6 @@ extension TextCatalogue {
         "report.keyfigures.people_were_lost_to_follow_up":
             " {0} people were lost to follow-up; had they all found work, the share would be {1}.",
         "report.keyfigures.points": "points",
-        "report.keyfigures.the_declared_budget": "the declared budget",
-        "report.keyfigures.the_service_amounts_spent_on_these": "the service amounts spent on these people",
         "report.keyfigures.to": "{0} to {1}",
         "report.lost_to_follow_up_observation_ended":
             "Lost to follow-up (observation ended early, no work experience recorded): {0}. If all of them had found work the rate would be {1}.",
@@ -478,5 +474,10 @@ extension TextCatalogue {
         "report.trend.not_yet_recorded_short": "not yet recorded",
         "report.datachecks.period_ends_before_the_first_date":
             "Warning: the period ends before the first date recorded in the database ({0}): there is nothing to report for it yet; check the period.",
+        "report.keyfigures.spend_per_person_reemployed":
+            "**Spend per person re-employed: {0}**: {1} for the {2} people enrolled by {3}, divided by the {4} re-employed; per person enrolled {5}, per person retained {6}.{7}",
+        "report.keyfigures.spend_basis_budget": "the declared budget of {0}",
+        "report.keyfigures.spend_basis_services": "{0} of service amounts recorded since the start ({1}; no budget is declared)",
+        "report.keyfigures.spend_in_period": " In {0} itself: {1}.",
     ]
 }

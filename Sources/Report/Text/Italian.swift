@@ -138,8 +138,8 @@ extension TextCatalogue {
         "report.denominator": "Denominatore",
         "report.details.95_ci": "IC 95%",
         "report.details.attribute": "Caratteristica",
-        "report.details.cost": "Costo ({0})",
-        "report.details.cost_per_outcome": "Costo per esito",
+        "report.details.cost": "Spesa ({0})",
+        "report.details.cost_per_outcome": "Spesa per persona",
         "report.details.declared_budget": "Budget dichiarato {0} {1}",
         "report.details.denominator": "Denominatore",
         "report.details.employed_within_months_of_enrolment_kaplan": "Occupati entro {0} mesi dall'iscrizione (Kaplan–Meier)",
@@ -222,8 +222,6 @@ extension TextCatalogue {
         "report.indicator": "Indicatore",
         "report.keyfigures.95_ci": "{0}, IC 95% {1}",
         "report.keyfigures.at_least": "almeno il",
-        "report.keyfigures.cost_per_re_employed_participant_over":
-            "**Costo per persona che ha trovato lavoro: {0}** ({1}, {2} {3}, su {4} persone).",
         "report.keyfigures.key_figures": "Cifre chiave",
         "report.keyfigures.lower_is_better": " (punteggio più basso = meglio)",
         "report.keyfigures.mean_change_from_start_to_95":
@@ -240,8 +238,6 @@ extension TextCatalogue {
         "report.keyfigures.people_were_lost_to_follow_up":
             " {0} persone non sono più state seguite; se tutte avessero trovato lavoro, la quota sarebbe {1}.",
         "report.keyfigures.points": "punti",
-        "report.keyfigures.the_declared_budget": "il budget dichiarato",
-        "report.keyfigures.the_service_amounts_spent_on_these": "gli importi dei servizi erogati a queste persone",
         "report.keyfigures.to": "da {0} a {1}",
         "report.lost_to_follow_up_observation_ended":
             "Persi al follow-up (osservazione terminata prima, nessuna esperienza registrata): {0}. Se tutti avessero trovato lavoro il tasso sarebbe {1}.",
@@ -483,5 +479,10 @@ extension TextCatalogue {
         "report.trend.not_yet_recorded_short": "non ancora registrato",
         "report.datachecks.period_ends_before_the_first_date":
             "Attenzione: il periodo finisce prima della prima data registrata nel database ({0}): non c'è ancora nulla da riportare; verificare il periodo.",
+        "report.keyfigures.spend_per_person_reemployed":
+            "**Spesa per persona rioccupata: {0}**: {1} per le {2} persone iscritte entro il {3}, divisi per le {4} rioccupate; per persona iscritta {5}, per persona con frequenza regolare {6}.{7}",
+        "report.keyfigures.spend_basis_budget": "il budget dichiarato di {0}",
+        "report.keyfigures.spend_basis_services": "{0} di importi dei servizi registrati dall'inizio ({1}; nessun budget dichiarato)",
+        "report.keyfigures.spend_in_period": " Nel periodo ({0}): {1}.",
     ]
 }
