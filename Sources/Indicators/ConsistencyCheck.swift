@@ -1,4 +1,5 @@
 import EvaluationDomain
+import Foundation
 import Statistics
 import Store
 
@@ -46,6 +47,7 @@ public struct ConsistencyCheck: Sendable {
         case serviceInFuture = "service_in_future"
         case questionnaireBeforeEnrolment = "questionnaire_before_enrolment"
         case blankItems = "blank_items"
+        case lowAlpha = "low_alpha"
     }
 
     /// Findings per check, in the order of `Kind`: (kind, severity, count).
@@ -172,6 +174,8 @@ public struct ConsistencyCheck: Sendable {
         var found: [Finding] = []
         // Instruments by the id as written: one case-folded lookup per distinct id, not per questionnaire.
         var declared: [String: Instrument?] = [:]
+        // Complete questionnaires by instrument and wave, keyed, for Cronbach's α.
+        var complete: [String: [Wave: [[Double?]]]] = [:]
         for q in s.questionnaires {
             let p = s.participants[q.participant]
             let subject = Subject(participant: p.code, date: q.completedOn)
@@ -204,6 +208,9 @@ public struct ConsistencyCheck: Sendable {
                         "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)",
                         about: subject))
             }
+            if q.items.count == instrument.items && instrument.items >= 2 && !q.items.contains(where: { $0 == nil }) {
+                complete[instrument.id, default: [:]][q.wave, default: []].append(instrument.keyed(q.items))
+            }
             if !q.items.isEmpty && q.items.count == instrument.items && instrument.tooManyBlanks(q.items) {
                 let blanks = q.items.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
                 found.append(
@@ -218,6 +225,22 @@ public struct ConsistencyCheck: Sendable {
                         .wrongItemCount, .error, "questionnaires",
                         "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)",
                         about: subject))
+            }
+        }
+        // An α below 0.5 (or negative) on complete questionnaires: usually a data problem.
+        for id in complete.keys.sorted() {
+            for wave in Wave.allCases {
+                guard let rows = complete[id]?[wave], rows.count >= 3, let alpha = CronbachAlpha(rows: rows).alpha, alpha < 0.5 else {
+                    continue
+                }
+                found.append(
+                    finding(
+                        .lowAlpha, .warning, "questionnaires",
+                        "\(id) \(wave.rawValue): Cronbach's α is \(String(format: "%.3f", alpha)) over \(rows.count) complete questionnaires"
+                            + (alpha < 0 ? ", below zero" : ", below 0.5"),
+                        hint:
+                            "a negative or very low α usually means a reverse-keyed item not declared in evalrun.toml, or answers entered in the wrong columns"
+                    ))
             }
         }
         return found

@@ -82,6 +82,7 @@ public enum DataCheckName {
         case .serviceInFuture: return l.text("report.datachecks.service_dated_in_the_future")
         case .questionnaireBeforeEnrolment:
             return l.text("report.datachecks.questionnaire_completed_before_enrolment")
+        case .lowAlpha: return l.text("report.datachecks.low_alpha")
         case .blankItems:
             return l.text("report.datachecks.questionnaire_left_out_of_scoring_blank")
         }

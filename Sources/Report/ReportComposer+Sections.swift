@@ -115,51 +115,65 @@ extension ReportComposer {
             let quality: [[Cell]] = release.instrumentQuality.map { q in
                 [.text(q.instrument), .text(words.wave(q.wave)), count(q.n), number(q.alpha), interval(q.low, q.high)]
             }
-            blocks += [
-                table(
-                    id: "wellbeing_statistics",
-                    caption: l.text("report.sections.wellbeing_change_tests_effect_sizes_cohens"),
-                    columns: [
-                        Column(l.text("report.sections.instrument"), key: "instrument"),
-                        Column(l.text("report.sections.wave"), key: "wave"),
-                        Column(l.text("report.sections.pairs"), key: "n_pairs", .number),
-                        Column(l.text("report.sections.p_paired_t"), key: "p_paired_t", .number),
-                        Column("p (Wilcoxon)", key: "p_wilcoxon", .number), Column("d_z", key: "cohen_dz", .number),
-                        .interval(l.text("report.sections.d_z_95_ci"), prefix: "cohen_dz_"), Column("g_av", key: "hedges_gav", .number),
-                        .interval(l.text("report.sections.g_av_95_ci"), prefix: "hedges_gav_"),
-                        Column(l.text("report.sections.at_baseline"), key: "alpha_baseline", .number),
-                        Column(l.text("report.sections.reliably_improved"), key: "reliably_improved", .number),
-                        Column(l.text("report.sections.no_reliable_change"), key: "no_reliable_change", .number),
-                        Column(l.text("report.sections.reliably_deteriorated"), key: "reliably_deteriorated", .number),
-                    ],
-                    rows: statistics),
-                table(
-                    id: "wellbeing_attrition",
-                    caption: l.text("report.sections.attrition_check_baseline_means_of_those"),
-                    columns: [
-                        Column(l.text("report.sections.instrument"), key: "instrument"),
-                        Column(l.text("report.sections.wave"), key: "wave"),
-                        Column(l.text("report.sections.with_the_wave"), key: "n_completers", .number),
-                        Column(l.text("report.sections.their_baseline_mean"), key: "mean_baseline_completers", .number),
-                        Column(l.text("report.sections.without"), key: "n_dropouts", .number),
-                        Column(l.text("report.sections.their_baseline_mean"), key: "mean_baseline_dropouts", .number),
-                        Column("p (Welch)", key: "p_welch", .number),
-                        Column(l.text("report.sections.without_in_running_groups"), key: "n_dropouts_running_groups", .number),
-                        Column(l.text("report.sections.population_reference"), key: "population_reference"),
-                    ],
-                    rows: attrition),
-                table(
-                    id: "instrument_quality",
-                    caption: l.text("report.sections.instrument_quality_cronbachs_complete_questionnaires_with"),
-                    columns: [
-                        Column(l.text("report.sections.instrument"), key: "instrument"),
-                        Column(l.text("report.sections.wave"), key: "wave"),
-                        Column("n", key: "n", .number), Column("α", key: "alpha", .number), .interval(l.text("report.sections.95_ci")),
-                    ],
-                    rows: quality),
-            ]
+            blocks +=
+                [
+                    table(
+                        id: "wellbeing_statistics",
+                        caption: l.text("report.sections.wellbeing_change_tests_effect_sizes_cohens"),
+                        columns: [
+                            Column(l.text("report.sections.instrument"), key: "instrument"),
+                            Column(l.text("report.sections.wave"), key: "wave"),
+                            Column(l.text("report.sections.pairs"), key: "n_pairs", .number),
+                            Column(l.text("report.sections.p_paired_t"), key: "p_paired_t", .number),
+                            Column("p (Wilcoxon)", key: "p_wilcoxon", .number), Column("d_z", key: "cohen_dz", .number),
+                            .interval(l.text("report.sections.d_z_95_ci"), prefix: "cohen_dz_"), Column("g_av", key: "hedges_gav", .number),
+                            .interval(l.text("report.sections.g_av_95_ci"), prefix: "hedges_gav_"),
+                            Column(l.text("report.sections.at_baseline"), key: "alpha_baseline", .number),
+                            Column(l.text("report.sections.reliably_improved"), key: "reliably_improved", .number),
+                            Column(l.text("report.sections.no_reliable_change"), key: "no_reliable_change", .number),
+                            Column(l.text("report.sections.reliably_deteriorated"), key: "reliably_deteriorated", .number),
+                        ],
+                        rows: statistics),
+                    table(
+                        id: "wellbeing_attrition",
+                        caption: l.text("report.sections.attrition_check_baseline_means_of_those"),
+                        columns: [
+                            Column(l.text("report.sections.instrument"), key: "instrument"),
+                            Column(l.text("report.sections.wave"), key: "wave"),
+                            Column(l.text("report.sections.with_the_wave"), key: "n_completers", .number),
+                            Column(l.text("report.sections.their_baseline_mean"), key: "mean_baseline_completers", .number),
+                            Column(l.text("report.sections.without"), key: "n_dropouts", .number),
+                            Column(l.text("report.sections.their_baseline_mean"), key: "mean_baseline_dropouts", .number),
+                            Column("p (Welch)", key: "p_welch", .number),
+                            Column(l.text("report.sections.without_in_running_groups"), key: "n_dropouts_running_groups", .number),
+                            Column(l.text("report.sections.population_reference"), key: "population_reference"),
+                        ],
+                        rows: attrition),
+                    table(
+                        id: "instrument_quality",
+                        caption: l.text("report.sections.instrument_quality_cronbachs_complete_questionnaires_with"),
+                        columns: [
+                            Column(l.text("report.sections.instrument"), key: "instrument"),
+                            Column(l.text("report.sections.wave"), key: "wave"),
+                            Column("n", key: "n", .number), Column("α", key: "alpha", .number), .interval(l.text("report.sections.95_ci")),
+                        ],
+                        rows: quality),
+                ] + lowAlphaNote
         }
         return blocks + methodNotes
+    }
+
+    /// An α below 0.5, or negative, beside what it usually means (a data problem
+    /// more often than a poor scale), so that no one reads the scores without it.
+    var lowAlphaNote: [ReportDocument.Block] {
+        let l = language
+        let flagged = release.instrumentQuality.compactMap { q -> String? in
+            guard let alpha = q.alpha.shown, alpha < 0.5 else { return nil }
+            let meaning = l.text(alpha < 0 ? "report.sections.alpha_negative_means" : "report.sections.alpha_low_means")
+            return l.text(
+                "report.sections.alpha_flag", words.instrument(q.instrument), words.wave(q.wave), l.number(alpha, digits: 2), meaning)
+        }
+        return flagged.isEmpty ? [] : [.bullets(flagged)]
     }
 
     var methodNotes: [ReportDocument.Block] {

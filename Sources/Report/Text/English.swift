@@ -479,5 +479,11 @@ extension TextCatalogue {
         "report.keyfigures.spend_basis_budget": "the declared budget of {0}",
         "report.keyfigures.spend_basis_services": "{0} of service amounts recorded since the start ({1}; no budget is declared)",
         "report.keyfigures.spend_in_period": " In {0} itself: {1}.",
+        "report.sections.alpha_flag": "**Check {0} ({1}): α = {2}.** {3}",
+        "report.sections.alpha_negative_means":
+            "A negative α usually means a data problem: items scored in opposite directions (a reverse-keyed item not declared as such in evalrun.toml), or answers entered in the wrong columns. Read its scores only after checking.",
+        "report.sections.alpha_low_means":
+            "An α below 0.5 means the items hardly measure one thing together in this group: check how the questionnaire was entered and scored before reading its scores.",
+        "report.datachecks.low_alpha": "questionnaire scale with α below 0.5",
     ]
 }

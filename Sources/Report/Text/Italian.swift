@@ -484,5 +484,11 @@ extension TextCatalogue {
         "report.keyfigures.spend_basis_budget": "il budget dichiarato di {0}",
         "report.keyfigures.spend_basis_services": "{0} di importi dei servizi registrati dall'inizio ({1}; nessun budget dichiarato)",
         "report.keyfigures.spend_in_period": " Nel periodo ({0}): {1}.",
+        "report.sections.alpha_flag": "**Verificare {0} ({1}): α = {2}.** {3}",
+        "report.sections.alpha_negative_means":
+            "Un α negativo di solito indica un problema nei dati: domande con punteggio in direzioni opposte (una domanda a punteggio inverso non dichiarata come tale in evalrun.toml) o risposte inserite nelle colonne sbagliate. Leggerne i punteggi solo dopo averlo verificato.",
+        "report.sections.alpha_low_means":
+            "Un α sotto 0,5 indica che le domande misurano a stento una stessa cosa in questo gruppo: verificare come il questionario è stato inserito e calcolato prima di leggerne i punteggi.",
+        "report.datachecks.low_alpha": "scala del questionario con α sotto 0,5",
     ]
 }
