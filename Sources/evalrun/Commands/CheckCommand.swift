@@ -18,6 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
         "attendance marks belong to the participant's group, fall on held meetings, after enrolment and before leaving",
         "outcomes are dated after 1990, not in the future, and not before enrolment",
         "questionnaires use a declared instrument, the right number of items, values in range, and are not completed before enrolment",
+        "questionnaires have no more blank items than their instrument tolerates; each scale's Cronbach's α is at least 0.5",
         "services are not dated before enrolment or in the future",
     ]
 
