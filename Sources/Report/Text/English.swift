@@ -485,5 +485,13 @@ extension TextCatalogue {
         "report.sections.alpha_low_means":
             "An α below 0.5 means the items hardly measure one thing together in this group: check how the questionnaire was entered and scored before reading its scores.",
         "report.datachecks.low_alpha": "questionnaire scale with α below 0.5",
+        "limits.heading": "What these figures cannot show",
+        "limits.no_comparison_group":
+            "There is no comparison group: the changes and the jobs above cannot be put down to the programme, since some people would have found work or felt better anyway.",
+        "limits.answered_both":
+            "{0} of the {1} people enrolled ({2}) answered both the first and the end {3} questionnaire: the change of {4} points is theirs, and those who did not answer may differ.",
+        "limits.at_followup": " At follow-up the change is {0} points, over {1} people.",
+        "limits.job_sources": "Jobs are as the outcomes file records them, by the source of each person's first job: {0}.",
+        "limits.source_blank": "source not given",
     ]
 }

@@ -490,5 +490,13 @@ extension TextCatalogue {
         "report.sections.alpha_low_means":
             "Un α sotto 0,5 indica che le domande misurano a stento una stessa cosa in questo gruppo: verificare come il questionario è stato inserito e calcolato prima di leggerne i punteggi.",
         "report.datachecks.low_alpha": "scala del questionario con α sotto 0,5",
+        "limits.heading": "Cosa queste cifre non possono dire",
+        "limits.no_comparison_group":
+            "Non c'è un gruppo di confronto: i cambiamenti e i lavori qui sopra non si possono attribuire al programma, perché alcune persone avrebbero trovato lavoro o sarebbero state meglio comunque.",
+        "limits.answered_both":
+            "{0} delle {1} persone iscritte ({2}) hanno risposto sia al primo sia all'ultimo questionario {3}: il cambiamento di {4} punti è il loro, e chi non ha risposto può essere diverso.",
+        "limits.at_followup": " Al follow-up il cambiamento è di {0} punti, su {1} persone.",
+        "limits.job_sources": "I lavori sono quelli registrati nel file degli esiti, per fonte del primo lavoro di ciascuno: {0}.",
+        "limits.source_blank": "fonte non indicata",
     ]
 }

@@ -48,6 +48,6 @@ public struct ReportUnitOptions: Sendable {
 /// The units of the funder report, in the order their blocks and keys appear.
 enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
-        [DataCutoffUnit(), PeriodActivityUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter)]
+        [DataCutoffUnit(), LimitsUnit(), PeriodActivityUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter)]
     }
 }
