@@ -15,16 +15,18 @@ public struct Cost: Sendable, Equatable {
     public var reemployed: Int
     /// Whether the total is the declared budget (else summed service amounts).
     public var declared: Bool
-    /// Without a budget, what the total is made of: each service's amounts, by name.
-    public var byService: [(service: String, amount: Double, people: Int)] = []
-    /// The part of the total dated in the period itself (service amounts; `nil` with a budget).
-    public var inPeriod: Double?
-
-    public static func == (a: Cost, b: Cost) -> Bool {
-        a.currency == b.currency && a.total == b.total && a.enrolled == b.enrolled && a.retained == b.retained
-            && a.reemployed == b.reemployed && a.declared == b.declared && a.inPeriod == b.inPeriod
-            && a.byService.map(\.service) == b.byService.map(\.service) && a.byService.map(\.amount) == b.byService.map(\.amount)
+    /// Service amounts paid to some people: a service's, or the period's.
+    public struct Spend: Sendable, Equatable {
+        public var service: String
+        public var amount: Double
+        /// The people paid it (amounts over fewer than the threshold are withheld).
+        public var people: Int
     }
+
+    /// Without a budget, what the total is made of: each service's amounts, by name.
+    public var byService: [Spend] = []
+    /// The part of the total dated in the period itself (service amounts; `nil` with a budget).
+    public var inPeriod: Spend?
 
     public init?(
         snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, enrolled: Int, retained: Int, reemployed: Int
@@ -34,21 +36,24 @@ public struct Cost: Sendable, Equatable {
         if !declared {
             var sum: Double?
             var byService: [String: (amount: Double, people: Set<Int>)] = [:]
-            var inPeriod = 0.0
+            var inPeriod = (amount: 0.0, people: Set<Int>())
             for s in snapshot.services where s.date <= period.to && snapshot.participants[s.participant].enrolledOn <= period.to {
                 if let amount = s.amount {
                     sum = (sum ?? 0) + amount
                     byService[s.service, default: (0, [])].amount += amount
                     byService[s.service, default: (0, [])].people.insert(s.participant)
-                    if s.date >= period.from { inPeriod += amount }
+                    if s.date >= period.from {
+                        inPeriod.amount += amount
+                        inPeriod.people.insert(s.participant)
+                    }
                 }
             }
             guard let sum else { return nil }
             total = sum
             self.byService = byService.keys.sorted(by: Levels.codePointOrder).map {
-                ($0, byService[$0]?.amount ?? 0, byService[$0]?.people.count ?? 0)
+                Spend(service: $0, amount: byService[$0]?.amount ?? 0, people: byService[$0]?.people.count ?? 0)
             }
-            self.inPeriod = inPeriod
+            self.inPeriod = Spend(service: "", amount: inPeriod.amount, people: inPeriod.people.count)
         }
         currency = configuration.currency
         self.total = total

@@ -17,6 +17,8 @@ public struct Reemployment: Sendable {
         public var type: OutcomeType?
         /// Date of the first counted event.
         public var firstEvent: CalendarDate?
+        /// Where the first counted event was recorded from (the outcomes file's `source`).
+        public var firstSource: String? = nil
         /// Observation ended before it was meant to, with no event.
         public var lostToFollowUp: Bool
     }
@@ -54,7 +56,7 @@ public struct Reemployment: Sendable {
             }
             return Person(
                 participant: i, days: p.enrolledOn.days(to: first.eventDate), employed: true, type: type,
-                firstEvent: first.eventDate, lostToFollowUp: false)
+                firstEvent: first.eventDate, firstSource: first.source, lostToFollowUp: false)
         }
         let employed = people.filter(\.employed)
         rate = Rate(numerator: employed.count, denominator: people.count)

@@ -91,9 +91,10 @@ extension ReportComposer {
             ? l.text("report.keyfigures.spend_basis_budget", amount(c.total))
             : l.text(
                 "report.keyfigures.spend_basis_services", amount(c.total),
-                c.byService.map { "\(words.service($0.service)) \($0.amount.map(amount) ?? Disclosure.confidentialMarker)" }
+                c.byService.map { "\(words.service($0.service)) \(money($0.amount, c.currency))" }
                     .joined(separator: ", "))
-        let inPeriod = c.inPeriod.map { l.text("report.keyfigures.spend_in_period", l.period(release.period), amount($0)) } ?? ""
+        let inPeriod =
+            c.declared ? "" : l.text("report.keyfigures.spend_in_period", l.period(release.period), money(c.inPeriod, c.currency))
         return l.text(
             "report.keyfigures.spend_per_person_reemployed", money(c.perReemployed, c.currency), basis, inline(c.enrolled),
             l.date(release.period.to), inline(c.reemployed), money(c.perEnrolled, c.currency),

@@ -119,7 +119,9 @@ struct EvaluationRelease {
                 perEnrolled: Self.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
                 perRetained: Self.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
                 perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger),
-                byService: c.byService.map { ($0.service, ledger.policy.isSmall($0.people) ? nil : $0.amount) }, inPeriod: c.inPeriod)
+                byService: c.byService.map { ($0.service, ledger.statistic($0.amount, population: $0.people)) },
+                inPeriod: c.inPeriod.map { $0.people > 0 ? ledger.statistic($0.amount, population: $0.people) : .value(0) }
+                    ?? .notComputable)
         }
         return released
     }
@@ -130,7 +132,7 @@ struct EvaluationRelease {
     /// (never shown) so that a small difference withholds a cell.
     static func trend(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedTrendQuarter] {
         guard let trend = e.trend else { return [] }
-        let cutoff = DataCutoffUnit.cutoff(e.snapshot)
+        let cutoff = e.snapshot.cutoff
         var out: [ReleasedTrendQuarter] = []
         var previous: String?
         for (q, previousQuarter) in zip(trend.quarters, [nil] + trend.quarters.map { Optional($0) }) {

@@ -237,7 +237,7 @@ public struct ReleasedInstrumentQuality: Sendable, Equatable {
     public var high: Released<Double>
 }
 
-public struct ReleasedCost: Sendable, Equatable {
+public struct ReleasedCost: Sendable {
     public var currency: String
     public var total: Double
     public var declared: Bool
@@ -247,17 +247,10 @@ public struct ReleasedCost: Sendable, Equatable {
     public var perEnrolled: Released<Double>
     public var perRetained: Released<Double>
     public var perReemployed: Released<Double>
-    /// Without a budget, the total by service; and the part dated in the period.
-    /// Withheld (`nil`) where fewer people than the threshold were paid it.
-    public var byService: [(service: String, amount: Double?)] = []
-    public var inPeriod: Double?
-
-    public static func == (a: ReleasedCost, b: ReleasedCost) -> Bool {
-        a.currency == b.currency && a.total == b.total && a.declared == b.declared && a.enrolled == b.enrolled
-            && a.retained == b.retained && a.reemployed == b.reemployed && a.perEnrolled == b.perEnrolled
-            && a.perRetained == b.perRetained && a.perReemployed == b.perReemployed && a.inPeriod == b.inPeriod
-            && a.byService.map(\.service) == b.byService.map(\.service) && a.byService.map(\.amount) == b.byService.map(\.amount)
-    }
+    /// Without a budget, the total by service (`[c]` where fewer than the threshold were
+    /// paid it), and the part dated in the period.
+    public var byService: [(service: String, amount: Released<Double>)] = []
+    public var inPeriod: Released<Double> = .notComputable
 }
 
 /// Every indicator by the levels of an attribute.

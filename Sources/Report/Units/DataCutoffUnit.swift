@@ -23,18 +23,7 @@ struct DataCutoffUnit: ReportUnit {
         }
     }
 
-    /// The latest date of the records that say what happened.
-    static func cutoff(_ s: ProgrammeSnapshot) -> CalendarDate? {
-        var latest: CalendarDate?
-        func see(_ d: CalendarDate?) { if let d, latest.map({ d > $0 }) ?? true { latest = d } }
-        for x in s.sessions { see(x.date) }
-        for q in s.questionnaires { see(q.completedOn) }
-        for x in s.services { see(x.date) }
-        for o in s.outcomes { see(o.eventDate) }
-        return latest
-    }
-
     func release(_ evaluation: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
-        Figures(cutoff: Self.cutoff(evaluation.snapshot), periodEnd: evaluation.period.to)
+        Figures(cutoff: evaluation.snapshot.cutoff, periodEnd: evaluation.period.to)
     }
 }

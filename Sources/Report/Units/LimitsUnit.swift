@@ -94,16 +94,8 @@ struct LimitsUnit: ReportUnit {
                     }))
         }
         // The source of each re-employed person's first counted job.
-        let s = e.snapshot
-        var firstSource: [Int: (date: CalendarDate, source: String)] = [:]
-        let counted = Set(e.configuration.reemploymentEvents)
-        let employed = Dictionary(
-            uniqueKeysWithValues: e.reemployment.people.filter(\.employed).compactMap { p in p.firstEvent.map { (p.participant, $0) } })
-        for o in s.outcomes where counted.contains(o.outcome) && employed[o.participant] == o.eventDate {
-            if firstSource[o.participant] == nil { firstSource[o.participant] = (o.eventDate, o.source ?? "") }
-        }
         var bySource: [String: Int] = [:]
-        for (_, first) in firstSource { bySource[first.source, default: 0] += 1 }
+        for p in e.reemployment.people where p.employed { bySource[p.firstSource ?? "", default: 0] += 1 }
         let names = bySource.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
         let keys = names.map { "limits/source/\($0)" }
         let sources = zip(names, keys).map { name, key in (source: name, people: ledger.count(key, bySource[name] ?? 0)) }

@@ -63,22 +63,14 @@ struct PeriodActivityUnit: ReportUnit {
         // People of the cohort whose first counted job (on or after enrolment, by their
         // observation end) started in the period.
         let firstJobs = e.reemployment.people.filter { $0.firstEvent.map(period.contains) ?? false }.count
-        let s = e.snapshot
-        var spend = 0.0
-        var spenders = Set<Int>()
-        for service in s.services where period.contains(service.date) && s.participants[service.participant].enrolledOn <= period.to {
-            if let amount = service.amount {
-                spend += amount
-                spenders.insert(service.participant)
-            }
-        }
-        let declared = e.configuration.budget > 0
+        // The period's part of the service amounts counted by the cost (none with a budget).
+        let spend = e.cost?.inPeriod
         return Figures(
             enrolled: ledger.count("reach.enrolled", e.reach.enrolled),
             attendedOnce: ledger.count("reach.attended_once", e.reach.attendedOnce),
             meetingsHeld: e.reach.meetingsHeld,
             firstJobs: ledger.count("reach.first_jobs", firstJobs),
-            spend: declared || spenders.isEmpty ? .notComputable : ledger.statistic(spend, population: spenders.count),
+            spend: spend.map { $0.people > 0 ? ledger.statistic($0.amount, population: $0.people) : .notComputable } ?? .notComputable,
             currency: e.configuration.currency, period: period)
     }
 }

@@ -110,18 +110,19 @@ public struct ProgrammeSnapshot: Sendable {
     /// The latest date recorded in any date column of any table (METHODS §5).
     public var latestDate: CalendarDate? { recordedDates.max() }
 
+    /// The data cut-off (METHODS §9 *Data cut-off*): the latest meeting (and so
+    /// attendance), questionnaire, service or job date — not a job's `end_date`,
+    /// which may lie in the future.
+    public var cutoff: CalendarDate? { activityDates.max() }
+
     /// The day the programme's records begin: the earliest enrolment, meeting,
     /// questionnaire, service or job (not a birth year or an unemployment start,
     /// which precede the programme).
-    public var earliestDate: CalendarDate? {
-        var earliest: CalendarDate?
-        func see(_ d: CalendarDate?) { if let d, earliest.map({ d < $0 }) ?? true { earliest = d } }
-        for p in participants { see(p.enrolledOn) }
-        for x in sessions { see(x.date) }
-        for q in questionnaires { see(q.completedOn) }
-        for x in services { see(x.date) }
-        for o in outcomes { see(o.eventDate) }
-        return earliest
+    public var earliestDate: CalendarDate? { (activityDates + participants.map(\.enrolledOn)).min() }
+
+    /// The dates of what happened in the programme: meetings, questionnaires, services, jobs.
+    var activityDates: [CalendarDate] {
+        sessions.compactMap(\.date) + questionnaires.compactMap(\.completedOn) + services.map(\.date) + outcomes.map(\.eventDate)
     }
 
     /// Every date of every table.

@@ -20,7 +20,7 @@ struct DataCutoffUnitTests {
     func cutoff() throws {
         // The four-person programme: meetings to 9 Feb, a service and a job on 1 Mar 2016.
         let snapshot = try IndicatorUnitTests.programme().store.snapshot()
-        #expect(DataCutoffUnit.cutoff(snapshot) == CalendarDate(iso8601: "2016-03-01"))
+        #expect(snapshot.cutoff == CalendarDate(iso8601: "2016-03-01"))
         let year = try Self.summary("2016", snapshot)
         #expect(year.json["cutoff"] as? String == "2016-03-01")
         #expect(year.markdown.contains("Records up to 1 March 2016, before the period's end (31 December 2016)"))
@@ -33,6 +33,6 @@ struct DataCutoffUnitTests {
         let f = try IndicatorUnitTests.programme()
         _ = try f.importFile(
             .outcomes, f.write("late.csv", "participant_id,event_date,outcome,end_date\nP2,2016-02-20,permanent,2030-12-31\n"))
-        #expect(DataCutoffUnit.cutoff(try f.store.snapshot()) == CalendarDate(iso8601: "2016-03-01"))
+        #expect(try f.store.snapshot().cutoff == CalendarDate(iso8601: "2016-03-01"))
     }
 }
