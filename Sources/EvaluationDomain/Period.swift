@@ -53,4 +53,23 @@ public struct Period: Sendable, Equatable {
     public func contains(_ date: CalendarDate) -> Bool {
         date >= from && date <= to
     }
+
+    /// The same span a year earlier (`2015` for `2016`, `2015Q4` for `2016Q4`; 29 February
+    /// becomes the 28th), for the in-period figures' comparison with last year.
+    public var yearEarlier: Period {
+        func back(_ d: CalendarDate) -> CalendarDate {
+            let day = min(d.day, CalendarDate.daysInMonth(d.month, year: d.year - 1) ?? d.day)
+            return CalendarDate(year: d.year - 1, month: d.month, day: day) ?? d
+        }
+        let from = back(self.from)
+        let to = back(self.to)
+        if let q = label.firstIndex(of: "Q"), let year = Int(label[..<q]) {
+            return Period(label: "\(year - 1)\(label[q...])", from: from, to: to)
+        }
+        if let year = Int(label) { return Period(label: String(year - 1), from: from, to: to) }
+        if label.count == 7, label.dropFirst(4).first == "-", let year = Int(label.prefix(4)) {
+            return Period(label: "\(year - 1)\(label.dropFirst(4))", from: from, to: to)
+        }
+        return Period.between(from, to) ?? Period(label: label, from: from, to: to)
+    }
 }

@@ -23,6 +23,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
         uniqueKeysWithValues: BuiltinInstruments.all.map { ($0.id.uppercased(), $0) })
     /// Column renames per file kind: normalised source header → canonical name.
     public var columnMappings: [FileKind: [String: String]] = [:]
+    /// Targets for the key figures, general or of one period (`[targets]`).
+    public var targets: [Target] = []
 
     /// How a participant's re-employment type is chosen.
     public enum Breakdown: String, Sendable, Equatable { case best, first }

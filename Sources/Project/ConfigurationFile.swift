@@ -101,6 +101,7 @@ public enum ConfigurationFile {
                 case "suppression": try readSuppression(table(value, key, in: nil))
                 case "programme": try readProgramme(table(value, key, in: nil))
                 case "reemployment": try readReemployment(table(value, key, in: nil))
+                case "targets": try readTargets(table(value, key, in: nil), period: nil)
                 case "instruments":
                     let instruments = try table(value, key, in: nil)
                     for id in instruments.keys {
@@ -134,7 +135,8 @@ public enum ConfigurationFile {
                     }
                 default:
                     throw fail(
-                        "unknown section [\(key)] (known: retention, suppression, programme, reemployment, instruments, columns)", key: key,
+                        "unknown section [\(key)] (known: retention, suppression, programme, reemployment, targets, instruments, columns)",
+                        key: key,
                         section: nil)
                 }
             }
@@ -216,6 +218,37 @@ public enum ConfigurationFile {
                     config.windowDays = x
                 default: throw unknown(key, "reemployment", known: ["events", "breakdown", "window_days"])
                 }
+            }
+        }
+
+        /// `[targets]`: `figure = value`, dotted names as nested tables
+        /// (`wellbeing_change.WEMWBS = 3`), a period's own targets as `[targets."2016"]`.
+        mutating func readTargets(_ t: TOMLTable, period: String?, prefix: String = "") throws {
+            let section = period.map { "targets.\"\($0)\"" } ?? "targets"
+            for key in t.keys {
+                guard let v = t[key] else { continue }
+                if let nested = v.table {
+                    if prefix.isEmpty, period == nil, let p = Period(parsing: key) {
+                        try readTargets(nested, period: p.label)
+                    } else {
+                        try readTargets(nested, period: period, prefix: prefix + key + ".")
+                    }
+                    continue
+                }
+                let name = prefix + key
+                guard Target.isKnown(name) else {
+                    throw fail(
+                        "unknown figure '\(name)' in [\(section)] (known: \(Target.indicators.joined(separator: ", ")), wellbeing_change.<instrument>, or a period such as [targets.\"2016\"])",
+                        key: key, section: section)
+                }
+                let value = try double(v, key, section)
+                guard value.isFinite, value >= 0 || name.hasPrefix("wellbeing_change.") else {
+                    throw fail("the target for '\(name)' must not be negative", key: key, section: section)
+                }
+                if name.hasSuffix("_rate"), value > 1 {
+                    throw fail("'\(name)' is a share between 0 and 1 (e.g. 0.4 for 40%)", key: key, section: section)
+                }
+                config.targets.append(Target(indicator: name, value: value, period: period))
             }
         }
 

@@ -22,6 +22,16 @@ public enum DefaultConfiguration {
         # breakdown = "best"      # or "first"
         # window_days = 0         # 0: no window; else only events up to enrolment + window count
 
+        # Targets for the key figures: the report shows target, actual and status
+        # (met / not_met / uncertain / not_observable; the 95% interval decides).
+        # [targets]
+        # reemployment_rate = 0.4
+        # retention_rate = 0.7
+        # wellbeing_change.WEMWBS = 3
+        # spend_per_reemployed = 1500     # a spend is met below its target
+        # [targets."2016"]                # a period's own targets replace the general ones
+        # period_activity.enrolled = 20
+
         # A custom instrument (built-ins WEMWBS, SWEMWBS, RSES, GHQ12, GSE, PHQ9 need no entry;
         # any of their keys may be redeclared alone, e.g. [instruments.WEMWBS] max_missing = 1):
         # [instruments.AGREE]

@@ -141,11 +141,7 @@ extension ReportComposer {
     var costSection: [ReportDocument.Block] {
         let l = language
         guard let c = release.cost else { return [] }
-        let money = { (x: Released<Double>) -> Cell in
-            if let m = self.marker(x) { return m }
-            guard let v = x.shown else { return Cell("–", csv: .empty) }
-            return Cell("\(l.number(v, digits: 0)) \(c.currency)", csv: .number(v, digits: 2))
-        }
+        let money = { (x: Released<Double>) in self.money(x, currency: c.currency) }
         return [
             .heading(level: 2, text: l.text("report.details.cost_per_outcome")),
             table(

@@ -6,7 +6,7 @@ import Indicators
 /// with the share improved by at least its MID, and the cost per re-employed
 /// participant — short sentences, each with its numerator and denominator.
 extension ReportComposer {
-    var keyFiguresSection: [ReportDocument.Block] {
+    func keyFiguresSection(_ columns: [ReportDocument.Block]) -> [ReportDocument.Block] {
         let l = language
         let to = l.date(release.period.to)
         var items: [String] = []
@@ -19,15 +19,19 @@ extension ReportComposer {
                 "report.keyfigures.of_retained_they_attended_of_their", inline(r.numerator), inline(r.denominator), rateText(r), comparator,
                 l.threshold(release.retention.threshold)))
         let w = release.reemployment
+        let counted = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
         var work = l.text(
-            "report.keyfigures.of_re_employed_a_work_experience", inline(w.rate.numerator), inline(w.rate.denominator), rateText(w.rate))
+            "report.keyfigures.of_re_employed_a_work_experience", inline(w.rate.numerator), inline(w.rate.denominator), rateText(w.rate),
+            counted)
         if case .value(let lost) = w.lostToFollowUp, lost > 0 {
             work += l.text("report.keyfigures.people_were_lost_to_follow_up", inline(w.lostToFollowUp), share(w.rateUpperBound).display)
         }
         items.append(work)
         for change in headlineChanges { items.append(sentence(change)) }
         if let c = release.cost { items.append(spendSentence(c)) }
-        return [.heading(level: 2, text: l.text("report.keyfigures.key_figures")), .keyFigures(items)]
+        return [.heading(level: 2, text: l.text("report.keyfigures.key_figures"))] + columns + [
+            .keyFigures(items), .paragraph(l.text("report.keyfigures.interval_meaning")),
+        ]
     }
 
     /// One change per instrument: baseline → end where there is one, else the first wave.
@@ -44,7 +48,13 @@ extension ReportComposer {
         let points = l.text("report.keyfigures.points")
         let change = signed(w.meanChange)
         let ci = intervalText(w.changeLow, w.changeHigh)
-        var text = l.text("report.keyfigures.mean_change_from_start_to_95", name, change, points, wave, ci, inline(w.pairs))
+        let range = w.instrument.scoreRange
+        let level = { (x: Released<Double>) in self.marker(x)?.display ?? x.shown.map { l.number($0, digits: 1) } ?? "–" }
+        var text = l.text(
+            "report.keyfigures.mean_change_from_start_to_95", name, change, points, wave, ci, inline(w.pairs),
+            l.number(range.lowerBound, digits: range.lowerBound.rounded() == range.lowerBound ? 0 : 1),
+            l.number(range.upperBound, digits: range.upperBound.rounded() == range.upperBound ? 0 : 1), level(w.meanBaseline),
+            level(w.meanWave))
         if let mid = w.instrument.mid, let counts = w.midChange {
             let better = w.instrument.better == .higher ? "" : l.text("report.keyfigures.lower_is_better")
             text += l.text(

@@ -87,9 +87,10 @@ extension ReportComposer {
     var appendixSection: [ReportDocument.Block] {
         let l = language
         let changes = release.wellbeing
-        var blocks: [ReportDocument.Block] = [
-            .heading(level: 2, text: l.text("report.sections.technical_appendix"))
-        ]
+        // The curve's full table and the survival terms belong here; the figure stays in the body.
+        var blocks: [ReportDocument.Block] =
+            [.heading(level: 2, text: l.text("report.sections.technical_appendix")), .paragraph(l.text("report.sections.survival_method"))]
+            + retentionCurveSection
         if !changes.isEmpty {
             let none = Cell("–", csv: .text(Disclosure.notComputableCSVMarker))
             let statistics: [[Cell]] = changes.map { w in
@@ -104,12 +105,13 @@ extension ReportComposer {
                 let a = w.attrition
                 let norm =
                     w.instrument.normMean.map { m in
-                        l.number(m) + (w.instrument.normSD.map { " (SD \(l.number($0)))" } ?? "")
-                            + (w.instrument.normSource.map { ", \($0)" } ?? "")
-                    } ?? "–"
+                        Cell.text(
+                            l.number(m) + (w.instrument.normSD.map { " (SD \(l.number($0)))" } ?? "")
+                                + (w.instrument.normSource.map { ", \($0)" } ?? ""))
+                    } ?? none
                 return [
                     .text(w.instrument.id), .text(words.wave(w.wave)), count(a.completers), number(a.meanCompleters),
-                    count(a.dropouts), number(a.meanDropouts), pValue(a.pWelch), count(a.dropoutsInRunningGroups), .text(norm),
+                    count(a.dropouts), number(a.meanDropouts), pValue(a.pWelch), count(a.dropoutsInRunningGroups), norm,
                 ]
             }
             let quality: [[Cell]] = release.instrumentQuality.map { q in

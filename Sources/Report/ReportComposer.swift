@@ -43,7 +43,12 @@ public struct ReportComposer: Sendable {
     }
 
     func share(_ r: Released<Double>) -> Cell {
-        marker(r) ?? r.shown.map { Cell(language.percent($0), csv: .number($0, digits: 6)) } ?? Cell("–", csv: .empty)
+        marker(r)
+            ?? r.shown.map {
+                var cell = Cell(language.percent($0), csv: .number($0, digits: 6))
+                cell.style = .rate
+                return cell
+            } ?? Cell("–", csv: .empty)
     }
 
     func number(_ r: Released<Double>, digits: Int = 2) -> Cell {
@@ -55,7 +60,9 @@ public struct ReportComposer: Sendable {
         if let m = marker(low) ?? marker(high) { return m }
         guard let lo = low.shown, let hi = high.shown else { return Cell("–", values: [.empty, .empty]) }
         let f = { (x: Double) in percent ? language.percent(x) : language.number(x) }
-        return Cell("\(f(lo)) – \(f(hi))", values: [.number(lo, digits: 6), .number(hi, digits: 6)])
+        var cell = Cell("\(f(lo)) – \(f(hi))", values: [.number(lo, digits: 6), .number(hi, digits: 6)])
+        if percent { cell.style = .rate }
+        return cell
     }
 
     /// A p-value: `<0.001` in the report; in the tidy table the value to six
@@ -65,6 +72,16 @@ public struct ReportComposer: Sendable {
         guard let v = r.shown else { return Cell("–", csv: .empty) }
         let text = v < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number(v, digits: 3)
         return Cell(text, csv: .significant(Swift.max(v, .leastNormalMagnitude), digits: 6))
+    }
+
+    /// An amount of money: `10,100 EUR` in the report, the number in the tidy table
+    /// (two decimals), formatted as money in the workbook.
+    func money(_ r: Released<Double>, currency: String) -> Cell {
+        if let m = marker(r) { return m }
+        guard let v = r.shown else { return Cell("–", csv: .empty) }
+        var cell = Cell("\(language.number(v, digits: 0)) \(currency)", csv: .number(v, digits: 2))
+        cell.style = .money
+        return cell
     }
 
     /// A count written inside a sentence.
@@ -106,11 +123,11 @@ public struct ReportComposer: Sendable {
             release.units.filter { $0.placement == placement }.flatMap { $0.blocks(self) }
         }
         blocks.insert(
-            contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection + units(.afterKeyFigures),
+            contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection(units(.keyFigures)) + units(.afterKeyFigures),
             at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
-            + retentionCurveSection + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + timeToJobSection
+            + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + timeToJobSection
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
             + subgroupSection + dataChecksSection
             + appendixSection + provenanceSection

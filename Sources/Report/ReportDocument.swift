@@ -56,6 +56,10 @@ public struct ReportTable: Sendable {
             case number
             /// Fractions 0–1, shown as percentages.
             case rate
+            /// Amounts of money (a workbook gives them a thousands separator and two decimals).
+            case money
+            /// p-values (a workbook gives them a fixed number of decimals).
+            case pValue
         }
 
         public init(_ label: String, key: String, _ content: Content = .text) {
@@ -82,6 +86,9 @@ public struct ReportTable: Sendable {
         public var values: [CSVCell]
         /// Set when the cell withholds a figure (its footnote explains the marker).
         public var withheld: Withholding?
+        /// How a workbook formats the cell's number when not as its column says (an
+        /// amount of money in a column of counts).
+        public var style: Column.Content?
 
         /// Why a cell shows a marker instead of a figure.
         public enum Withholding: Sendable, Equatable {
@@ -126,6 +133,13 @@ public struct ReportTable: Sendable {
                 cell.values.count == column.keys.count
                     ? cell.values : Array(repeating: cell.values.first ?? .empty, count: column.keys.count)
             }
+        }
+    }
+
+    /// For each tidy cell, how a workbook formats it: the cell's style, else its column's.
+    public var tidyStyles: [[Column.Content]] {
+        rows.map { row in
+            zip(columns, row).flatMap { column, cell in column.keys.map { _ in cell.style ?? column.content } }
         }
     }
 

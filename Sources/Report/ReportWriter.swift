@@ -40,7 +40,7 @@ public struct ReportWriter: Sendable {
         files.insert(("report.html", Data(html.utf8)), at: 1)
         let json = files.removeLast()
         let workbook = ReportWorkbook(
-            notes: notes ?? [(language.text("reportWriter.report"), document.title)], tables: document.tables)
+            notes: notes ?? [(language.text("reportWriter.report"), document.title)], tables: document.tables, language: language)
         files.append(("report.xlsx", try workbook.data(created: ReportWorkbook.fixedCreation)))
         for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
         files.append(json)

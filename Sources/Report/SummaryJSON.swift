@@ -57,7 +57,7 @@ public struct SummaryJSON: Sendable {
                 ),
                 ("reemployment", Self.reemployment(e)),
                 ("cost", cost),
-            ] + e.units.map { ($0.key, $0.json) } + (e.subgroups.map { [("by", Self.by($0))] } ?? [])
+            ] + e.units.flatMap(\.entries) + (e.subgroups.map { [("by", Self.by($0))] } ?? [])
                 + (e.trend.isEmpty ? [] : [("trend", .array(e.trend.map(Self.trend)))]))
     }
 

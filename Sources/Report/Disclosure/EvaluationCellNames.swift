@@ -57,6 +57,19 @@ struct EvaluationCellNames {
                 definition: mapped.definition, attribute: attribute, level: level, groups: groups,
                 from: mapped.activity ? quarter.from : nil, to: quarter.to, value: value)
         }
+        // The key figures' other columns: the same definitions over another window.
+        if rest.hasPrefix("since_start/") {
+            return ReleaseCell(
+                definition: String(rest.dropFirst("since_start/".count)), attribute: attribute, level: level, groups: groups,
+                from: nil, to: period.to, value: value)
+        }
+        if rest.hasPrefix("year_earlier/") {
+            let earlier = period.yearEarlier
+            return ReleaseCell(
+                definition: String(rest.dropFirst("year_earlier/".count)), attribute: attribute, level: level, groups: groups,
+                from: earlier.from, to: earlier.to, value: value)
+        }
+        if rest.hasPrefix("before_period/") { return nil }
         let activity = Self.activityPrefixes.contains { rest.hasPrefix($0) }
         return ReleaseCell(
             definition: String(rest), attribute: attribute, level: level, groups: groups, from: activity ? period.from : nil,

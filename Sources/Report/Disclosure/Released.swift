@@ -17,6 +17,16 @@ public enum Released<Value: Sendable & Equatable>: Sendable, Equatable {
         return nil
     }
 
+    /// The same status with the value transformed.
+    public func map<T>(_ transform: (Value) -> T) -> Released<T> {
+        switch self {
+        case .value(let v): return .value(transform(v))
+        case .suppressed: return .suppressed
+        case .confidential: return .confidential
+        case .notComputable: return .notComputable
+        }
+    }
+
     /// Whether the figure is withheld by disclosure control (not merely not computable).
     public var isWithheld: Bool {
         switch self {

@@ -38,7 +38,7 @@ struct EvaluationRelease {
 
     func build(_ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
         var released = Self.release(evaluation, level: false, &ledger)
-        released.units = units.map { $0.release(evaluation, &ledger) }
+        for unit in units { released.units.append(unit.release(evaluation, after: released, &ledger)) }
         guard let subgroups else { return released }
         var levels: [ReleasedSubgroups.Level] = []
         for (k, item) in subgroups.levels.enumerated() {

@@ -78,7 +78,7 @@ struct CohortOutcomesUnit: ReportUnit {
         }
     }
 
-    func release(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+    func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
         let outcomes = CohortOutcomes(
             snapshot: e.snapshot, members: e.cohort, to: e.period.to, configuration: e.configuration, byQuarter: byQuarter)
         let rows = outcomes.rows.map { row -> Figures.Row in

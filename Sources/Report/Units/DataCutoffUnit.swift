@@ -23,7 +23,9 @@ struct DataCutoffUnit: ReportUnit {
         }
     }
 
-    func release(_ evaluation: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+    func release(_ evaluation: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
+        -> any ReleasedUnit
+    {
         Figures(cutoff: evaluation.snapshot.cutoff, periodEnd: evaluation.period.to)
     }
 }

@@ -71,7 +71,7 @@ struct LimitsUnit: ReportUnit {
         }
     }
 
-    func release(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+    func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
         let cohort = e.cohort.count
         let enrolled = ledger.count("cohort", cohort)
         var answered: [Figures.Answered] = []

@@ -8,8 +8,10 @@ import Indicators
 /// its own file, its test and its catalogue entries (docs/ARCHITECTURE.md).
 protocol ReportUnit: Sendable {
     /// Computes and releases the unit's figures for one evaluation (the whole
-    /// programme, not a `--by` level). Nothing after this sees an unreleased number.
-    func release(_ evaluation: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit
+    /// programme, not a `--by` level), after the core figures and the units before it
+    /// (`released`, which a unit may restate). Nothing after this sees an unreleased number.
+    func release(_ evaluation: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
+        -> any ReleasedUnit
 }
 
 /// A unit's figures as released: what every output of it shows.
@@ -18,6 +20,8 @@ public protocol ReleasedUnit: Sendable {
     var key: String { get }
     /// Its entry in `summary.json` (`null` where withheld or not computable).
     var json: JSONValue { get }
+    /// Its entries in `summary.json`: by default its one `key` and `json`.
+    var entries: [(String, JSONValue)] { get }
     /// Where its blocks go in the report.
     var placement: ReportUnitPlacement { get }
     /// Its blocks in the report, in the composer's language (tables get their
@@ -25,10 +29,16 @@ public protocol ReleasedUnit: Sendable {
     func blocks(_ composer: ReportComposer) -> [ReportDocument.Block]
 }
 
+extension ReleasedUnit {
+    public var entries: [(String, JSONValue)] { [(key, json)] }
+}
+
 /// Where a unit's blocks go in the report.
 public enum ReportUnitPlacement: Sendable {
     /// On page 1, after the period's paragraph.
     case opening
+    /// Under the key figures' heading, before their sentences.
+    case keyFigures
     /// Right after the key figures.
     case afterKeyFigures
     /// After the re-employment section.
@@ -48,6 +58,8 @@ public struct ReportUnitOptions: Sendable {
 /// The units of the funder report, in the order their blocks and keys appear.
 enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
-        [DataCutoffUnit(), LimitsUnit(), PeriodActivityUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter)]
+        [
+            DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
+        ]
     }
 }

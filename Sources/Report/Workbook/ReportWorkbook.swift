@@ -3,10 +3,13 @@ import EvaluationDomain
 import Foundation
 import Ingest
 
-/// The report's tables as one Excel workbook, `report.xlsx` (METHODS §6): a
-/// first sheet "Notes" (label | text), then one sheet per table of `tables/`
-/// with the same tidy header and cells. Numbers are typed as numbers (rates
-/// formatted as percentages, dates as dates), markers such as `[c]` and `[x]`
+/// The report's tables as one Excel workbook, `report.xlsx` (METHODS §6): the
+/// key figures first when the report has them, a sheet "Notes" (label | text), then
+/// one sheet per table of `tables/` with the same tidy cells. In English the sheets
+/// and headers are the tidy tables' names and keys; in Italian they are translated
+/// (the CSV keys stay the same in both languages). Numbers are typed as numbers
+/// (rates as percentages, money with two decimals and a thousands separator,
+/// p-values with four decimals, dates as dates), markers such as `[c]` and `[x]`
 /// stay text, the header row is bold and frozen, columns are sized to their
 /// content. Written by libxlsxwriter with a given creation date and fixed zip
 /// entry times, so the same tables give the same bytes on every run.
@@ -14,10 +17,36 @@ public struct ReportWorkbook: Sendable {
     /// Rows of the "Notes" sheet: a label and its text.
     public var notes: [(String, String)]
     public var tables: [ReportTable]
+    /// The language of the sheet names and headers.
+    public var language: ReportLanguage
 
-    public init(notes: [(String, String)], tables: [ReportTable]) {
+    public init(notes: [(String, String)], tables: [ReportTable], language: ReportLanguage = .en) {
         self.notes = notes
         self.tables = tables
+        self.language = language
+    }
+
+    /// The table shown first, before the notes.
+    static let firstTable = "key_figures"
+
+    /// A sheet's name: the table's id, translated where the language has a name for it.
+    func sheetName(_ id: String) -> String {
+        let name = language.text("workbook.sheet.\(id)")
+        return name.hasPrefix("[text missing") ? id : name
+    }
+
+    /// A tidy column's heading: its key, translated where the language has a name for it
+    /// (an interval's `<key>_ci_low` as the key's name and the limit).
+    func heading(_ key: String) -> String {
+        let name = language.text("workbook.column.\(key)")
+        guard name.hasPrefix("[text missing") else { return name }
+        for (suffix, template) in [("_ci_low", "workbook.column.ci_low_of"), ("_ci_high", "workbook.column.ci_high_of")]
+        where key.hasSuffix(suffix) {
+            let base = String(key.dropLast(suffix.count))
+            let baseName = language.text("workbook.column.\(base)")
+            return language.text(template, baseName.hasPrefix("[text missing") ? base : baseName)
+        }
+        return key
     }
 
     /// 2000-01-01T00:00:00Z, the creation date written into a report's
@@ -55,9 +84,11 @@ public struct ReportWorkbook: Sendable {
 
         let formats = Formats(workbook)
         var names = SheetNames()
-        try addNotes(to: workbook, name: names.unique(Self.notesSheetName), formats: formats)
-        for table in tables {
-            try add(table, to: workbook, name: names.unique(table.id), formats: formats)
+        let first = tables.filter { $0.id == Self.firstTable }
+        for table in first { try add(table, to: workbook, name: names.unique(sheetName(table.id)), formats: formats) }
+        try addNotes(to: workbook, name: names.unique(language == .en ? Self.notesSheetName : sheetName("notes")), formats: formats)
+        for table in tables where table.id != Self.firstTable {
+            try add(table, to: workbook, name: names.unique(sheetName(table.id)), formats: formats)
         }
         closed = true  // workbook_close frees the workbook whatever it returns.
         try check(workbook_close(workbook), "write \(path)")
@@ -82,16 +113,19 @@ public struct ReportWorkbook: Sendable {
         _ table: ReportTable, to workbook: UnsafeMutablePointer<lxw_workbook>, name: String, formats: Formats
     ) throws {
         let sheet = try addSheet(name, to: workbook)
-        let contents = table.tidyContents
-        var widths = table.header.map(Self.width(of:))
-        for (column, key) in table.header.enumerated() {
-            try check(worksheet_write_string(sheet, 0, lxw_col_t(column), key, formats.header), "write the header of \(table.id)")
+        let styles = table.tidyStyles
+        let headings = table.header.map(heading)
+        var widths = headings.map(Self.width(of:))
+        for (column, text) in headings.enumerated() {
+            try check(worksheet_write_string(sheet, 0, lxw_col_t(column), text, formats.header), "write the header of \(table.id)")
         }
         for (index, cells) in table.tidyRows.enumerated() {
             let row = lxw_row_t(index + 1)
             for (column, cell) in cells.enumerated() {
-                let rate = column < contents.count && contents[column] == .rate
-                let shown = try write(cell, to: sheet, row: row, column: lxw_col_t(column), rate: rate, formats: formats)
+                let key = column < table.header.count ? table.header[column] : ""
+                var style = column < styles[index].count ? styles[index][column] : .text
+                if key == "p" || key.hasPrefix("p_") { style = .pValue }
+                let shown = try write(cell, to: sheet, row: row, column: lxw_col_t(column), style: style, formats: formats)
                 if column < widths.count {
                     widths[column] = max(widths[column], Self.width(of: shown))
                 } else {
@@ -119,8 +153,8 @@ public struct ReportWorkbook: Sendable {
 
     /// Writes one tidy cell; returns the text Excel shows for it (for sizing).
     private func write(
-        _ cell: CSVCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: lxw_row_t, column: lxw_col_t, rate: Bool,
-        formats: Formats
+        _ cell: CSVCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: lxw_row_t, column: lxw_col_t,
+        style: ReportTable.Column.Content, formats: Formats
     ) throws -> String {
         let action = "write row \(row + 1), column \(column + 1)"
         switch cell {
@@ -130,12 +164,13 @@ public struct ReportWorkbook: Sendable {
             try check(worksheet_write_string(sheet, row, column, text, nil), action)
             return text
         case .integer(let n):
-            return try number(Double(n), text: String(n), sheet, row, column, rate: rate, formats: formats, action)
+            return try number(Double(n), text: String(n), sheet, row, column, style: style, formats: formats, action)
         case .number(let x, let digits):
             return try number(
-                x, text: CSVWriter.number(x, digits: digits, decimalComma: false), sheet, row, column, rate: rate, formats: formats, action)
+                x, text: CSVWriter.number(x, digits: digits, decimalComma: false), sheet, row, column, style: style, formats: formats,
+                action)
         case .significant(let x, let digits):
-            return try number(x, text: String(format: "%.\(digits)g", x), sheet, row, column, rate: rate, formats: formats, action)
+            return try number(x, text: String(format: "%.\(digits)g", x), sheet, row, column, style: style, formats: formats, action)
         case .date(let date):
             var value = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
             try check(worksheet_write_datetime(sheet, row, column, &value, formats.date), action)
@@ -144,18 +179,26 @@ public struct ReportWorkbook: Sendable {
     }
 
     /// A number as the CSV states it (`text`, the same rounding), typed as a
-    /// number; a rate formatted as a percentage. A value that is not finite
-    /// (no Excel number) is written as its text.
+    /// number and formatted by its style. A value that is not finite (no Excel
+    /// number) is written as its text.
     private func number(
         _ x: Double, text: String, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ column: lxw_col_t,
-        rate: Bool, formats: Formats, _ action: String
+        style: ReportTable.Column.Content, formats: Formats, _ action: String
     ) throws -> String {
         guard x.isFinite, let value = Double(text) else {
             try check(worksheet_write_string(sheet, row, column, text, nil), action)
             return text
         }
-        try check(worksheet_write_number(sheet, row, column, value, rate ? formats.percent : nil), action)
-        return rate ? String(format: "%.1f%%", value * 100) : text
+        let format: UnsafeMutablePointer<lxw_format>?
+        let shown: String
+        switch style {
+        case .rate: (format, shown) = (formats.percent, String(format: "%.1f%%", value * 100))
+        case .money: (format, shown) = (formats.money, String(format: "%.2f", value) + "   ")
+        case .pValue: (format, shown) = (formats.pValue, String(format: "%.4f", value))
+        case .text, .number: (format, shown) = (nil, text)
+        }
+        try check(worksheet_write_number(sheet, row, column, value, format), action)
+        return shown
     }
 
     // MARK: Helpers
@@ -167,6 +210,8 @@ public struct ReportWorkbook: Sendable {
         let wrapped: UnsafeMutablePointer<lxw_format>?
         let percent: UnsafeMutablePointer<lxw_format>?
         let date: UnsafeMutablePointer<lxw_format>?
+        let money: UnsafeMutablePointer<lxw_format>?
+        let pValue: UnsafeMutablePointer<lxw_format>?
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             header = workbook_add_format(workbook)
@@ -181,6 +226,10 @@ public struct ReportWorkbook: Sendable {
             format_set_num_format(percent, "0.0%")
             date = workbook_add_format(workbook)
             format_set_num_format(date, "yyyy-mm-dd")
+            money = workbook_add_format(workbook)
+            format_set_num_format(money, "#,##0.00")
+            pValue = workbook_add_format(workbook)
+            format_set_num_format(pValue, "[<0.0001]\"<0.0001\";0.0000")
         }
     }
 
