@@ -23,6 +23,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
         uniqueKeysWithValues: BuiltinInstruments.all.map { ($0.id.uppercased(), $0) })
     /// Column renames per file kind: normalised source header → canonical name.
     public var columnMappings: [FileKind: [String: String]] = [:]
+    /// Days between two jobs that still count as one period in work (`[jobs] gap_days`).
+    public var jobGapDays: Int = 30
     /// Targets for the key figures, general or of one period (`[targets]`).
     public var targets: [Target] = []
 

@@ -16,6 +16,8 @@ public struct ProgrammeEvaluation: Sendable {
     public var wellbeing: WellbeingAnalysis
     public var timeToJob: TimeToJob
     public var monthsGroupEndToJob: MonthsGroupEndToJob
+    /// Whether the jobs found lasted (METHODS §9 *Jobs that last*).
+    public var jobs: JobsThatLast
     public var retentionCurve: RetentionCurve
     public var services: [ServiceUptake]
     public var makeUp: [AttributeMakeUp]
@@ -49,6 +51,7 @@ public struct ProgrammeEvaluation: Sendable {
         reemploymentRetained = Reemployment(snapshot: snapshot, members: retained, to: period.to, configuration: configuration)
         timeToJob = TimeToJob(reemployment)
         monthsGroupEndToJob = MonthsGroupEndToJob(snapshot: snapshot, reemployment: reemployment, to: period.to)
+        jobs = JobsThatLast(snapshot: snapshot, members: cohort, to: period.to, configuration: configuration)
         retentionCurve = RetentionCurve(attendance: attendance)
         services = ServiceUptake.compute(snapshot: snapshot, period: period, members: members)
         attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: Set(ParticipantAttributes.makeUp))

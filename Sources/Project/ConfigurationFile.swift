@@ -102,6 +102,7 @@ public enum ConfigurationFile {
                 case "programme": try readProgramme(table(value, key, in: nil))
                 case "reemployment": try readReemployment(table(value, key, in: nil))
                 case "targets": try readTargets(table(value, key, in: nil), period: nil)
+                case "jobs": try readJobs(table(value, key, in: nil))
                 case "instruments":
                     let instruments = try table(value, key, in: nil)
                     for id in instruments.keys {
@@ -135,7 +136,7 @@ public enum ConfigurationFile {
                     }
                 default:
                     throw fail(
-                        "unknown section [\(key)] (known: retention, suppression, programme, reemployment, targets, instruments, columns)",
+                        "unknown section [\(key)] (known: retention, suppression, programme, reemployment, jobs, targets, instruments, columns)",
                         key: key,
                         section: nil)
                 }
@@ -217,6 +218,19 @@ public enum ConfigurationFile {
                     guard x >= 0 else { throw fail("window_days must be 0 (no window) or more", key: key, section: "reemployment") }
                     config.windowDays = x
                 default: throw unknown(key, "reemployment", known: ["events", "breakdown", "window_days"])
+                }
+            }
+        }
+
+        mutating func readJobs(_ t: TOMLTable) throws {
+            for key in t.keys {
+                guard let v = t[key] else { continue }
+                switch key {
+                case "gap_days":
+                    let x = try int(v, key, "jobs")
+                    guard x >= 0 else { throw fail("gap_days must be 0 (no gap bridged) or more", key: key, section: "jobs") }
+                    config.jobGapDays = x
+                default: throw unknown(key, "jobs", known: ["gap_days"])
                 }
             }
         }

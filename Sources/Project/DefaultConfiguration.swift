@@ -22,6 +22,9 @@ public enum DefaultConfiguration {
         # breakdown = "best"      # or "first"
         # window_days = 0         # 0: no window; else only events up to enrolment + window count
 
+        [jobs]
+        # gap_days = 30           # jobs at most this many days apart count as one period in work
+
         # Targets for the key figures: the report shows target, actual and status
         # (met / not_met / uncertain / not_observable; the 95% interval decides).
         # [targets]

@@ -1,0 +1,147 @@
+import EvaluationDomain
+import Statistics
+import Store
+
+/// Jobs that last (METHODS §9 *Jobs that last*): whether the people who found work
+/// were still in work 3, 6 and 12 months after their first job started (on the day,
+/// and without a break longer than `gap_days`), the ESF+ common result indicator "in
+/// employment six months after leaving", moves to a permanent contract, days in work
+/// in the 182 and 365 days after leaving, and the Kaplan–Meier of the first period in
+/// work's length. People not observed long enough are never failures: lost to
+/// follow-up (counted for the bound) or not yet observable (left out).
+public struct JobsThatLast: Sendable {
+    /// A rate over the people observed long enough, with those lost to follow-up.
+    public struct ObservedRate: Sendable, Equatable {
+        public var rate: Rate
+        /// People whose follow-up ended before the checkpoint, which the period reaches.
+        public var lost: Int
+
+        /// The rate had every lost person been in work; `nil` with no one to count.
+        public var rateIfAllLostEmployed: Double? {
+            let n = rate.denominator + lost
+            return n > 0 ? Double(rate.numerator + lost) / Double(n) : nil
+        }
+    }
+
+    /// Days in work in a window after leaving, over the people observed to its end.
+    public struct DaysInWork: Sendable, Equatable {
+        public var days: [Int]
+        public var mean: Double? { days.isEmpty ? nil : Double(days.reduce(0, +)) / Double(days.count) }
+        public var median: Double? { Median.of(days.map(Double.init)) }
+    }
+
+    /// Months → days from the first job's start to a checkpoint: round(h × 30.4375).
+    public static let checkpoints: [(months: Int, days: Int)] = [(3, 91), (6, 183), (12, 365)]
+    /// The windows after leaving, in days.
+    public static let windowsAfterLeaving = [182, 365]
+
+    /// People whose first job started after enrolment (within their observation).
+    public var reemployed: Int
+    public var inWorkAt: [Int: ObservedRate]
+    public var continuous: [Int: ObservedRate]
+    public var inWorkSixMonthsAfterLeaving: ObservedRate
+    public var movedToPermanent: ObservedRate
+    public var daysInWorkAfterLeaving: [Int: DaysInWork]
+    /// The first period in work's length in days (ended: event; ongoing at the
+    /// observation end: censored there).
+    public var firstPeriod: KaplanMeierFit?
+    /// Per person re-employed, the first period's length and whether it ended.
+    public var firstPeriodLengths: [(participant: Int, days: Int, ended: Bool)]
+
+    public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
+        let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
+        var spells: [Int: [JobSpell]] = [:]
+        for o in snapshot.outcomes where JobSpell.employmentTypes.contains(o.outcome) {
+            spells[o.participant, default: []].append(JobSpell(start: o.eventDate, end: o.endDate, type: o.outcome))
+        }
+        let groupEnds = GroupEnd.ends(snapshot: snapshot, to: to)
+        var reemployed = 0
+        var atCheckpoint = Self.checkpoints.map { _ in (inWork: 0, continuous: 0, observed: 0, lost: 0) }
+        var afterLeaving = (inWork: 0, observed: 0, lost: 0)
+        var permanent = (moved: 0, could: 0)
+        var days: [Int: [Int]] = [:]
+        var lengths: [(participant: Int, days: Int, ended: Bool)] = []
+        for i in members {
+            let p = snapshot.participants[i]
+            let end = window.end(of: p)
+            let intended = window.intendedEnd(of: p)
+            let counted = (spells[i] ?? []).filter { $0.start >= p.enrolledOn && $0.start <= end }
+            let periods = WorkPeriod.merge(counted, gapDays: configuration.jobGapDays)
+            let inWork = { (d: CalendarDate) in periods.contains { $0.covers(d) } }
+
+            // Leaving: the group's end, or leaving the programme when earlier.
+            let leaving = [groupEnds[p.group], p.leftOn].compactMap { $0 }.min()
+            if let leaving, leaving <= to {
+                let checkpoint = leaving.adding(days: 183)
+                if end >= checkpoint {
+                    afterLeaving.observed += 1
+                    if inWork(checkpoint) { afterLeaving.inWork += 1 }
+                } else if checkpoint <= intended {
+                    afterLeaving.lost += 1
+                }
+                for n in Self.windowsAfterLeaving where end >= leaving.adding(days: n) {
+                    days[n, default: []].append(Self.daysCovered(by: periods, from: leaving.adding(days: 1), to: leaving.adding(days: n)))
+                }
+            }
+
+            guard let first = periods.first else { continue }
+            reemployed += 1
+            for (k, checkpoint) in Self.checkpoints.enumerated() {
+                let day = first.start.adding(days: checkpoint.days)
+                if end >= day {
+                    atCheckpoint[k].observed += 1
+                    if inWork(day) { atCheckpoint[k].inWork += 1 }
+                    if first.covers(day) { atCheckpoint[k].continuous += 1 }
+                } else if day <= intended {
+                    atCheckpoint[k].lost += 1
+                }
+            }
+            let temporary = counted.filter { $0.type == .traineeship || $0.type == .fixedTerm }.map(\.start).min()
+            if let temporary {
+                permanent.could += 1
+                if counted.contains(where: { $0.type == .permanent && $0.start > temporary }) { permanent.moved += 1 }
+            }
+            if let stop = first.end, stop < end {
+                lengths.append((i, first.start.days(to: stop), true))
+            } else {
+                lengths.append((i, first.start.days(to: end), false))
+            }
+        }
+        self.reemployed = reemployed
+        var inWorkAt: [Int: ObservedRate] = [:]
+        var continuous: [Int: ObservedRate] = [:]
+        for (k, checkpoint) in Self.checkpoints.enumerated() {
+            let c = atCheckpoint[k]
+            inWorkAt[checkpoint.months] = ObservedRate(rate: Rate(numerator: c.inWork, denominator: c.observed), lost: c.lost)
+            continuous[checkpoint.months] = ObservedRate(rate: Rate(numerator: c.continuous, denominator: c.observed), lost: c.lost)
+        }
+        self.inWorkAt = inWorkAt
+        self.continuous = continuous
+        inWorkSixMonthsAfterLeaving = ObservedRate(
+            rate: Rate(numerator: afterLeaving.inWork, denominator: afterLeaving.observed), lost: afterLeaving.lost)
+        movedToPermanent = ObservedRate(rate: Rate(numerator: permanent.moved, denominator: permanent.could), lost: 0)
+        daysInWorkAfterLeaving = Dictionary(uniqueKeysWithValues: Self.windowsAfterLeaving.map { ($0, DaysInWork(days: days[$0] ?? [])) })
+        firstPeriodLengths = lengths
+        firstPeriod = try? KaplanMeier(time: lengths.map { Double($0.days) }, event: lengths.map(\.ended)).fit()
+    }
+
+    /// Days from `from` to `to` (inclusive) in work: the periods are disjoint once merged.
+    static func daysCovered(by periods: [WorkPeriod], from: CalendarDate, to: CalendarDate) -> Int {
+        periods.reduce(0) { sum, p in
+            let first = max(p.start, from)
+            let last = min(p.end ?? to, to)
+            return sum + max(0, first.days(to: last) + 1)
+        }
+    }
+
+    /// The median length of the first period in work, with its interval (`survfit`).
+    public var firstPeriodMedian: SurvivalQuantile? { firstPeriod?.median }
+
+    /// The share still in their first period of work 3, 6 and 12 months after it began
+    /// (S at 91.3125, 182.625 and 365.25 days; `nil` beyond the longest observed).
+    public var stillInFirstPeriod: [(months: Int, estimate: SurvivalEstimate?)] {
+        let months = [3, 6, 12]
+        let estimates = firstPeriod?.survival(at: months.map { Double($0) * TimeToJob.daysPerMonth })
+        return months.enumerated().map { k, m in (m, estimates?[k] ?? nil) }
+    }
+}
