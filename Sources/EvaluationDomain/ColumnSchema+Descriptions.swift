@@ -190,8 +190,11 @@ extension ColumnSchema {
                 accepted: ("any text", "testo libero"), example: "comunicazioni obbligatorie")
         case "end_date":
             return Description(
-                meaning: ("the day it ended, if known", "il giorno di fine, se noto"), type: date,
-                accepted: ("a date, or blank", "una data, o vuoto"), example: "")
+                meaning: (
+                    "the last day of the job (blank: still going on when the records end, so it counts as in work up to then)",
+                    "l'ultimo giorno del lavoro (vuoto: ancora in corso quando finiscono i dati, e conta come lavoro fino ad allora)"
+                ), type: date,
+                accepted: ("a date on or after the start, or blank", "una data uguale o successiva all'inizio, o vuoto"), example: "")
         default:
             return Description(meaning: ("", ""), type: text, accepted: ("", ""), example: "")
         }

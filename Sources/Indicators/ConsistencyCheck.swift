@@ -48,6 +48,8 @@ public struct ConsistencyCheck: Sendable {
         case questionnaireBeforeEnrolment = "questionnaire_before_enrolment"
         case blankItems = "blank_items"
         case lowAlpha = "low_alpha"
+        case jobEndsBeforeStart = "job_ends_before_start"
+        case overlappingJobs = "overlapping_jobs"
     }
 
     /// Findings per check, in the order of `Kind`: (kind, severity, count).
@@ -64,7 +66,7 @@ public struct ConsistencyCheck: Sendable {
 
     public init(snapshot s: ProgrammeSnapshot, configuration: ProjectConfiguration, today: CalendarDate) {
         let found =
-            Self.sessions(s) + Self.attendance(s) + Self.outcomes(s, today: today)
+            Self.sessions(s) + Self.attendance(s) + Self.outcomes(s, today: today) + Self.jobSpells(s)
             + Self.questionnaires(s, configuration: configuration) + Self.services(s, today: today)
         problems = found.map(\.problem)
         kinds = found.map(\.kind)
@@ -167,6 +169,40 @@ public struct ConsistencyCheck: Sendable {
                     "participant \(s.participants[o.participant].code) has a \(o.outcome.rawValue) event dated \(o.eventDate.iso8601), \(o.eventDate > today ? "in the future" : "before 1990")",
                     about: Subject(participant: s.participants[o.participant].code, date: o.eventDate))
             }
+    }
+
+    /// Jobs whose end date precedes their start (read as one-day jobs), and a person's
+    /// jobs of different types that overlap (two contracts at once, or a date wrong).
+    static func jobSpells(_ s: ProgrammeSnapshot) -> [Finding] {
+        var found: [Finding] = []
+        var byPerson: [Int: [ProgrammeSnapshot.Outcome]] = [:]
+        for o in s.outcomes where JobSpell.employmentTypes.contains(o.outcome) {
+            byPerson[o.participant, default: []].append(o)
+            if let end = o.endDate, end < o.eventDate {
+                let code = s.participants[o.participant].code
+                found.append(
+                    finding(
+                        .jobEndsBeforeStart, .warning, "outcomes",
+                        "participant \(code) has a \(o.outcome.rawValue) job from \(o.eventDate.iso8601) ending on \(end.iso8601), before it starts: it counts as a one-day job",
+                        hint: "check the two dates (swapped, or a year typed wrong)", about: Subject(participant: code, date: o.eventDate)))
+            }
+        }
+        for participant in byPerson.keys.sorted() {
+            let jobs = (byPerson[participant] ?? []).sorted { $0.eventDate < $1.eventDate }
+            for (k, job) in jobs.enumerated() {
+                for later in jobs[(k + 1)...] where later.outcome != job.outcome {
+                    guard job.endDate.map({ later.eventDate <= $0 }) ?? true else { break }
+                    let code = s.participants[participant].code
+                    found.append(
+                        finding(
+                            .overlappingJobs, .warning, "outcomes",
+                            "participant \(code) has a \(job.outcome.rawValue) job from \(job.eventDate.iso8601)\(job.endDate.map { " to \($0.iso8601)" } ?? " (ongoing)") and a \(later.outcome.rawValue) job starting on \(later.eventDate.iso8601) while it lasts: they count as one period in work",
+                            hint: "two jobs at once are possible; otherwise give the first its end date",
+                            about: Subject(participant: code, date: later.eventDate)))
+                }
+            }
+        }
+        return found
     }
 
     /// Questionnaires of an instrument no longer declared, with items outside its range or of the wrong number.

@@ -16,6 +16,11 @@ public struct JobsThatLast: Sendable {
         /// People whose follow-up ended before the checkpoint, which the period reaches.
         public var lost: Int
 
+        public init(rate: Rate, lost: Int) {
+            self.rate = rate
+            self.lost = lost
+        }
+
         /// The rate had every lost person been in work; `nil` with no one to count.
         public var rateIfAllLostEmployed: Double? {
             let n = rate.denominator + lost

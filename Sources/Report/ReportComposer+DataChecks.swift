@@ -83,6 +83,8 @@ public enum DataCheckName {
         case .questionnaireBeforeEnrolment:
             return l.text("report.datachecks.questionnaire_completed_before_enrolment")
         case .lowAlpha: return l.text("report.datachecks.low_alpha")
+        case .jobEndsBeforeStart: return l.text("report.datachecks.job_ends_before_start")
+        case .overlappingJobs: return l.text("report.datachecks.overlapping_jobs")
         case .blankItems:
             return l.text("report.datachecks.questionnaire_left_out_of_scoring_blank")
         }

@@ -27,6 +27,12 @@ extension ReportComposer {
             work += l.text("report.keyfigures.people_were_lost_to_follow_up", inline(w.lostToFollowUp), share(w.rateUpperBound).display)
         }
         items.append(work)
+        if let jobs = release.units.compactMap({ $0 as? JobsUnit.Figures }).first {
+            let r = jobs.sixMonths.rate
+            if case .value(let n) = r.denominator, n > 0 {
+                items.append(l.text("report.keyfigures.jobs_six_months", inline(r.numerator), inline(r.denominator), rateText(r)))
+            }
+        }
         for change in headlineChanges { items.append(sentence(change)) }
         if let c = release.cost { items.append(spendSentence(c)) }
         return [.heading(level: 2, text: l.text("report.keyfigures.key_figures"))] + columns + [

@@ -664,5 +664,36 @@ extension TextCatalogue {
             "Time to first job. These shares also use what is known of people still being followed, so they can be higher than the share re-employed above; how they are computed is in the technical appendix.",
         "report.sections.survival_method":
             "Time to first job and the retention curve are Kaplan–Meier estimates: a person still followed (or a group still running) counts up to the end of their observation and is then censored, so that people with a short observation are neither dropped nor counted as failures; months are of 30.4375 days. The rates over all enrolled are intention to treat: everyone enrolled counts, whether or not they attended.",
+        "report.keyfigures.jobs_six_months":
+            "**{0} of {1} still in work 6 months** after their first job began ({2}), among the re-employed observed that long.",
+        "jobs.heading": "Jobs that last",
+        "jobs.intro":
+            "Of the {0} people whose first job (paid work or a traineeship) began after enrolling: whether they were in work later on. Jobs less than {1} days apart count as one period in work. People whose records end before a checkpoint are left out of it: lost to follow-up when their follow-up stopped early (the last column says what the share would be had they all been in work), not yet observable when the checkpoint is after the period.",
+        "jobs.caption": "In work after the first job began, and after leaving the programme",
+        "jobs.indicator": "Indicator",
+        "jobs.numerator": "In work",
+        "jobs.denominator": "Observed",
+        "jobs.rate": "Share",
+        "jobs.ci": "95% CI",
+        "jobs.lost": "Lost to follow-up",
+        "jobs.bound": "Had all the lost been in work",
+        "jobs.in_work_at": "In work on the day {0} months after the first job began",
+        "jobs.continuous": "In work without a break for {0} months after the first job began",
+        "jobs.in_work_6m_after_leaving": "In work 6 months after leaving the programme (ESF+ common result indicator)",
+        "jobs.moved_to_permanent": "Moved from a traineeship or fixed-term job to a permanent contract",
+        "jobs.esf":
+            "Leaving the programme is the end of the person's group, or the day they left when earlier; the ESF+ indicator counts everyone who left, whether or not they had found work.",
+        "jobs.days_caption": "Days in work after leaving the programme (people observed for the whole window)",
+        "jobs.window": "Window",
+        "jobs.people": "People",
+        "jobs.mean": "Mean days in work",
+        "jobs.median_days": "Median days in work",
+        "jobs.days_after_leaving": "The {0} days after leaving",
+        "jobs.first_period": "How long the first period in work lasted: median {0}; still in it {1}.",
+        "jobs.median": "{0} months (95% CI {1} to {2})",
+        "jobs.median_not_reached": "not reached (most were still in it when their records end)",
+        "jobs.still_after": "after {0} months {1}",
+        "report.datachecks.job_ends_before_start": "job whose end date is before its start",
+        "report.datachecks.overlapping_jobs": "jobs of different types overlapping in time",
     ]
 }

@@ -668,5 +668,36 @@ extension TextCatalogue {
             "Tempo al primo lavoro. Queste quote usano anche ciò che si sa delle persone ancora seguite, per cui possono superare la quota di rioccupati indicata sopra; il calcolo è descritto nell'appendice tecnica.",
         "report.sections.survival_method":
             "Il tempo al primo lavoro e la curva di frequenza sono stime di Kaplan–Meier: una persona ancora seguita (o un gruppo ancora in corso) conta fino alla fine della sua osservazione e poi è censurata, così chi ha un'osservazione breve non viene né escluso né contato come insuccesso; i mesi sono di 30,4375 giorni. Le quote su tutti gli iscritti sono per intenzione di trattamento: conta chiunque si sia iscritto, che abbia frequentato o no.",
+        "report.keyfigures.jobs_six_months":
+            "**{0} su {1} ancora al lavoro 6 mesi** dopo l'inizio del primo lavoro ({2}), tra le persone rioccupate osservate così a lungo.",
+        "jobs.heading": "Lavori che durano",
+        "jobs.intro":
+            "Delle {0} persone il cui primo lavoro (retribuito o tirocinio) è iniziato dopo l'iscrizione: se erano al lavoro anche in seguito. Lavori distanti meno di {1} giorni contano come un unico periodo di lavoro. Chi ha dati che finiscono prima di una scadenza non è contato per quella scadenza: perso al follow-up se il contatto si è interrotto prima (l'ultima colonna dice quale sarebbe la quota se fossero stati tutti al lavoro), non ancora osservabile se la scadenza cade dopo il periodo.",
+        "jobs.caption": "Al lavoro dopo l'inizio del primo lavoro e dopo l'uscita dal programma",
+        "jobs.indicator": "Indicatore",
+        "jobs.numerator": "Al lavoro",
+        "jobs.denominator": "Osservati",
+        "jobs.rate": "Quota",
+        "jobs.ci": "IC 95%",
+        "jobs.lost": "Persi al follow-up",
+        "jobs.bound": "Se tutti i persi fossero stati al lavoro",
+        "jobs.in_work_at": "Al lavoro nel giorno a {0} mesi dall'inizio del primo lavoro",
+        "jobs.continuous": "Al lavoro senza interruzioni per {0} mesi dall'inizio del primo lavoro",
+        "jobs.in_work_6m_after_leaving": "Al lavoro 6 mesi dopo l'uscita dal programma (indicatore comune di risultato FSE+)",
+        "jobs.moved_to_permanent": "Passati da tirocinio o tempo determinato a tempo indeterminato",
+        "jobs.esf":
+            "L'uscita dal programma è la fine del gruppo della persona, o il giorno in cui ha lasciato se precedente; l'indicatore FSE+ conta tutte le persone uscite, che abbiano trovato lavoro o no.",
+        "jobs.days_caption": "Giorni di lavoro dopo l'uscita dal programma (persone osservate per tutto l'intervallo)",
+        "jobs.window": "Intervallo",
+        "jobs.people": "Persone",
+        "jobs.mean": "Giorni di lavoro, media",
+        "jobs.median_days": "Giorni di lavoro, mediana",
+        "jobs.days_after_leaving": "I {0} giorni dopo l'uscita",
+        "jobs.first_period": "Quanto è durato il primo periodo di lavoro: mediana {0}; ancora in corso {1}.",
+        "jobs.median": "{0} mesi (IC 95% da {1} a {2})",
+        "jobs.median_not_reached": "non raggiunta (i più erano ancora al lavoro quando finiscono i loro dati)",
+        "jobs.still_after": "dopo {0} mesi {1}",
+        "report.datachecks.job_ends_before_start": "lavoro con data di fine precedente all'inizio",
+        "report.datachecks.overlapping_jobs": "lavori di tipo diverso sovrapposti nel tempo",
     ]
 }

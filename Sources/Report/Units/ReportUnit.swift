@@ -60,6 +60,7 @@ enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
         [
             DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
+            JobsUnit(),
         ]
     }
 }

@@ -37,6 +37,14 @@ import Testing
 @Suite("Jobs that last, by hand")
 struct JobsThatLastTests {
     static func jobs(gapDays: Int = 30) throws -> JobsThatLast {
+        let snapshot = try programme()
+        var configuration = ProjectConfiguration()
+        configuration.jobGapDays = gapDays
+        let to = try #require(CalendarDate(iso8601: "2016-12-31"))
+        return JobsThatLast(snapshot: snapshot, members: Array(snapshot.participants.indices), to: to, configuration: configuration)
+    }
+
+    static func programme() throws -> ProgrammeSnapshot {
         let f = try ImportFixture()
         for (kind, name, text) in [
             (FileKind.groups, "g.csv", "group_id,composition,planned_sessions\nG1,homogeneous,2\n"),
@@ -79,11 +87,7 @@ struct JobsThatLastTests {
         ] {
             _ = try f.importFile(kind, f.write(name, text))
         }
-        let snapshot = try f.store.snapshot()
-        var configuration = ProjectConfiguration()
-        configuration.jobGapDays = gapDays
-        let to = try #require(CalendarDate(iso8601: "2016-12-31"))
-        return JobsThatLast(snapshot: snapshot, members: Array(snapshot.participants.indices), to: to, configuration: configuration)
+        return try f.store.snapshot()
     }
 
     static func counts(_ r: JobsThatLast.ObservedRate?) -> [Int] {
@@ -132,5 +136,19 @@ struct JobsThatLastTests {
         #expect(narrow.firstPeriodLengths.map(\.days).sorted() == [30, 30, 59, 89, 90, 91, 320])  // A: 1 Feb–31 Mar, B: 1–31 Mar
         let wide = try Self.jobs(gapDays: 31)
         #expect(Self.counts(wide.continuous[3]) == [5, 6, 1])  // F's two jobs now one period
+    }
+
+    @Test("check flags H's overlapping jobs of two types, and a job ending before it starts reads as one day")
+    func checks() throws {
+        let snapshot = try Self.programme()
+        let today = try #require(CalendarDate(iso8601: "2026-12-07"))
+        let check = ConsistencyCheck(snapshot: snapshot, configuration: ProjectConfiguration(), today: today)
+        let overlapping = zip(check.kinds, check.subjects).filter { $0.0 == .overlappingJobs }.map(\.1.participant)
+        #expect(overlapping == ["H"])
+        #expect(!check.kinds.contains(.jobEndsBeforeStart))
+        let start = try #require(CalendarDate(iso8601: "2016-05-10"))
+        let spell = JobSpell(start: start, end: CalendarDate(iso8601: "2016-05-01"), type: .fixedTerm)
+        #expect(spell.end == start)
+        #expect(WorkPeriod.merge([spell], gapDays: 30) == [WorkPeriod(start: start, end: start)])
     }
 }

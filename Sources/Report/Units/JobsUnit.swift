@@ -1,0 +1,192 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+import Statistics
+
+/// Jobs that last (METHODS §9 *Jobs that last*): of the people whose first job began
+/// after enrolling, how many were in work 3, 6 and 12 months later (on the day, and
+/// without a break), the ESF+ common result indicator "in employment six months after
+/// leaving", moves to a permanent contract, days in work after leaving, and how long
+/// the first period in work lasted. `summary.json` `jobs`.
+struct JobsUnit: ReportUnit {
+    /// A rate over the people observed long enough, as released, with its lost-to-follow-up bound.
+    struct ObservedRate: Sendable {
+        var rate: ReleasedRate
+        var lost: Released<Int>
+        var bound: Released<Double>
+
+        var json: JSONValue {
+            .object([
+                ("numerator", .of(rate.numerator)), ("denominator", .of(rate.denominator)), ("rate", .of(rate.value)),
+                ("ci_low", .of(rate.low)), ("ci_high", .of(rate.high)), ("lost", .of(lost)),
+                ("rate_if_all_lost_employed", .of(bound)),
+            ])
+        }
+    }
+
+    struct Days: Sendable {
+        var n: Released<Int>
+        var mean: Released<Double>
+        var median: Released<Double>
+    }
+
+    struct Figures: ReleasedUnit {
+        typealias Cell = ReportTable.Cell
+        typealias Column = ReportTable.Column
+
+        var reemployed: Released<Int>
+        /// In order: in work at 3, 6, 12 months; continuously over 3, 6, 12 months; the
+        /// ESF+ indicator; moved to a permanent contract (`Self.rateKeys`).
+        var rates: [ObservedRate]
+        var days: [Int: Days]
+        var median: (estimate: Released<Double>, low: Released<Double>, high: Released<Double>)
+        var stillInWork: [(months: Int, share: Released<Double>)]
+        var gapDays: Int
+
+        var key: String { "jobs" }
+        var placement: ReportUnitPlacement { .afterReemployment }
+        var json: JSONValue {
+            var fields: [(String, JSONValue)] = [("reemployed", .of(reemployed)), ("gap_days", .int(gapDays))]
+            for (key, rate) in zip(JobsUnit.rateKeys, rates) { fields.append((key, rate.json)) }
+            for n in JobsThatLast.windowsAfterLeaving {
+                let d = days[n]
+                fields.append(
+                    (
+                        "days_in_work_\(n)_after_leaving",
+                        .object([
+                            ("n", d.map { .of($0.n) } ?? .null), ("mean", d.map { .of($0.mean) } ?? .null),
+                            ("median", d.map { .of($0.median) } ?? .null),
+                        ])
+                    ))
+            }
+            fields.append(
+                (
+                    "first_period",
+                    .object([
+                        ("median", .of(median.estimate)), ("ci_low", .of(median.low)), ("ci_high", .of(median.high)),
+                        ("in_work_after_months", .object(stillInWork.map { (String($0.months), .of($0.share)) })),
+                    ])
+                ))
+            return .object(fields)
+        }
+
+        /// The 6-month figure, for the key figures.
+        var sixMonths: ObservedRate { rates[1] }
+
+        func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] {
+            let l = composer.language
+            let labels =
+                JobsThatLast.checkpoints.map { l.text("jobs.in_work_at", $0.months) }
+                + JobsThatLast.checkpoints.map { l.text("jobs.continuous", $0.months) } + [
+                    l.text("jobs.in_work_6m_after_leaving"), l.text("jobs.moved_to_permanent"),
+                ]
+            let rows: [[Cell]] = zip(labels, rates).map { label, r in
+                [
+                    .text(label), composer.count(r.rate.numerator), composer.count(r.rate.denominator), composer.share(r.rate.value),
+                    composer.interval(r.rate.low, r.rate.high, percent: true), composer.count(r.lost), composer.share(r.bound),
+                ]
+            }
+            let dayRows: [[Cell]] = JobsThatLast.windowsAfterLeaving.compactMap { n in
+                days[n].map { d in
+                    [
+                        .text(l.text("jobs.days_after_leaving", n)), composer.count(d.n), composer.number(d.mean, digits: 1),
+                        composer.number(d.median, digits: 1),
+                    ]
+                }
+            }
+            let still = stillInWork.map { l.text("jobs.still_after", $0.months, composer.share($0.share).display) }
+                .joined(separator: ", ")
+            let medianText: String = {
+                if let m = composer.marker(median.estimate) { return m.display }
+                guard let days = median.estimate.shown else { return l.text("jobs.median_not_reached") }
+                let months = { (x: Released<Double>) in x.shown.map { l.number($0 / TimeToJob.daysPerMonth, digits: 1) } ?? "–" }
+                return l.text("jobs.median", l.number(days / TimeToJob.daysPerMonth, digits: 1), months(median.low), months(median.high))
+            }()
+            return [
+                .heading(level: 2, text: l.text("jobs.heading")),
+                .paragraph(l.text("jobs.intro", composer.inline(reemployed), gapDays)),
+                composer.table(
+                    id: "jobs", caption: l.text("jobs.caption"),
+                    columns: [
+                        Column(l.text("jobs.indicator"), key: "indicator"), Column(l.text("jobs.numerator"), key: "numerator", .number),
+                        Column(l.text("jobs.denominator"), key: "denominator", .number), Column(l.text("jobs.rate"), key: "rate", .rate),
+                        .interval(l.text("jobs.ci"), rate: true), Column(l.text("jobs.lost"), key: "lost", .number),
+                        Column(l.text("jobs.bound"), key: "rate_if_all_lost_employed", .rate),
+                    ],
+                    rows: rows),
+                .paragraph(l.text("jobs.esf")),
+                composer.table(
+                    id: "jobs_days", caption: l.text("jobs.days_caption"),
+                    columns: [
+                        Column(l.text("jobs.window"), key: "window"), Column(l.text("jobs.people"), key: "n", .number),
+                        Column(l.text("jobs.mean"), key: "mean", .number), Column(l.text("jobs.median_days"), key: "median", .number),
+                    ],
+                    rows: dayRows),
+                .paragraph(l.text("jobs.first_period", medianText, still)),
+            ]
+        }
+    }
+
+    /// The rates' keys in `summary.json` `jobs`, in `Figures.rates` order.
+    static let rateKeys =
+        JobsThatLast.checkpoints.map { "in_work_at_\($0.months)m" } + JobsThatLast.checkpoints.map { "continuous_\($0.months)m" }
+        + ["in_work_6m_after_leaving", "moved_to_permanent"]
+
+    func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+        let j = e.jobs
+        let reemployed = ledger.count("jobs.reemployed", j.reemployed)
+        if j.reemployed == e.reemployment.rate.numerator { ledger.link(["jobs.reemployed", "reemployment.employed"]) }
+        let observed =
+            JobsThatLast.checkpoints.map { j.inWorkAt[$0.months] } + JobsThatLast.checkpoints.map { j.continuous[$0.months] } + [
+                j.inWorkSixMonthsAfterLeaving, j.movedToPermanent,
+            ]
+        var rates: [ObservedRate] = []
+        for (key, r) in zip(Self.rateKeys, observed) {
+            let r = r ?? JobsThatLast.ObservedRate(rate: Rate(numerator: 0, denominator: 0), lost: 0)
+            let base = "jobs/\(key)/"
+            let rate = EvaluationRelease.rate(r.rate, numerator: base + "numerator", denominator: base + "denominator", &ledger)
+            let lost = ledger.count(base + "lost", r.lost)
+            let bound = ledger.derived(uses: [base + "numerator", base + "lost", base + "denominator"], population: r.rate.denominator) {
+                $0[1] + $0[2] > 0 ? Double($0[0] + $0[1]) / Double($0[1] + $0[2]) : nil
+            }
+            rates.append(ObservedRate(rate: rate, lost: lost, bound: bound))
+        }
+        // On the day and continuously share their people observed, and those lost; those in
+        // work without a break are some of those in work on the day: the rest (in work again
+        // after a break), never shown, must not be small.
+        for (k, checkpoint) in JobsThatLast.checkpoints.enumerated() {
+            let (a, b) = ("jobs/\(Self.rateKeys[k])/", "jobs/\(Self.rateKeys[k + JobsThatLast.checkpoints.count])/")
+            ledger.link([a + "denominator", b + "denominator"])
+            ledger.link([a + "lost", b + "lost"])
+            let again = (j.inWorkAt[checkpoint.months]?.rate.numerator ?? 0) - (j.continuous[checkpoint.months]?.rate.numerator ?? 0)
+            _ = ledger.count(a + "after_a_break", again)
+            ledger.partition([b + "numerator", a + "after_a_break"], total: a + "numerator")
+        }
+        var days: [Int: Days] = [:]
+        for (n, d) in j.daysInWorkAfterLeaving {
+            let key = "jobs/days_\(n)/n"
+            days[n] = Days(
+                n: ledger.count(key, d.days.count), mean: ledger.linked(d.mean, population: d.days.count, uses: [key]),
+                median: ledger.statistic(d.median, population: d.days.count, uses: [key]))
+        }
+        // As for the time to first job: the median stands for the periods that ended, a
+        // share at a time for the endings before it and the people still in work then.
+        let ended = j.firstPeriod?.eventCount ?? 0
+        let fewEnded = ledger.policy.isSmall(ended)
+        let population = j.reemployed
+        func time(_ x: Double?) -> Released<Double> {
+            fewEnded ? .confidential : ledger.statistic(x, population: population, uses: ["jobs.reemployed"])
+        }
+        let m = j.firstPeriodMedian
+        let still = j.stillInFirstPeriod.map { item -> (months: Int, share: Released<Double>) in
+            guard let e = item.estimate else { return (item.months, .notComputable) }
+            let few = ledger.policy.withholdsShareByTime(eventsBefore: e.cumulativeEvents, atRisk: e.atRisk)
+            // Without censoring before it, S(t) is the share in work without a break: withheld with it.
+            let uses = ["jobs.reemployed", "jobs/continuous_\(item.months)m/numerator"]
+            return (item.months, few ? .confidential : ledger.statistic(e.survival, population: population, uses: uses))
+        }
+        return Figures(
+            reemployed: reemployed, rates: rates, days: days, median: (time(m?.estimate), time(m?.lower), time(m?.upper)),
+            stillInWork: still, gapDays: e.configuration.jobGapDays)
+    }
+}
