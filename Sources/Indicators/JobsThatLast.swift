@@ -52,6 +52,8 @@ public struct JobsThatLast: Sendable {
     public var firstPeriod: KaplanMeierFit?
     /// Per person re-employed, the first period's length and whether it ended.
     public var firstPeriodLengths: [(participant: Int, days: Int, ended: Bool)]
+    /// Per person who left and was observed six months after, whether they were in work then.
+    public var leavers: [(participant: Int, inWork: Bool)]
 
     public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
@@ -66,6 +68,7 @@ public struct JobsThatLast: Sendable {
         var permanent = (moved: 0, could: 0)
         var days: [Int: [Int]] = [:]
         var lengths: [(participant: Int, days: Int, ended: Bool)] = []
+        var leavers: [(participant: Int, inWork: Bool)] = []
         for i in members {
             let p = snapshot.participants[i]
             let end = window.end(of: p)
@@ -80,6 +83,7 @@ public struct JobsThatLast: Sendable {
                 let checkpoint = leaving.adding(days: 183)
                 if end >= checkpoint {
                     afterLeaving.observed += 1
+                    leavers.append((i, inWork(checkpoint)))
                     if inWork(checkpoint) { afterLeaving.inWork += 1 }
                 } else if checkpoint <= intended {
                     afterLeaving.lost += 1
@@ -127,6 +131,7 @@ public struct JobsThatLast: Sendable {
         movedToPermanent = ObservedRate(rate: Rate(numerator: permanent.moved, denominator: permanent.could), lost: 0)
         daysInWorkAfterLeaving = Dictionary(uniqueKeysWithValues: Self.windowsAfterLeaving.map { ($0, DaysInWork(days: days[$0] ?? [])) })
         firstPeriodLengths = lengths
+        self.leavers = leavers
         firstPeriod = try? KaplanMeier(time: lengths.map { Double($0.days) }, event: lengths.map(\.ended)).fit()
     }
 

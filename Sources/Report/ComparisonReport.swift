@@ -35,6 +35,8 @@ public struct ComparisonReport: Sendable {
         case "retained": return l.text("comparison.retained")
         case "attendance_rate": return l.text("comparison.attendance_rate")
         case "time_to_job": return l.text("comparison.time_to_first_job")
+        case "in_work_6m_after_leaving": return l.text("comparison.in_work_6m_after_leaving")
+        case "first_spell_days": return l.text("comparison.first_spell_days")
         default: return code
         }
     }

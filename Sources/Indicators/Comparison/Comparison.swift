@@ -31,7 +31,7 @@ public struct Comparison: Sendable {
 
     public init(
         snapshot: ProgrammeSnapshot, to: CalendarDate, configuration: ProjectConfiguration, attribute name: String,
-        reference: String? = nil, adjust names: [String] = [],
+        reference: String? = nil, adjust names: [String] = [], jobs includeJobs: Bool = false,
         progress: (@Sendable (_ outcome: String, _ index: Int, _ count: Int) -> Void)? = nil
     ) throws {
         // Italian and survey-tool names as the exports accept them (`sede`, `sesso`, `età`).
@@ -71,7 +71,7 @@ public struct Comparison: Sendable {
 
         let analysis = OutcomeAnalysis(
             levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
-        var data = Self.outcomeData(snapshot: snapshot, cohort: cohort, to: to, configuration: configuration)
+        var data = Self.outcomeData(snapshot: snapshot, cohort: cohort, to: to, configuration: configuration, jobs: includeJobs)
         for k in data.indices {
             data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
             data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
@@ -94,9 +94,10 @@ public struct Comparison: Sendable {
     /// Every compared outcome's value per participant (METHODS §5): re-employed
     /// and retained (0/1), attendance rate, the change of each instrument
     /// baseline → end, and days to the first job (with whether it was observed).
-    static func outcomeData(snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration)
-        -> [OutcomeData]
-    {
+    /// With `jobs` (`compare --jobs`), the jobs that last too (after the contract's six).
+    static func outcomeData(
+        snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration, jobs includeJobs: Bool = false
+    ) -> [OutcomeData] {
         var data: [OutcomeData] = []
         let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
         data.append(
@@ -129,6 +130,20 @@ public struct Comparison: Sendable {
             OutcomeData(
                 name: "time_to_job", kind: .survival, participants: work.people.map(\.participant),
                 values: work.people.map { Double($0.days) }, events: work.people.map(\.employed)))
+        guard includeJobs else { return data }
+        // Jobs that last (METHODS §9): in work six months after leaving (over those who left
+        // and were observed that long), and the first period in work's length (ended or not).
+        let jobs = JobsThatLast(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
+        let leavers = jobs.leavers.sorted { $0.participant < $1.participant }
+        data.append(
+            OutcomeData(
+                name: "in_work_6m_after_leaving", kind: .binary, participants: leavers.map(\.participant),
+                values: leavers.map { $0.inWork ? 1 : 0 }, events: []))
+        let periods = jobs.firstPeriodLengths.sorted { $0.participant < $1.participant }
+        data.append(
+            OutcomeData(
+                name: "first_spell_days", kind: .survival, participants: periods.map(\.participant),
+                values: periods.map { Double($0.days) }, events: periods.map(\.ended)))
         return data
     }
 

@@ -46,7 +46,7 @@ extension TextCatalogue {
         "comparison.odds_and_hazard_ratios": "{0}: odds and hazard ratios",
         "comparison.odds_or_hazard_ratio_log_scale": "Odds or hazard ratio (log scale)",
         "comparison.odds_ratios_re_employment_retention_and":
-            "Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference.",
+            "Odds ratios (re-employment, retention) and hazard ratio (time to job) of each level against the reference. For the first period in work (compare --jobs) the hazard is of the period ending: above 1, shorter periods in work.",
         "comparison.outcome": "Outcome",
         "comparison.outcomes_by_level": "Outcomes by level",
         "comparison.p_model": "p (model)",
@@ -695,5 +695,7 @@ extension TextCatalogue {
         "jobs.still_after": "after {0} months {1}",
         "report.datachecks.job_ends_before_start": "job whose end date is before its start",
         "report.datachecks.overlapping_jobs": "jobs of different types overlapping in time",
+        "comparison.in_work_6m_after_leaving": "in work 6 months after leaving (ESF+)",
+        "comparison.first_spell_days": "length of the first period in work (days)",
     ]
 }

@@ -46,7 +46,7 @@ extension TextCatalogue {
         "comparison.odds_and_hazard_ratios": "{0}: odds e hazard ratio",
         "comparison.odds_or_hazard_ratio_log_scale": "Odds o hazard ratio (scala logaritmica)",
         "comparison.odds_ratios_re_employment_retention_and":
-            "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento.",
+            "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento. Per il primo periodo di lavoro (compare --jobs) l'hazard è quello della sua fine: sopra 1, periodi di lavoro più brevi.",
         "comparison.outcome": "Esito",
         "comparison.outcomes_by_level": "Esiti per valore",
         "comparison.p_model": "p (modello)",
@@ -699,5 +699,7 @@ extension TextCatalogue {
         "jobs.still_after": "dopo {0} mesi {1}",
         "report.datachecks.job_ends_before_start": "lavoro con data di fine precedente all'inizio",
         "report.datachecks.overlapping_jobs": "lavori di tipo diverso sovrapposti nel tempo",
+        "comparison.in_work_6m_after_leaving": "al lavoro 6 mesi dopo l'uscita (FSE+)",
+        "comparison.first_spell_days": "durata del primo periodo di lavoro (giorni)",
     ]
 }

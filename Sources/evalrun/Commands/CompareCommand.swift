@@ -19,6 +19,12 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Covariates, comma-separated (e.g. age,sex).")
     var adjust: String?
 
+    @Flag(
+        help:
+            "Also compare jobs that last: in work 6 months after leaving (in_work_6m_after_leaving) and the first period in work's length (first_spell_days)."
+    )
+    var jobs = false
+
     @Flag(help: "Print the comparison as JSON on stdout.")
     var json = false
 
@@ -59,7 +65,8 @@ struct CompareCommand: AsyncParsableCommand {
             adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         progress.step("preparing the comparison")
         let comparison = try Comparison(
-            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates
+            snapshot: snapshot, to: to, configuration: configuration, attribute: by, reference: reference, adjust: covariates,
+            jobs: jobs
         ) { outcome, index, count in
             progress.setSteps(count + 2)
             progress.step("comparing \(outcome) (\(index + 1) of \(count))")

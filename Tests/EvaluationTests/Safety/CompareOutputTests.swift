@@ -19,6 +19,23 @@ struct CompareOutputTests {
         (document["caveats"] as? [[String: Any]] ?? []).map { ($0["kind"] as? String ?? "", $0["message"] as? String ?? "") }
     }
 
+    @Test("--jobs adds the jobs that last after the six: the ESF+ leavers as a binary outcome, the first period in work as a survival one")
+    func jobsOutcomes() throws {
+        let project = try ReportOptionsTests.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let plain = try #require(try Self.json(project, ["--by", "composition"])["outcomes"] as? [[String: Any]])
+        let document = try Self.json(project, ["--by", "composition", "--jobs"])
+        let outcomes = try #require(document["outcomes"] as? [[String: Any]])
+        #expect(outcomes.count == plain.count + 2)
+        let names = outcomes.map { $0["outcome"] as? String ?? "" }
+        #expect(Array(names.suffix(2)) == ["in_work_6m_after_leaving", "first_spell_days"])
+        #expect(outcomes.suffix(2).map { $0["kind"] as? String } == ["binary", "survival"])
+        // The first period in work is over the re-employed: 57 people in the demo, split by composition.
+        let levels = try #require(outcomes.last?["levels"] as? [[String: Any]])
+        #expect(levels.compactMap { $0["n"] as? Int }.reduce(0, +) == 57)
+        #expect(Self.caveats(document).contains { $0.message.contains("8 outcomes") })
+    }
+
     @Test("the demo: few clusters, site confounding composition (Cramér's V 0.91), six outcomes, each caveat once; waves named")
     func demoCaveats() throws {
         let project = try ReportOptionsTests.demoProject()
