@@ -9,7 +9,9 @@ import Store
 /// drawn from fewer people than the suppression threshold is left out.
 extension ReportComposer {
     public var figures: [ReportFigure] {
-        [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, wellbeingFigure, trendFigure].compactMap { $0 }
+        [retentionCurveFigure, reemploymentByTypeFigure, timeToJobFigure, firstPeriodFigure, wellbeingFigure, trendFigure].compactMap {
+            $0
+        }
     }
 
     /// A released Kaplan–Meier curve as a step series (values already transformed); `scale` maps time.
@@ -67,6 +69,26 @@ extension ReportComposer {
                     label: l.text("report.figures.crude_share_re_employed", l.percent(crude)))
             })
         return ReportFigure(chart: chart, caption: l.text("report.figures.time_to_first_job"), language: l)
+    }
+
+    /// How long the first period in work lasted: the share still in it by months since it began.
+    var firstPeriodFigure: ReportFigure? {
+        let l = language
+        guard let jobs = release.units.compactMap({ $0 as? JobsUnit.Figures }).first, let curve = jobs.curve, !curve.drawn.isEmpty
+        else { return nil }
+        let chart = StepCurveChart(
+            id: "first_period",
+            labels: ChartLabels(
+                title: l.text("report.figures.first_period"), subtitle: l.text("report.figures.first_period_subtitle"),
+                xAxis: l.text("report.figures.months_since_first_job"), yAxis: l.text("report.figures.still_in_work"),
+                description: l.text("report.figures.first_period_description")),
+            series: [
+                Self.series(
+                    curve, name: l.text("report.figures.re_employed_people"), start: 0, startValue: 1,
+                    scale: { $0 / TimeToJob.daysPerMonth })
+            ],
+            xFormat: .number(digits: 0), yDomain: 0...1)
+        return ReportFigure(chart: chart, caption: l.text("report.figures.first_period"), language: l)
     }
 
     var reemploymentByTypeFigure: ReportFigure? {

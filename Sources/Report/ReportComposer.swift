@@ -127,7 +127,7 @@ public struct ReportComposer: Sendable {
             at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
-            + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + timeToJobSection
+            + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + figure("first_period") + timeToJobSection
             + figure("time_to_job") + wellbeingSection + figure("wellbeing") + costSection + trendSection + figure("trend")
             + subgroupSection + dataChecksSection
             + appendixSection + provenanceSection

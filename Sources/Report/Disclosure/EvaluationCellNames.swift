@@ -32,7 +32,8 @@ struct EvaluationCellNames {
     static let trendDefinitions: [String: (definition: String, activity: Bool)] = [
         "cohort": ("cohort", false), "retained": ("retention.retained", false), "retention.n": ("retention.n", false),
         "employed": ("reemployment.employed", false), "not_started": ("retention.not_started", false),
-        "attended_once": ("reach.attended_once", true),
+        "attended_once": ("reach.attended_once", true), "jobs6m_in": ("jobs/in_work_at_6m/numerator", false),
+        "jobs6m_n": ("jobs/in_work_at_6m/denominator", false),
     ]
 
     func cell(_ key: String, _ value: Int) -> ReleaseCell? {
@@ -47,7 +48,7 @@ struct EvaluationCellNames {
             (level, groups) = levels[k]
             rest = rest[rest.index(after: slash)...]
         }
-        if rest.hasPrefix("retention_curve/") || rest.hasPrefix("time_to_job/") { return nil }
+        if rest.hasPrefix("retention_curve/") || rest.hasPrefix("time_to_job/") || rest.hasPrefix("first_period/") { return nil }
         if rest.hasPrefix("trend/") {
             let parts = rest.split(separator: "/", maxSplits: 2)
             guard parts.count == 3, let quarter = quarters[String(parts[1])],

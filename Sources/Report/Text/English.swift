@@ -697,5 +697,15 @@ extension TextCatalogue {
         "report.datachecks.overlapping_jobs": "jobs of different types overlapping in time",
         "comparison.in_work_6m_after_leaving": "in work 6 months after leaving (ESF+)",
         "comparison.first_spell_days": "length of the first period in work (days)",
+        "report.figures.first_period": "How long the first period in work lasted",
+        "report.figures.first_period_subtitle": "Share still in their first period in work, with 95% confidence band",
+        "report.figures.months_since_first_job": "Months since the first job began",
+        "report.figures.still_in_work": "Still in work",
+        "report.figures.first_period_description":
+            "Kaplan–Meier estimate of the share of re-employed people still in their first period in work (jobs less than the gap apart merged); people still in work when their records end are censored there.",
+        "report.figures.re_employed_people": "Re-employed people",
+        "jobs.trend_caption":
+            "In work on the day 6 months after the first job began, at each quarter's end (the people whose first job began at least 6 months before it)",
+        "jobs.quarter": "Quarter",
     ]
 }

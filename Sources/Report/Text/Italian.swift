@@ -701,5 +701,15 @@ extension TextCatalogue {
         "report.datachecks.overlapping_jobs": "lavori di tipo diverso sovrapposti nel tempo",
         "comparison.in_work_6m_after_leaving": "al lavoro 6 mesi dopo l'uscita (FSE+)",
         "comparison.first_spell_days": "durata del primo periodo di lavoro (giorni)",
+        "report.figures.first_period": "Quanto è durato il primo periodo di lavoro",
+        "report.figures.first_period_subtitle": "Quota ancora nel primo periodo di lavoro, con banda di confidenza al 95%",
+        "report.figures.months_since_first_job": "Mesi dall'inizio del primo lavoro",
+        "report.figures.still_in_work": "Ancora al lavoro",
+        "report.figures.first_period_description":
+            "Stima di Kaplan–Meier della quota di persone rioccupate ancora nel primo periodo di lavoro (lavori separati da meno dell'intervallo uniti); chi è ancora al lavoro quando finiscono i dati è censurato lì.",
+        "report.figures.re_employed_people": "Persone rioccupate",
+        "jobs.trend_caption":
+            "Al lavoro nel giorno a 6 mesi dall'inizio del primo lavoro, alla fine di ogni trimestre (le persone il cui primo lavoro è iniziato almeno 6 mesi prima)",
+        "jobs.quarter": "Trimestre",
     ]
 }

@@ -2,6 +2,7 @@ import EvaluationDomain
 import Indicators
 import Ingest
 import Statistics
+import Store
 
 /// Jobs that last (METHODS §9 *Jobs that last*): of the people whose first job began
 /// after enrolling, how many were in work 3, 6 and 12 months later (on the day, and
@@ -42,6 +43,11 @@ struct JobsUnit: ReportUnit {
         var median: (estimate: Released<Double>, low: Released<Double>, high: Released<Double>)
         var stillInWork: [(months: Int, share: Released<Double>)]
         var gapDays: Int
+        /// The first period in work's Kaplan–Meier curve as published (pooled under disclosure control).
+        var curve: ReleasedCurve?
+        /// In work 6 months after the first job began, at each quarter's end of the trend
+        /// (`nil` rate: a quarter after the data cut-off, not yet recorded).
+        var byQuarter: [(period: Period, rate: ReleasedRate?)] = []
 
         var key: String { "jobs" }
         var placement: ReportUnitPlacement { .afterReemployment }
@@ -123,6 +129,31 @@ struct JobsUnit: ReportUnit {
                     ],
                     rows: dayRows),
                 .paragraph(l.text("jobs.first_period", medianText, still)),
+            ] + quarterBlocks(composer)
+        }
+
+        func quarterBlocks(_ composer: ReportComposer) -> [ReportDocument.Block] {
+            guard !byQuarter.isEmpty else { return [] }
+            let l = composer.language
+            let rows: [[Cell]] = byQuarter.map { q in
+                guard let r = q.rate else {
+                    let none = Cell(l.text("report.trend.not_yet_recorded_short"), csv: .text(Disclosure.notComputableCSVMarker))
+                    return [.text(q.period.label), none, none, none, Cell("–", values: [.text("[x]"), .text("[x]")])]
+                }
+                return [
+                    .text(q.period.label), composer.count(r.denominator), composer.count(r.numerator), composer.share(r.value),
+                    composer.interval(r.low, r.high, percent: true),
+                ]
+            }
+            return [
+                composer.table(
+                    id: "jobs_trend", caption: l.text("jobs.trend_caption"),
+                    columns: [
+                        Column(l.text("jobs.quarter"), key: "period"), Column(l.text("jobs.denominator"), key: "observed", .number),
+                        Column(l.text("jobs.numerator"), key: "in_work", .number), Column(l.text("jobs.rate"), key: "rate", .rate),
+                        .interval(l.text("jobs.ci"), rate: true),
+                    ],
+                    rows: rows)
             ]
         }
     }
@@ -185,8 +216,34 @@ struct JobsUnit: ReportUnit {
             let uses = ["jobs.reemployed", "jobs/continuous_\(item.months)m/numerator"]
             return (item.months, few ? .confidential : ledger.statistic(e.survival, population: population, uses: uses))
         }
+        let curve =
+            ledger.isWithheld("jobs.reemployed")
+            ? nil : j.firstPeriod.map { EvaluationRelease.curve($0, key: "first_period/", transform: { $0 }, &ledger) }
+        // The 6-month figure at each quarter's end, as the trend shows the others: the same
+        // definition over the cohort enrolled by then, observed to then.
+        var byQuarter: [(period: Period, rate: ReleasedRate?)] = []
+        let cutoff = e.snapshot.cutoff
+        for q in e.trend?.quarters ?? [] {
+            guard cutoff.map({ q.period.from <= $0 }) ?? false else {
+                byQuarter.append((q.period, nil))
+                continue
+            }
+            let members = e.snapshot.participants.indices.filter { e.snapshot.participants[$0].enrolledOn <= q.period.to }
+            let jobs =
+                q.period.to == e.period.to
+                ? j : JobsThatLast(snapshot: e.snapshot, members: members, to: q.period.to, configuration: e.configuration)
+            let rate = jobs.inWorkAt[6]?.rate ?? Rate(numerator: 0, denominator: 0)
+            let key = "trend/\(q.period.label)/"
+            let released = EvaluationRelease.rate(rate, numerator: key + "jobs6m_in", denominator: key + "jobs6m_n", &ledger)
+            if q.period.to == e.period.to {
+                ledger.link([key + "jobs6m_in", "jobs/in_work_at_6m/numerator"])
+                ledger.link([key + "jobs6m_n", "jobs/in_work_at_6m/denominator"])
+            }
+            byQuarter.append((q.period, released))
+        }
         return Figures(
             reemployed: reemployed, rates: rates, days: days, median: (time(m?.estimate), time(m?.lower), time(m?.upper)),
-            stillInWork: still, gapDays: e.configuration.jobGapDays)
+            stillInWork: still, gapDays: e.configuration.jobGapDays, curve: curve,
+            byQuarter: byQuarter)
     }
 }
