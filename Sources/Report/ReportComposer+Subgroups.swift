@@ -12,11 +12,15 @@ extension ReportComposer {
             let e = item.evaluation
             let retention = e.retention.rate
             let work = e.reemployment.rate
+            let none = ReleasedRate(
+                numerator: .notComputable, denominator: .notComputable, value: .notComputable, low: .notComputable, high: .notComputable)
+            let after = e.inWorkAfterLeaving ?? none
             return [
                 .text(words.level(item.level, of: subgroups.attribute)), count(e.cohort),
                 count(retention.numerator), count(retention.denominator), share(retention.value),
                 interval(retention.low, retention.high, percent: true),
                 count(work.numerator), share(work.value), interval(work.low, work.high, percent: true),
+                count(after.numerator), count(after.denominator), share(after.value), interval(after.low, after.high, percent: true),
             ]
         }
         return [
@@ -34,6 +38,10 @@ extension ReportComposer {
                     Column(l.text("report.subgroups.re_employed"), key: "reemployed", .number),
                     Column(l.text("report.subgroups.re_employment"), key: "reemployment_rate", .rate),
                     .interval(l.text("report.subgroups.95_ci"), prefix: "reemployment_", rate: true),
+                    Column(l.text("report.subgroups.in_work_after_leaving"), key: "in_work_6m_after_leaving", .number),
+                    Column(l.text("report.subgroups.left_and_observed"), key: "left_observed_6m", .number),
+                    Column(l.text("report.subgroups.in_work_after_leaving_share"), key: "in_work_6m_after_leaving_rate", .rate),
+                    .interval(l.text("report.subgroups.95_ci"), prefix: "in_work_6m_after_leaving_", rate: true),
                 ],
                 rows: rows),
         ] + subgroupWellbeing(subgroups)

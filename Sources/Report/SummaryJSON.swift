@@ -71,6 +71,11 @@ public struct SummaryJSON: Sendable {
                 ("retention", retention(e.retention)),
                 ("wellbeing", .array(e.wellbeing.map(wellbeing))),
                 ("reemployment", reemployment(e)),
+                (
+                    "jobs",
+                    .object([("in_work_6m_after_leaving", e.inWorkAfterLeaving.map { .object(rate($0, numeratorKey: "in_work")) } ?? .null)]
+                    )
+                ),
             ])
         }
         return .object([("attribute", .string(subgroups.attribute)), ("levels", .array(levels))])

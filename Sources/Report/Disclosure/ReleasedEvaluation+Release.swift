@@ -87,7 +87,12 @@ struct EvaluationRelease {
             reach: reach, services: services, makeUp: [], retention: retention, retentionCurve: nil,
             reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
             instrumentQuality: [], cost: nil, subgroups: nil)
-        guard !level else { return released }
+        guard !level else {
+            released.inWorkAfterLeaving = Self.rate(
+                e.jobs.inWorkSixMonthsAfterLeaving.rate, numerator: "jobs/in_work_6m_after_leaving/numerator",
+                denominator: "jobs/in_work_6m_after_leaving/denominator", &ledger)
+            return released
+        }
         released.makeUp = Self.makeUp(e, &ledger)
         released.instrumentQuality = e.wellbeing.quality.map { q in
             let n = q.alpha.n

@@ -41,6 +41,9 @@ public struct ReleasedEvaluation: Sendable {
     public var releaseCells: [ReleaseCell] = []
     /// The indicators laid out as units (`ReportUnits.all`), as released.
     public var units: [any ReleasedUnit] = []
+    /// A `--by` level's "in work 6 months after leaving" (the ESF+ indicator), which the
+    /// whole programme's `jobs` unit gives at the top (same ledger keys).
+    public var inWorkAfterLeaving: ReleasedRate?
 }
 
 /// How many findings one cross-file check made.

@@ -707,5 +707,8 @@ extension TextCatalogue {
         "jobs.trend_caption":
             "In work on the day 6 months after the first job began, at each quarter's end (the people whose first job began at least 6 months before it)",
         "jobs.quarter": "Quarter",
+        "report.subgroups.in_work_after_leaving": "In work 6 months after leaving",
+        "report.subgroups.left_and_observed": "Left, observed 6 months after",
+        "report.subgroups.in_work_after_leaving_share": "Share in work 6 months after leaving (ESF+)",
     ]
 }

@@ -711,5 +711,8 @@ extension TextCatalogue {
         "jobs.trend_caption":
             "Al lavoro nel giorno a 6 mesi dall'inizio del primo lavoro, alla fine di ogni trimestre (le persone il cui primo lavoro è iniziato almeno 6 mesi prima)",
         "jobs.quarter": "Trimestre",
+        "report.subgroups.in_work_after_leaving": "Al lavoro 6 mesi dopo l'uscita",
+        "report.subgroups.left_and_observed": "Usciti, osservati 6 mesi dopo",
+        "report.subgroups.in_work_after_leaving_share": "Quota al lavoro 6 mesi dopo l'uscita (FSE+)",
     ]
 }
