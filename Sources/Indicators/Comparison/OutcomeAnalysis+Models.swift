@@ -130,7 +130,6 @@ extension OutcomeAnalysis {
         _ terms: [OutcomeComparison.AdjustedTerm], fitted: [String], groups: [Int],
         test: (Int) throws -> WildClusterBootstrap.Result
     ) -> [OutcomeComparison.AdjustedTerm] {
-        guard Set(groups).count <= Self.wildBootstrapClusterLimit else { return terms }
         var terms = terms
         for k in terms.indices where levelTerms.contains(terms[k].term) {
             guard let j = fitted.firstIndex(of: terms[k].term) else { continue }
@@ -138,11 +137,6 @@ extension OutcomeAnalysis {
         }
         return terms
     }
-
-    /// Clusters up to which the wild cluster bootstrap runs (linear and
-    /// logistic models): it is the companion of CR2 for few clusters, and each
-    /// draw of the linear one costs O(G²).
-    static let wildBootstrapClusterLimit = 50
 
     /// Cox proportional hazards (Efron ties) with model-based and grouped-sandwich errors.
     func cox(time: [Double], events: [Bool], matrix: Matrix, terms: [String], groups: [Int]) throws

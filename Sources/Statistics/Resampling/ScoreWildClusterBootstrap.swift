@@ -66,7 +66,7 @@ public struct ScoreWildClusterBootstrap: Sendable {
     public func test(coefficient j: Int) throws -> WildClusterBootstrap.Result {
         let scores = try clusterScores(coefficient: j)
         let g = scores.efficient.count
-        let (signs, enumerated) = WildClusterBootstrap.signs(g, draws: draws, seed: seed)
+        let signs = WildClusterBootstrap.SignVectors(clusters: g, draws: draws, seed: seed)
         let observed = Self.statistic(Array(repeating: 1, count: g), scores.efficient, scores.share)
         guard observed.variance > 0, observed.numerator.isFinite, observed.variance.isFinite else {
             throw ResamplingError.nonFiniteStatistic
@@ -76,7 +76,7 @@ public struct ScoreWildClusterBootstrap: Sendable {
         let k = Double(design.columns)
         let factor = Double(g) / Double(g - 1) * (n - 1) / (n - k)
         let t = observed.numerator / (factor * observed.variance).squareRoot()
-        return WildClusterBootstrap.Result(t: t, p: p, ciLow: nil, ciHigh: nil, draws: signs.count, enumerated: enumerated)
+        return WildClusterBootstrap.Result(t: t, p: p, ciLow: nil, ciHigh: nil, draws: signs.count, enumerated: signs.enumerated)
     }
 
     /// Per cluster (clusters in ascending code order): the efficient score s̃_g and the share π_g = N_g/N.
@@ -153,7 +153,7 @@ public struct ScoreWildClusterBootstrap: Sendable {
     }
 
     /// The share of `signs` whose |T(v)|/√D(v) exceeds the observed one by more than 1e-12 relative.
-    static func pValue(_ score: [Double], _ share: [Double], signs: [[Double]]) -> Double {
+    static func pValue(_ score: [Double], _ share: [Double], signs: some Collection<[Double]>) -> Double {
         let observed = statistic(Array(repeating: 1, count: score.count), score, share)
         let threshold = abs(observed.numerator) / observed.variance.squareRoot() * (1 + 1e-12)
         var exceed = 0

@@ -18,11 +18,17 @@ import LinearAlgebra
 /// otherwise `draws` seeded vectors. The 95% interval inverts the test: the
 /// β₀ at which p crosses 0.05 on either side of the estimate.
 ///
-/// Each statistic costs O(G²) after an O(n·k²) set-up: with A = (XᵀX)⁻¹Xᵀ,
-/// ũ the restricted residuals and v the signs, the bootstrap numerator is
-/// Σ_g v_g c_g with c_g = Σ_{i∈g} A_ji ũ_i, and each cluster's score of the
-/// bootstrap residuals is s_g = v_g c_g − Σ_h (w_gᵀ q_h) v_h with
-/// w_g = X_gᵀ A_j,g and q_h = A_·,h ũ_h; t* = Σ_g v_g c_g / √(Σ_g s_g²).
+/// With A = (XᵀX)⁻¹Xᵀ, ũ the restricted residuals and v the signs, the bootstrap
+/// numerator is Σ_g v_g c_g with c_g = Σ_{i∈g} A_ji ũ_i, and each cluster's score of
+/// the bootstrap residuals is s_g = v_g c_g − w_gᵀ u with w_g = X_gᵀ A_j,g and
+/// u = Σ_h q_h v_h, q_h = A_·,h ũ_h (a k-vector: the G × G matrix w_gᵀ q_h has rank
+/// k, so a draw costs O(G·k), not O(G²)); t* = Σ_g v_g c_g / √(Σ_g s_g²). Since ũ
+/// is linear in β₀, so are c_g and s_g, and each draw's numerator and variance are a
+/// line and a quadratic in β₀ (the closed form of `boottest`, Roodman et al. 2019):
+/// their coefficients are computed once per draw, after which the p-value at any β₀
+/// costs O(B), and the interval's inversion adds nothing of order G. The signs are
+/// generated one vector at a time, so memory does not grow with G × B. No limit on
+/// the number of groups: G = 1,000 takes well under a second.
 public struct WildClusterBootstrap: Sendable {
     public struct Result: Sendable, Equatable {
         /// The observed t statistic with the CRV1 small-sample factor G/(G−1)·(N−1)/(N−k).
@@ -56,16 +62,63 @@ public struct WildClusterBootstrap: Sendable {
     public func test(coefficient j: Int, level: Double = 0.95, interval: Bool = true) throws -> Result {
         let setup = try Setup(design: design, response: response, cluster: cluster, coefficient: j)
         let g = setup.clusters
-        let (signs, enumerated) = Self.signs(g, draws: draws, seed: seed)
-        let p = setup.pValue(null: 0, signs: signs)
+        let signs = SignVectors(clusters: g, draws: draws, seed: seed)
+        let statistics = setup.drawStatistics(signs)
+        let p = setup.pValue(null: 0, statistics)
         let alpha = 1 - level
-        let low = interval ? setup.bound(alpha: alpha, signs: signs, below: true) : nil
-        let high = interval ? setup.bound(alpha: alpha, signs: signs, below: false) : nil
+        let low = interval ? setup.bound(alpha: alpha, statistics, below: true) : nil
+        let high = interval ? setup.bound(alpha: alpha, statistics, below: false) : nil
         let n = Double(design.rows)
         let k = Double(design.columns)
         let factor = Double(g) / Double(g - 1) * (n - 1) / (n - k)
         let t = setup.estimate / (setup.observedScale * factor.squareRoot())
-        return Result(t: t, p: p, ciLow: low, ciHigh: high, draws: signs.count, enumerated: enumerated)
+        return Result(t: t, p: p, ciLow: low, ciHigh: high, draws: signs.count, enumerated: signs.enumerated)
+    }
+
+    /// The sign vectors of a test, one at a time: all 2^g when there are no more than
+    /// `draws` of them (exact, seed-free), else `draws` seeded ones, in the order of
+    /// `signs(_:draws:seed:)`.
+    public struct SignVectors: Collection, Sendable {
+        public let clusters: Int
+        public let enumerated: Bool
+        public let count: Int
+        let seed: UInt64
+
+        public init(clusters g: Int, draws: Int, seed: UInt64) {
+            clusters = g
+            enumerated = g < 63 && (1 << g) <= draws
+            count = enumerated ? 1 << g : draws
+            self.seed = seed
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public func index(after i: Int) -> Int { i + 1 }
+
+        /// Random access recomputes the stream up to `i`: for tests; iterate instead.
+        public subscript(i: Int) -> [Double] {
+            let iterator = makeIterator()
+            for _ in 0..<i { _ = iterator.next() }
+            return iterator.next() ?? []
+        }
+
+        public func makeIterator() -> AnyIterator<[Double]> {
+            let g = clusters
+            var drawn = 0
+            if enumerated {
+                return AnyIterator {
+                    guard drawn < count else { return nil }
+                    defer { drawn += 1 }
+                    return (0..<g).map { (drawn >> $0) & 1 == 1 ? -1.0 : 1.0 }
+                }
+            }
+            var rng = Xoshiro256StarStar(seed: seed)
+            return AnyIterator {
+                guard drawn < count else { return nil }
+                drawn += 1
+                return (0..<g).map { _ in rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
+            }
+        }
     }
 
     /// The sign vectors of a test: all 2^g when there are no more than `draws`
@@ -219,49 +272,92 @@ public struct WildClusterBootstrap: Sendable {
             }
         }
 
-        /// The bootstrap t statistics at β₀ (the observed one is (β̂ − β₀)/observedScale).
-        func pValue(null b0: Double, signs: [[Double]]) -> Double {
+        /// Each draw's numerator n0 + β₀·n1 and variance a + 2β₀·b + β₀²·c, the draws
+        /// ±(1, …, 1) left out (they resample the original residuals: |t*| = |t| exactly,
+        /// never "greater"; left to arithmetic, the count would depend on the CPU).
+        struct DrawStatistics {
+            var n0: [Double] = []
+            var n1: [Double] = []
+            var a: [Double] = []
+            var b: [Double] = []
+            var c: [Double] = []
+            /// Every draw, the left-out ones included (the p-value's denominator).
+            var count = 0
+        }
+
+        func drawStatistics(_ signs: some Sequence<[Double]>) -> DrawStatistics {
             let g = clusters
-            let c = (0..<g).map { c0[$0] + b0 * c1[$0] }
-            // D[g][h] = w_gᵀ q_h(β₀).
-            var d = Array(repeating: 0.0, count: g * g)
-            for r in 0..<g {
-                for h in 0..<g {
-                    var s = 0.0
-                    for m in w[r].indices { s += w[r][m] * (q0[h][m] + b0 * q1[h][m]) }
-                    d[r * g + h] = s
+            let k = w.first?.count ?? 0
+            var out = DrawStatistics()
+            var u0 = [Double](repeating: 0, count: k)
+            var u1 = [Double](repeating: 0, count: k)
+            for v in signs {
+                out.count += 1
+                if v.allSatisfy({ $0 == v[0] }) { continue }
+                for m in 0..<k {
+                    u0[m] = 0
+                    u1[m] = 0
                 }
+                var n0 = 0.0
+                var n1 = 0.0
+                for h in 0..<g {
+                    n0 += v[h] * c0[h]
+                    n1 += v[h] * c1[h]
+                    for m in 0..<k {
+                        u0[m] += q0[h][m] * v[h]
+                        u1[m] += q1[h][m] * v[h]
+                    }
+                }
+                var a = 0.0
+                var b = 0.0
+                var c = 0.0
+                for r in 0..<g {
+                    var s0 = v[r] * c0[r]
+                    var s1 = v[r] * c1[r]
+                    for m in 0..<k {
+                        s0 -= w[r][m] * u0[m]
+                        s1 -= w[r][m] * u1[m]
+                    }
+                    a += s0 * s0
+                    b += s0 * s1
+                    c += s1 * s1
+                }
+                out.n0.append(n0)
+                out.n1.append(n1)
+                out.a.append(a)
+                out.b.append(b)
+                out.c.append(c)
             }
+            return out
+        }
+
+        /// The share of draws whose |t*| at β₀ exceeds the observed |(β̂ − β₀)/observedScale|.
+        func pValue(null b0: Double, _ s: DrawStatistics) -> Double {
             let t = abs((estimate - b0) / observedScale)
             var exceed = 0
-            for v in signs {
-                // ±(1, …, 1) resample the original residuals: |t*| = |t| exactly, never
-                // "greater" (left to arithmetic, the count would depend on the CPU).
-                if v.allSatisfy({ $0 == v[0] }) { continue }
-                var numerator = 0.0
-                var variance = 0.0
-                for r in 0..<g {
-                    numerator += v[r] * c[r]
-                    var s = v[r] * c[r]
-                    for h in 0..<g { s -= d[r * g + h] * v[h] }
-                    variance += s * s
-                }
+            for d in s.n0.indices {
+                let variance = s.a[d] + 2 * b0 * s.b[d] + b0 * b0 * s.c[d]
                 guard variance > 0 else { continue }
-                if abs(numerator) / variance.squareRoot() > t { exceed += 1 }
+                if abs(s.n0[d] + b0 * s.n1[d]) / variance.squareRoot() > t { exceed += 1 }
             }
-            return Double(exceed) / Double(signs.count)
+            return s.count > 0 ? Double(exceed) / Double(s.count) : 1
+        }
+
+        /// The p-value at β₀ over the given sign vectors.
+        func pValue(null b0: Double, signs: some Sequence<[Double]>) -> Double {
+            pValue(null: b0, drawStatistics(signs))
         }
 
         /// The end of the interval below (or above) the estimate where p(β₀)
         /// crosses `alpha`, by bracketing then bisection; `nil` when p never
         /// falls below `alpha` within a thousand observed standard errors.
-        func bound(alpha: Double, signs: [[Double]], below: Bool) -> Double? {
+        func bound(alpha: Double, _ signs: DrawStatistics, below: Bool) -> Double? {
             let scale = observedScale > 0 ? observedScale : 1
             let direction = below ? -1.0 : 1.0
             var inside = estimate
             var step = 2 * scale
             var outside = estimate + direction * step
-            while pValue(null: outside, signs: signs) >= alpha {
+            while pValue(null: outside, signs) >= alpha {
                 inside = outside
                 step *= 2
                 guard step < 1_000 * scale else { return nil }
@@ -269,7 +365,7 @@ public struct WildClusterBootstrap: Sendable {
             }
             for _ in 0..<60 {
                 let middle = (inside + outside) / 2
-                if pValue(null: middle, signs: signs) >= alpha { inside = middle } else { outside = middle }
+                if pValue(null: middle, signs) >= alpha { inside = middle } else { outside = middle }
                 if abs(outside - inside) <= 1e-10 * scale { break }
             }
             return (inside + outside) / 2

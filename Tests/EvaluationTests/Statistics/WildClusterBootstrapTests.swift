@@ -110,4 +110,69 @@ struct WildClusterBootstrapTests {
         // Within Monte Carlo error of the exact p (3 standard errors).
         #expect(abs(a.p - c.p) < 3 * (c.p * (1 - c.p) / 999).squareRoot())
     }
+
+    /// 60 groups of 2 to 9 people, an intercept, a group-level treatment and a
+    /// covariate, from a fixed stream (JOBS II's size: the cap at 50 groups is gone).
+    static func sixtyGroups(groups: Int = 60) -> (Matrix, [Double], [Int]) {
+        var rng = Xoshiro256StarStar(seed: 60)
+        var columns: [[Double]] = [[], [], []]
+        var y: [Double] = []
+        var cluster: [Int] = []
+        for g in 0..<groups {
+            let treated = g % 2 == 0 ? 1.0 : 0.0
+            let shock = rng.nextUniform() - 0.5
+            for _ in 0..<(2 + Int(rng.nextBounded(8))) {
+                let x = rng.nextUniform() * 4
+                columns[0].append(1)
+                columns[1].append(treated)
+                columns[2].append(x)
+                y.append(0.3 * treated + 0.5 * x + shock + rng.nextUniform() - 0.5)
+                cluster.append(g)
+            }
+        }
+        return (Matrix(columns: columns), y, cluster)
+    }
+
+    @Test("the closed form (a draw's numerator and variance as a line and a quadratic in β₀) equals the direct sums")
+    func closedFormEqualsDirect() throws {
+        let (x, y, cluster) = Self.sixtyGroups()
+        let setup = try WildClusterBootstrap.Setup(design: x, response: y, cluster: cluster, coefficient: 1)
+        let signs = Array(WildClusterBootstrap.SignVectors(clusters: setup.clusters, draws: 400, seed: 7))
+        let g = setup.clusters
+        for b0 in [-0.5, 0.0, 0.25, 0.9] {
+            // The direct form: c_g(β₀) and the G × G matrix w_gᵀ q_h(β₀), per draw O(G²).
+            let c = (0..<g).map { setup.c0[$0] + b0 * setup.c1[$0] }
+            let t = abs((setup.estimate - b0) / setup.observedScale)
+            var exceed = 0
+            for v in signs where !v.allSatisfy({ $0 == v[0] }) {
+                var numerator = 0.0
+                var variance = 0.0
+                for r in 0..<g {
+                    numerator += v[r] * c[r]
+                    var s = v[r] * c[r]
+                    for h in 0..<g {
+                        var d = 0.0
+                        for m in setup.w[r].indices { d += setup.w[r][m] * (setup.q0[h][m] + b0 * setup.q1[h][m]) }
+                        s -= d * v[h]
+                    }
+                    variance += s * s
+                }
+                if variance > 0, abs(numerator) / variance.squareRoot() > t { exceed += 1 }
+            }
+            #expect(setup.pValue(null: b0, signs: signs) == Double(exceed) / Double(signs.count), "β₀ = \(b0)")
+        }
+    }
+
+    @Test("no cap on the groups: 60 (JOBS II's number) and 1,000 groups get a p and an interval")
+    func manyGroups() throws {
+        for groups in [60, 1_000] {
+            let (x, y, cluster) = Self.sixtyGroups(groups: groups)
+            let result = try WildClusterBootstrap(design: x, response: y, cluster: cluster).test(coefficient: 1)
+            #expect(!result.enumerated && result.draws == 9_999)
+            #expect(result.p >= 0 && result.p <= 1)
+            let low = try #require(result.ciLow)
+            let high = try #require(result.ciHigh)
+            #expect(low < high)
+        }
+    }
 }
