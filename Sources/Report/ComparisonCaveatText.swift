@@ -1,3 +1,4 @@
+import Foundation
 import Indicators
 
 /// The words of a comparison's caveats (METHODS §5 "Caveats a researcher
@@ -21,8 +22,12 @@ struct ComparisonCaveatText: Sendable {
             let list = medians.map { "\(level($0.level)): \(l.number($0.value / TimeToJob.daysPerMonth, digits: 1))" }.joined(
                 separator: ", ")
             return l.text("comparisonCaveatText.unequal_follow_up_the_median_observation", list)
-        case .multipleOutcomes(let count):
-            return l.text("comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with", count)
+        case .multipleOutcomes(let count, let contrasts):
+            // The chance of at least one p < 0.05 among k independent tests of no difference.
+            let chance = 1 - pow(0.95, Double(contrasts))
+            return l.text(
+                "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with", count, contrasts, l.percent(chance),
+                l.number(0.05 * Double(contrasts), digits: 2))
         case .unadjustedIgnoresClustering:
             return l.text("comparisonCaveatText.the_unadjusted_differences_newcombe_and_welch")
         }

@@ -90,6 +90,19 @@ public struct ComparisonJSON: Sendable {
         } else {
             fields.append(("mixed", .null))
         }
+        fields.append(
+            (
+                "headline",
+                .array(
+                    o.headline.map { h in
+                        .object([
+                            ("level", .string(h.level)), ("estimate", .of(h.estimate)), ("unit", .string(h.unit)),
+                            ("ci_low", .of(h.ciLow)), ("ci_high", .of(h.ciHigh)), ("df", .of(h.df)), ("p_cr2", .of(h.pCR2)),
+                            ("p_holm", .of(h.pHolm)), ("p_wild", .of(h.pWild)), ("p_randomization", .of(h.pRandomization)),
+                            ("reliable", .bool(h.reliable)),
+                        ])
+                    })
+            ))
         fields.append(("n_dropped_missing_covariates", .of(Self.sum(levels.map(\.droppedMissingCovariates)))))
         fields.append(
             ("dropped_missing_covariates", .object(levels.map { ($0.level, .of($0.droppedMissingCovariates)) })))

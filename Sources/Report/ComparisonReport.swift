@@ -151,6 +151,7 @@ public struct ComparisonReport: Sendable {
                 .paragraph(
                     l.text("comparison.is_the_same_for_everyone_in", name.prefix(1).uppercased() + name.dropFirst(), c.clusters)))
         }
+        blocks += headlineSection
         blocks.append(.heading(level: 2, text: l.text("comparison.before_reading")))
         let caveats = ComparisonCaveatText(language: l)
         blocks.append(.keyFigures(c.caveats.map { caveats.message($0, attribute: c.attribute) }))
@@ -283,7 +284,22 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The forest plots: ratios on a log axis, differences on a linear one.
-    public var figures: [ReportFigure] { [ratioFigure, differenceFigure].compactMap { $0 } }
+    public var figures: [ReportFigure] {
+        [ratioFigure, differenceFigure(percentagePoints: true), differenceFigure(percentagePoints: false)].compactMap { $0 }
+    }
+
+    /// Why a level's contrast is not reliable (METHODS §9: df below 4, or fewer than 3
+    /// groups in it or in the reference), in words; `nil` when it is.
+    func unreliability(_ o: OutcomeComparison, level: String, df: Double?) -> String? {
+        let l = language
+        if let h = o.headline.first(where: { $0.level == level }), h.estimate != nil {
+            return h.reliable ? nil : l.text("comparison.not_reliable_df", l.number(h.df ?? 0, digits: 1))
+        }
+        let groups = min(comparison.groupsPerLevel[level] ?? 0, comparison.groupsPerLevel[comparison.referenceLevel] ?? 0)
+        if groups < OutcomeComparison.Headline.minimumGroups { return l.text("comparison.not_reliable_groups", groups) }
+        if let df, df < OutcomeComparison.Headline.minimumDF { return l.text("comparison.not_reliable_df", l.number(df, digits: 1)) }
+        return nil
+    }
 
     /// A by-term's cluster-robust interval.
     static func interval(_ t: OutcomeComparison.AdjustedTerm) -> (Double?, Double?) {
@@ -300,11 +316,14 @@ public struct ComparisonReport: Sendable {
             for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) {
                 guard let ratioName = t.model.ratioName else { continue }
                 let (low, high) = Self.interval(t)
+                // Unreliable inference is said, not drawn.
+                let unreliable = unreliability(o, level: t.term, df: t.model.usesGroupedSandwich ? nil : t.dfCR2)
                 rows.append(
                     ForestPlot.Row(
                         label: "\(outcomeName(o.outcome)) — \(words.level(t.term, of: comparison.attribute)) (\(ratioName))",
-                        estimate: t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
-                        missingText: l.text("comparison.not_estimable")))
+                        estimate: unreliable != nil
+                            ? nil : t.estimate.map { ChartEstimate(exp($0), lower: low.map { exp($0) }, upper: high.map { exp($0) }) },
+                        missingText: unreliable ?? l.text("comparison.not_estimable")))
             }
         }
         guard !rows.isEmpty else { return nil }
@@ -321,31 +340,35 @@ public struct ComparisonReport: Sendable {
         return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
     }
 
-    /// Mean differences of the linear models' by-terms with their CR2 95%
-    /// intervals on a linear axis; attendance in percentage points, wellbeing in scale points.
-    public var differenceFigure: ReportFigure? {
+    /// Mean differences of the linear models' by-terms with their CR2 95% intervals on a
+    /// linear axis, one figure per unit: attendance in percentage points, wellbeing in
+    /// scale points (one axis never mixes them).
+    public func differenceFigure(percentagePoints: Bool) -> ReportFigure? {
         let l = language
         let words = ReportVocabulary(l)
         var rows: [ForestPlot.Row] = []
-        for o in comparison.outcomes where o.kind == .continuous {
+        for o in comparison.outcomes where o.kind == .continuous && (o.outcome == "attendance_rate") == percentagePoints {
             let scale = o.outcome == "attendance_rate" ? 100.0 : 1
             let unit = o.outcome == "attendance_rate" ? l.text("comparison.percentage_points") : l.text("comparison.points")
             for t in o.adjusted where comparison.levels.dropFirst().contains(t.term) {
                 let (low, high) = Self.interval(t)
+                let unreliable = unreliability(o, level: t.term, df: t.dfCR2)
                 rows.append(
                     ForestPlot.Row(
                         label: "\(outcomeName(o.outcome)) — \(words.level(t.term, of: comparison.attribute))",
-                        estimate: t.estimate.map {
-                            ChartEstimate($0 * scale, lower: low.map { $0 * scale }, upper: high.map { $0 * scale })
-                        },
-                        note: unit, missingText: l.text("comparison.not_estimable")))
+                        estimate: unreliable != nil
+                            ? nil
+                            : t.estimate.map {
+                                ChartEstimate($0 * scale, lower: low.map { $0 * scale }, upper: high.map { $0 * scale })
+                            },
+                        note: unit, missingText: unreliable ?? l.text("comparison.not_estimable")))
             }
         }
         guard !rows.isEmpty else { return nil }
         let reference = words.level(comparison.referenceLevel, of: comparison.attribute)
         let name = words.attribute(comparison.attribute)
         let chart = ForestPlot(
-            id: "comparison_differences",
+            id: percentagePoints ? "comparison_differences_attendance" : "comparison_differences",
             labels: ChartLabels(
                 title: l.text("comparison.differences_in_means", name),
                 subtitle: l.text("comparison.against_from_the_linear_models_95", reference),

@@ -77,10 +77,15 @@ public struct Comparison: Sendable {
             data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
         }
         self.data = data
-        outcomes = data.enumerated().map { index, outcome in
+        var outcomes = data.enumerated().map { index, outcome in
             progress?(outcome.name, index, data.count)
             return analysis.analyse(outcome)
         }
+        // Holm over every headline contrast of the comparison (METHODS §9 *Multiplicity*).
+        let contrasts = outcomes.indices.flatMap { o in outcomes[o].headline.indices.map { (o, $0) } }
+        let holm = HolmAdjustment.adjust(contrasts.map { outcomes[$0.0].headline[$0.1].pCR2 })
+        for (k, c) in contrasts.enumerated() { outcomes[c.0].headline[c.1].pHolm = holm[k] }
+        self.outcomes = outcomes
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
         caveats = ComparisonCaveat.caveats(
             snapshot: snapshot, attribute: attribute, levels: ordered, groupsPerLevel: perLevel,
@@ -88,7 +93,7 @@ public struct Comparison: Sendable {
             observationDays: cohort.map { i in
                 let p = snapshot.participants[i]
                 return (levelOf[i] ?? "", p.enrolledOn.days(to: window.end(of: p)))
-            }, outcomes: outcomes.count)
+            }, outcomes: outcomes.count, contrasts: outcomes.count * max(0, ordered.count - 1))
     }
 
     /// Every compared outcome's value per participant (METHODS §5): re-employed

@@ -13,7 +13,7 @@ public enum ComparisonCaveat: Sendable, Equatable {
     /// The levels' median observation time differs by more than 25%: median days per level.
     case unequalFollowUp(medianDays: [LevelValue])
     /// Always: how many outcomes are compared.
-    case multipleOutcomes(count: Int)
+    case multipleOutcomes(count: Int, contrasts: Int)
     /// Always: the unadjusted intervals treat participants as independent.
     case unadjustedIgnoresClustering
 
@@ -52,7 +52,8 @@ public enum ComparisonCaveat: Sendable, Equatable {
     ///   - observationDays: per compared participant, their level and days from enrolment to observation end.
     static func caveats(
         snapshot: ProgrammeSnapshot, attribute: String, levels: [String], groupsPerLevel: [String: Int],
-        levelOfGroup: [Int: String]?, observationDays: [(level: String, days: Int)], outcomes: Int
+        levelOfGroup: [Int: String]?, observationDays: [(level: String, days: Int)], outcomes: Int,
+        contrasts: Int
     ) -> [ComparisonCaveat] {
         var out: [ComparisonCaveat] = []
         if levels.contains(where: { (groupsPerLevel[$0] ?? 0) < fewClustersLimit }) {
@@ -70,7 +71,7 @@ public enum ComparisonCaveat: Sendable, Equatable {
         {
             out.append(.unequalFollowUp(medianDays: medians))
         }
-        out.append(.multipleOutcomes(count: outcomes))
+        out.append(.multipleOutcomes(count: outcomes, contrasts: contrasts))
         out.append(.unadjustedIgnoresClustering)
         return out
     }

@@ -80,6 +80,39 @@ public struct OutcomeComparison: Sendable {
         }
     }
 
+    /// A level's difference from the reference in reader units (METHODS §9 *Headline
+    /// effects*): percentage points for a binary outcome, scale points for a continuous
+    /// one, from the linear model of the outcome with CR2 by group and Satterthwaite df,
+    /// beside the wild cluster bootstrap p and, where it applies, the randomization p.
+    public struct Headline: Sendable {
+        public var level: String
+        public var estimate: Double?
+        /// `percentage_points` or `points`.
+        public var unit: String
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        public var df: Double?
+        public var pCR2: Double?
+        /// Holm's adjustment of `pCR2` over every headline contrast of the comparison.
+        public var pHolm: Double?
+        public var pWild: Double?
+        public var pRandomization: Double?
+        /// False when df < 4 or a compared level has fewer than 3 groups: the p-value and
+        /// interval are kept in JSON but not printed or drawn.
+        public var reliable: Bool
+
+        public init(level: String, unit: String) {
+            self.level = level
+            self.unit = unit
+            reliable = false
+        }
+
+        /// Satterthwaite df below which a CR2 p-value and interval are not reliable.
+        public static let minimumDF = 4.0
+        /// Groups a compared level needs for a reliable contrast.
+        public static let minimumGroups = 3
+    }
+
     public struct Randomization: Sendable {
         public var p: Double
         public var relabelings: Int
@@ -120,4 +153,6 @@ public struct OutcomeComparison: Sendable {
     public var warnings: [String]
     /// The waves of a wellbeing change (METHODS §5 "Caveats": each wellbeing outcome names its waves).
     public var waves: [Wave]? = nil
+    /// Binary and continuous outcomes: each non-reference level's headline effect.
+    public var headline: [Headline] = []
 }

@@ -84,6 +84,7 @@ struct OutcomeAnalysis {
             if let first = data.values.first, data.values.contains(where: { $0 != first }) {
                 result.icc = try? RandomInterceptModel.intraclassCorrelation(outcome: data.values, groups: groupOf).icc
             }
+            headline(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
         }
         return result
     }

@@ -134,6 +134,7 @@ public struct ReleasedComparison: Sendable {
             "a level has fewer than \(threshold) people, or fewer than \(threshold) with or without the outcome: its figures and the comparisons are suppressed"
         )
         o.differences = o.differences.map { .init(level: $0.level, estimate: nil, ciLow: nil, ciHigh: nil) }
+        o.headline = o.headline.map { .init(level: $0.level, unit: $0.unit) }
         o.adjusted = o.adjusted.map { .init(term: $0.term, model: $0.model) }
         o.randomization = nil
         o.randomizationNote =

@@ -75,8 +75,6 @@ extension TextCatalogue {
             "Confounding at group level: {0} (groups table) nearly determines {1} among the {2} groups (Cramér's V {3}). The comparison cannot separate the effect of {1} from that of {0}.",
         "comparisonCaveatText.few_clusters_fewer_than_10_groups":
             "Few clusters: fewer than 10 groups in a level ({0}). Cluster-robust errors, their degrees of freedom and the randomization test rest on these few groups; read the intervals as rough.",
-        "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with":
-            "Multiple outcomes: {0} outcomes are compared. With that many tests, one p-value below 0.05 is expected by chance alone even when the levels do not differ; no correction is applied.",
         "comparisonCaveatText.the_unadjusted_differences_newcombe_and_welch":
             "The unadjusted differences (Newcombe and Welch intervals) treat participants as independent, although people of one group share its meetings; the cluster-robust (CR2) and randomization results do not.",
         "comparisonCaveatText.unequal_follow_up_the_median_observation":
@@ -710,5 +708,28 @@ extension TextCatalogue {
         "report.subgroups.in_work_after_leaving": "In work 6 months after leaving",
         "report.subgroups.left_and_observed": "Left, observed 6 months after",
         "report.subgroups.in_work_after_leaving_share": "Share in work 6 months after leaving (ESF+)",
+        "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with":
+            "Multiple outcomes: {0} outcomes are compared, {1} contrasts in all. Were there no difference at all, {3} of them would be expected below 0.05 by chance, and the chance of at least one is {2}; the Holm-adjusted p-values beside the headline effects allow for this.",
+        "comparison.headline.heading": "Headline effects",
+        "comparison.headline.pp": "percentage points",
+        "comparison.headline.points": "points",
+        "comparison.headline.who": "{0}, {1} against {2}",
+        "comparison.headline.sentence": "**{0}: {1} {2}** (95% CI {3} to {4}, allowing for the groups, df {5}; {6}).",
+        "comparison.headline.tests": "p {0}, {1} after Holm's adjustment for the number of contrasts; wild cluster bootstrap p {2}",
+        "comparison.headline.randomization": "; randomization p {0}",
+        "comparison.headline.unreliable":
+            "**{0}: {1} {2}**, not reliable (df {3}): too few groups to tell it from chance, so no p-value or interval is given.",
+        "comparison.headline.none": "{0}: no estimate (the model cannot be fitted, or a figure is withheld; see the warnings).",
+        "comparison.headline.caption":
+            "Headline effects: the difference from the reference in percentage points (binary outcomes) or scale points, from the linear model with CR2 errors by group (Satterthwaite df), beside the wild cluster bootstrap and randomization p-values; p (Holm) adjusts for every contrast of the comparison",
+        "comparison.headline.unit": "Unit",
+        "comparison.headline.p_wild": "p (wild bootstrap)",
+        "comparison.headline.reliable": "Reliable",
+        "comparison.headline.ci": "95% CI (CR2)",
+        "comparison.headline.not_reliable_short": "not reliable",
+        "comparison.headline.yes": "yes",
+        "comparison.headline.no": "no",
+        "comparison.not_reliable_df": "not reliable (df {0})",
+        "comparison.not_reliable_groups": "not reliable ({0} groups)",
     ]
 }

@@ -76,8 +76,6 @@ extension TextCatalogue {
             "Confondimento a livello di gruppo: {0} (tabella dei gruppi) determina quasi {1} tra i {2} gruppi (V di Cramér {3}). Il confronto non può separare l'effetto di {1} da quello di {0}.",
         "comparisonCaveatText.few_clusters_fewer_than_10_groups":
             "Pochi cluster: meno di 10 gruppi in un valore ({0}). Gli errori robusti per gruppo, i loro gradi di libertà e il test di randomizzazione poggiano su questi pochi gruppi; gli intervalli vanno letti come indicativi.",
-        "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with":
-            "Esiti multipli: si confrontano {0} esiti. Con tanti test, un p-value sotto 0,05 è atteso per puro caso anche quando i valori non differiscono; non si applica alcuna correzione.",
         "comparisonCaveatText.the_unadjusted_differences_newcombe_and_welch":
             "Le differenze non aggiustate (intervalli di Newcombe e di Welch) trattano i partecipanti come indipendenti, benché chi è nello stesso gruppo ne condivida gli incontri; i risultati robusti per gruppo (CR2) e il test di randomizzazione no.",
         "comparisonCaveatText.unequal_follow_up_the_median_observation":
@@ -714,5 +712,28 @@ extension TextCatalogue {
         "report.subgroups.in_work_after_leaving": "Al lavoro 6 mesi dopo l'uscita",
         "report.subgroups.left_and_observed": "Usciti, osservati 6 mesi dopo",
         "report.subgroups.in_work_after_leaving_share": "Quota al lavoro 6 mesi dopo l'uscita (FSE+)",
+        "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with":
+            "Esiti multipli: si confrontano {0} esiti, {1} confronti in tutto. Se non ci fosse alcuna differenza, ci si aspetterebbero per caso {3} valori p sotto 0,05, e la probabilità di averne almeno uno è {2}; i valori p corretti con il metodo di Holm, accanto agli effetti principali, ne tengono conto.",
+        "comparison.headline.heading": "Effetti principali",
+        "comparison.headline.pp": "punti percentuali",
+        "comparison.headline.points": "punti",
+        "comparison.headline.who": "{0}, {1} rispetto a {2}",
+        "comparison.headline.sentence": "**{0}: {1} {2}** (IC 95% da {3} a {4}, tenendo conto dei gruppi, gdl {5}; {6}).",
+        "comparison.headline.tests": "p {0}, {1} con la correzione di Holm per il numero di confronti; p del wild cluster bootstrap {2}",
+        "comparison.headline.randomization": "; p di randomizzazione {0}",
+        "comparison.headline.unreliable":
+            "**{0}: {1} {2}**, non affidabile (gdl {3}): troppo pochi gruppi per distinguerlo dal caso, quindi non si danno valore p né intervallo.",
+        "comparison.headline.none": "{0}: nessuna stima (il modello non si può stimare, o una cifra è oscurata; vedi le avvertenze).",
+        "comparison.headline.caption":
+            "Effetti principali: la differenza dal riferimento in punti percentuali (esiti sì/no) o in punti della scala, dal modello lineare con errori CR2 per gruppo (gdl di Satterthwaite), accanto ai valori p del wild cluster bootstrap e della randomizzazione; p (Holm) corregge per tutti i confronti",
+        "comparison.headline.unit": "Unità",
+        "comparison.headline.p_wild": "p (wild bootstrap)",
+        "comparison.headline.reliable": "Affidabile",
+        "comparison.headline.ci": "IC 95% (CR2)",
+        "comparison.headline.not_reliable_short": "non affidabile",
+        "comparison.headline.yes": "sì",
+        "comparison.headline.no": "no",
+        "comparison.not_reliable_df": "non affidabile (gdl {0})",
+        "comparison.not_reliable_groups": "non affidabile ({0} gruppi)",
     ]
 }

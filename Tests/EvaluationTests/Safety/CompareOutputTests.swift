@@ -19,6 +19,27 @@ struct CompareOutputTests {
         (document["caveats"] as? [[String: Any]] ?? []).map { ($0["kind"] as? String ?? "", $0["message"] as? String ?? "") }
     }
 
+    @Test("headline effects: pp and points with CR2, wild and randomization p, Holm over every contrast; by site not reliable (df 2)")
+    func headline() throws {
+        let project = try ReportOptionsTests.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let outcomes = try #require(try Self.json(project, ["--by", "composition"])["outcomes"] as? [[String: Any]])
+        let headlines = outcomes.flatMap { ($0["headline"] as? [[String: Any]]) ?? [] }
+        #expect(headlines.count == 5)  // the binary and continuous outcomes, one level each
+        let retained = try #require(outcomes.first { $0["outcome"] as? String == "retained" }?["headline"] as? [[String: Any]]).first
+        #expect(retained?["unit"] as? String == "percentage_points")
+        #expect(abs((retained?["estimate"] as? Double ?? 0) - 14.1211323239) < 1e-6)
+        #expect(retained?["reliable"] as? Bool == true && retained?["p_wild"] is Double && retained?["p_randomization"] is Double)
+        // p_holm is Holm's adjustment of every contrast's p_cr2.
+        let holm = HolmAdjustment.adjust(headlines.map { $0["p_cr2"] as? Double })
+        for (h, expected) in zip(headlines, holm) {
+            #expect(abs((h["p_holm"] as? Double ?? -1) - (expected ?? -2)) < 1e-9)
+        }
+        let site = try #require(try Self.json(project, ["--by", "site"])["outcomes"] as? [[String: Any]])
+        let attendance = try #require(site.first { $0["outcome"] as? String == "attendance_rate" }?["headline"] as? [[String: Any]])
+        #expect(attendance.count == 5 && attendance.allSatisfy { $0["reliable"] as? Bool == false && ($0["df"] as? Double ?? 9) < 4 })
+    }
+
     @Test("--jobs adds the jobs that last after the six: the ESF+ leavers as a binary outcome, the first period in work as a survival one")
     func jobsOutcomes() throws {
         let project = try ReportOptionsTests.demoProject()
