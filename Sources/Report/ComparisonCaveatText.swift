@@ -1,3 +1,4 @@
+import EvaluationDomain
 import Foundation
 import Indicators
 
@@ -28,6 +29,20 @@ struct ComparisonCaveatText: Sendable {
             return l.text(
                 "comparisonCaveatText.multiple_outcomes_outcomes_are_compared_with", count, contrasts, l.percent(chance),
                 l.number(0.05 * Double(contrasts), digits: 2))
+        case .baselineImbalance(let name, let category, let other, let reference, let smd):
+            let what: String
+            if name.hasPrefix("baseline:") {
+                what = l.text("comparisonCaveatText.baseline_score", String(name.dropFirst("baseline:".count)))
+            } else if name.hasPrefix("completed:") {
+                let parts = name.split(separator: ":")
+                what = l.text(
+                    "comparisonCaveatText.completion", parts.count > 1 ? String(parts[1]) : "",
+                    parts.count > 2 ? words.wave(Wave(rawValue: String(parts[2])) ?? .end) : "")
+            } else {
+                what = words.attribute(name) + (category.map { ": " + words.level($0, of: name) } ?? "")
+            }
+            return l.text(
+                "comparisonCaveatText.baseline_imbalance", what, level(other), level(reference), l.number(smd, digits: 2))
         case .unadjustedIgnoresClustering:
             return l.text("comparisonCaveatText.the_unadjusted_differences_newcombe_and_welch")
         }

@@ -32,6 +32,16 @@ public struct ComparisonJSON: Sendable {
             ("covariate_references", .object(c.covariateReferences.keys.sorted().map { ($0, .of(c.covariateReferences[$0])) })),
             ("warnings", .array(c.warnings.map { .string($0) })),
             (
+                "balance",
+                .array(
+                    release.balance.map { r in
+                        .object([
+                            ("attribute", .string(r.attribute)), ("category", .of(r.category)), ("level", .string(r.level)),
+                            ("value_reference", .of(r.valueReference)), ("value_other", .of(r.valueOther)), ("smd", .of(r.smd)),
+                        ])
+                    })
+            ),
+            (
                 "caveats",
                 .array(
                     c.caveats.map { caveat in

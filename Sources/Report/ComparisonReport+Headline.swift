@@ -89,3 +89,57 @@ extension ComparisonReport {
         ]
     }
 }
+
+extension ComparisonReport {
+    /// The balance at entry (METHODS §9), after the headline effects: per characteristic,
+    /// the reference's and each level's value and their standardised difference.
+    var balanceSection: [ReportDocument.Block] {
+        let l = language
+        let c = comparison
+        let words = ReportVocabulary(l)
+        let rows: [[Cell]] = release.balance.map { r in
+            let share = r.category != nil || r.attribute.hasPrefix("completed:")
+            let value = { (x: Double?) -> Cell in
+                guard let x else { return Cell("–", csv: .empty) }
+                return share ? Cell(l.percent(x), csv: .number(x, digits: 6)) : self.num(x, 2)
+            }
+            return [
+                Cell(Self.balanceName(r, words: words, language: l), csv: .text(r.attribute)),
+                Cell(r.category.map { words.level($0, of: r.attribute) } ?? "", csv: .text(r.category ?? "")),
+                levelCell(r.level), value(r.valueReference), value(r.valueOther), num(r.smd, 2),
+            ]
+        }
+        guard !rows.isEmpty else { return [] }
+        return [
+            .heading(level: 2, text: l.text("comparison.balance.heading")),
+            .table(
+                ReportTable(
+                    id: "comparison_balance",
+                    caption: l.text("comparison.balance.caption") + " — " + l.text("comparison.balance.reference") + ": "
+                        + words.level(c.referenceLevel, of: c.attribute),
+                    columns: [
+                        Column(l.text("comparison.balance.attribute"), key: "attribute"),
+                        Column(l.text("comparison.balance.category"), key: "category"),
+                        Column(l.text("comparison.balance.other"), key: "level"),
+                        Column(l.text("comparison.balance.value_reference"), key: "value_reference", .number),
+                        Column(l.text("comparison.balance.value_other"), key: "value_other", .number),
+                        Column(l.text("comparison.balance.smd"), key: "smd", .number),
+                    ],
+                    rows: rows)),
+        ]
+    }
+
+    static func balanceName(_ r: BalanceAtEntry.Row, words: ReportVocabulary, language l: ReportLanguage) -> String {
+        if r.attribute == "age" { return l.text("comparison.balance.age") }
+        if r.attribute.hasPrefix("baseline:") {
+            return l.text("comparison.balance.baseline", String(r.attribute.dropFirst("baseline:".count)))
+        }
+        if r.attribute.hasPrefix("completed:") {
+            let parts = r.attribute.split(separator: ":").map(String.init)
+            return l.text(
+                "comparison.balance.completed", parts.count > 1 ? parts[1] : "",
+                words.wave(Wave(rawValue: parts.count > 2 ? parts[2] : "") ?? .end))
+        }
+        return words.attribute(r.attribute)
+    }
+}

@@ -151,7 +151,7 @@ public struct ComparisonReport: Sendable {
                 .paragraph(
                     l.text("comparison.is_the_same_for_everyone_in", name.prefix(1).uppercased() + name.dropFirst(), c.clusters)))
         }
-        blocks += headlineSection
+        blocks += headlineSection + balanceSection
         blocks.append(.heading(level: 2, text: l.text("comparison.before_reading")))
         let caveats = ComparisonCaveatText(language: l)
         blocks.append(.keyFigures(c.caveats.map { caveats.message($0, attribute: c.attribute) }))

@@ -26,6 +26,8 @@ public struct Comparison: Sendable {
     public var warnings: [String]
     /// What a reader must know before reading the comparison, each once.
     public var caveats: [ComparisonCaveat]
+    /// How the levels differed at entry (METHODS §9 *Balance at entry*).
+    public var balance: BalanceAtEntry
     /// The analysis data behind each outcome (for tests and exports).
     var data: [OutcomeData]
 
@@ -86,6 +88,8 @@ public struct Comparison: Sendable {
         let holm = HolmAdjustment.adjust(contrasts.map { outcomes[$0.0].headline[$0.1].pCR2 })
         for (k, c) in contrasts.enumerated() { outcomes[c.0].headline[c.1].pHolm = holm[k] }
         self.outcomes = outcomes
+        balance = BalanceAtEntry(
+            snapshot: snapshot, cohort: cohort, levelOf: levelOf, levels: ordered, to: to, configuration: configuration)
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
         caveats = ComparisonCaveat.caveats(
             snapshot: snapshot, attribute: attribute, levels: ordered, groupsPerLevel: perLevel,
@@ -93,7 +97,7 @@ public struct Comparison: Sendable {
             observationDays: cohort.map { i in
                 let p = snapshot.participants[i]
                 return (levelOf[i] ?? "", p.enrolledOn.days(to: window.end(of: p)))
-            }, outcomes: outcomes.count, contrasts: outcomes.count * max(0, ordered.count - 1))
+            }, outcomes: outcomes.count, contrasts: outcomes.count * max(0, ordered.count - 1), balance: balance)
     }
 
     /// Every compared outcome's value per participant (METHODS §5): re-employed

@@ -14,6 +14,8 @@ public enum ComparisonCaveat: Sendable, Equatable {
     case unequalFollowUp(medianDays: [LevelValue])
     /// Always: how many outcomes are compared.
     case multipleOutcomes(count: Int, contrasts: Int)
+    /// A standardised difference at entry of at least 0.25 (the largest is named).
+    case baselineImbalance(attribute: String, category: String?, level: String, reference: String, smd: Double)
     /// Always: the unadjusted intervals treat participants as independent.
     case unadjustedIgnoresClustering
 
@@ -34,6 +36,7 @@ public enum ComparisonCaveat: Sendable, Equatable {
         case .groupConfounder: return "group_confounder"
         case .unequalFollowUp: return "unequal_follow_up"
         case .multipleOutcomes: return "multiple_outcomes"
+        case .baselineImbalance: return "baseline_imbalance"
         case .unadjustedIgnoresClustering: return "unadjusted_ignores_clustering"
         }
     }
@@ -53,7 +56,7 @@ public enum ComparisonCaveat: Sendable, Equatable {
     static func caveats(
         snapshot: ProgrammeSnapshot, attribute: String, levels: [String], groupsPerLevel: [String: Int],
         levelOfGroup: [Int: String]?, observationDays: [(level: String, days: Int)], outcomes: Int,
-        contrasts: Int
+        contrasts: Int, balance: BalanceAtEntry? = nil
     ) -> [ComparisonCaveat] {
         var out: [ComparisonCaveat] = []
         if levels.contains(where: { (groupsPerLevel[$0] ?? 0) < fewClustersLimit }) {
@@ -70,6 +73,10 @@ public enum ComparisonCaveat: Sendable, Equatable {
             longest / shortest > followUpRatio
         {
             out.append(.unequalFollowUp(medianDays: medians))
+        }
+        if let row = balance?.largestImbalance, let smd = row.smd {
+            out.append(
+                .baselineImbalance(attribute: row.attribute, category: row.category, level: row.level, reference: levels[0], smd: smd))
         }
         out.append(.multipleOutcomes(count: outcomes, contrasts: contrasts))
         out.append(.unadjustedIgnoresClustering)

@@ -29,6 +29,9 @@ public struct ReleasedComparison: Sendable {
     public var comparison: Comparison
     /// Per outcome (in `comparison.outcomes` order), its levels as released.
     public var levels: [[Level]]
+    /// The balance at entry with every value over a withheld count, or over fewer
+    /// people than the threshold, removed (and its standardised difference with it).
+    public var balance: [BalanceAtEntry.Row]
 
     /// The counts this comparison showed and withheld, as the database records them
     /// (METHODS §9 *Releases*); empty without disclosure control or history.
@@ -49,6 +52,15 @@ public struct ReleasedComparison: Sendable {
         self.policy = policy
         self.comparison = withheld
         self.levels = released.map(\.levels)
+        balance = Self.release(comparison.balance, policy: policy)
+        // The difference at entry the caveats name: the largest released one.
+        let largest = BalanceAtEntry(rows: balance).largestImbalance
+        self.comparison.caveats = comparison.caveats.compactMap { caveat in
+            guard case .baselineImbalance = caveat else { return caveat }
+            guard let row = largest, let smd = row.smd else { return nil }
+            return .baselineImbalance(
+                attribute: row.attribute, category: row.category, level: row.level, reference: comparison.referenceLevel, smd: smd)
+        }
         if policy.isApplied && history != nil { releaseCells = released.flatMap(\.cells) }
     }
 
@@ -125,6 +137,56 @@ public struct ReleasedComparison: Sendable {
         let cells = registering.releasedCells(solution)
         guard levels.contains(where: { $0.n.isWithheld || $0.estimate.isWithheld }) else { return (outcome, levels, cells) }
         return (Self.withholdingComparisons(outcome, threshold: policy.threshold), levels, cells)
+    }
+
+    /// The balance at entry as released: a share is a count of people over the level's,
+    /// so each category's count is a ledger count, the categories of an attribute (and
+    /// those who answered a questionnaire or not) a partition of the level's people; a
+    /// mean is withheld over fewer people than the threshold.
+    static func release(_ balance: BalanceAtEntry, policy: Disclosure) -> [BalanceAtEntry.Row] {
+        guard policy.isApplied else { return balance.rows }
+        func isShare(_ r: BalanceAtEntry.Row) -> Bool { r.category != nil || r.attribute.hasPrefix("completed:") }
+        // Each side of a row: the level, its key, its count and its total.
+        func sides(_ r: BalanceAtEntry.Row) -> [(key: String, count: Int, total: String, n: Int)] {
+            let reference = "reference"
+            return [(reference, r.valueReference, r.nReference), (r.level, r.valueOther, r.nOther)].map { level, value, n in
+                let base = "\(r.attribute)|\(level)"
+                let count = Int(((value ?? 0) * Double(n)).rounded())
+                return ("\(base)|\(r.category ?? "yes")", count, base + "|n", n)
+            }
+        }
+        func build(_ ledger: inout DisclosureLedger) {
+            var parts: [String: Set<String>] = [:]
+            for r in balance.rows where isShare(r) {
+                for s in sides(r) {
+                    _ = ledger.count(s.key, s.count, population: s.n)
+                    _ = ledger.count(s.total, s.n)
+                    parts[s.total, default: []].insert(s.key)
+                    if r.category == nil {
+                        // Answered or not: the two parts of the level's people.
+                        _ = ledger.count(s.key + "|no", s.n - s.count, population: s.n)
+                        parts[s.total, default: []].insert(s.key + "|no")
+                    }
+                }
+            }
+            for total in parts.keys.sorted() { ledger.partition((parts[total] ?? []).sorted(), total: total) }
+        }
+        var registering = DisclosureLedger(policy: policy)
+        build(&registering)
+        let released = DisclosureLedger(policy: policy, solution: registering.solve())
+        return balance.rows.map { r in
+            var r = r
+            let withheld: [Bool]
+            if isShare(r) {
+                withheld = sides(r).map { released.isWithheld($0.key) || policy.isSmall($0.n) }
+            } else {
+                withheld = [r.nReference, r.nOther].map(policy.isSmall)
+            }
+            if withheld[0] { r.valueReference = nil }
+            if withheld[1] { r.valueOther = nil }
+            if withheld.contains(true) { r.smd = nil }
+            return r
+        }
     }
 
     /// An outcome with a withheld level: only its per-level figures remain.

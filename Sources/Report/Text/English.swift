@@ -731,5 +731,22 @@ extension TextCatalogue {
         "comparison.headline.no": "no",
         "comparison.not_reliable_df": "not reliable (df {0})",
         "comparison.not_reliable_groups": "not reliable ({0} groups)",
+        "comparisonCaveatText.baseline_score": "the {0} score at the start",
+        "comparisonCaveatText.completion": "answering the {0} questionnaire at the {1}",
+        "comparisonCaveatText.baseline_imbalance":
+            "Different at entry: the levels already differed before the programme, most in {0} ({1} against {2}, standardised difference {3}; see the balance at entry). A difference in outcomes may come from there rather than from the levels.",
+        "comparison.balance.heading": "Balance at entry",
+        "comparison.balance.caption":
+            "How the levels differed when people enrolled: each category's share, mean age and mean score at the start, and the share answering each questionnaire; the standardised difference is the other level's value minus the reference's over their pooled standard deviation (0.25 or more in size is a notable difference)",
+        "comparison.balance.attribute": "Characteristic",
+        "comparison.balance.category": "Category",
+        "comparison.balance.reference": "Reference",
+        "comparison.balance.other": "Level",
+        "comparison.balance.value_reference": "Reference's value",
+        "comparison.balance.value_other": "Level's value",
+        "comparison.balance.smd": "Standardised difference",
+        "comparison.balance.age": "age (mean)",
+        "comparison.balance.baseline": "{0} at the start (mean)",
+        "comparison.balance.completed": "answered {0}, {1}",
     ]
 }

@@ -735,5 +735,22 @@ extension TextCatalogue {
         "comparison.headline.no": "no",
         "comparison.not_reliable_df": "non affidabile (gdl {0})",
         "comparison.not_reliable_groups": "non affidabile ({0} gruppi)",
+        "comparisonCaveatText.baseline_score": "il punteggio {0} all'ingresso",
+        "comparisonCaveatText.completion": "la risposta al questionario {0} alla rilevazione di {1}",
+        "comparisonCaveatText.baseline_imbalance":
+            "Differenze all'ingresso: i valori confrontati erano già diversi prima del programma, soprattutto per {0} ({1} rispetto a {2}, differenza standardizzata {3}; vedi l'equilibrio all'ingresso). Una differenza negli esiti può venire da lì e non dal valore confrontato.",
+        "comparison.balance.heading": "Equilibrio all'ingresso",
+        "comparison.balance.caption":
+            "Come differivano i valori confrontati al momento dell'iscrizione: la quota di ogni categoria, l'età media e il punteggio medio all'ingresso, la quota di chi ha risposto a ciascun questionario; la differenza standardizzata è il valore dell'altro livello meno quello del riferimento, diviso per la loro deviazione standard combinata (da 0,25 in su è una differenza notevole)",
+        "comparison.balance.attribute": "Caratteristica",
+        "comparison.balance.category": "Categoria",
+        "comparison.balance.reference": "Riferimento",
+        "comparison.balance.other": "Valore",
+        "comparison.balance.value_reference": "Valore del riferimento",
+        "comparison.balance.value_other": "Valore dell'altro livello",
+        "comparison.balance.smd": "Differenza standardizzata",
+        "comparison.balance.age": "età (media)",
+        "comparison.balance.baseline": "{0} all'ingresso (media)",
+        "comparison.balance.completed": "ha risposto a {0}, {1}",
     ]
 }

@@ -64,10 +64,13 @@ struct CompareOutputTests {
         let document = try Self.json(project, ["--adjust", "age,sex"])
         let caveats = Self.caveats(document)
         #expect(
-            caveats.map(\.kind) == ["few_clusters", "group_confounder", "multiple_outcomes", "unadjusted_ignores_clustering"])
+            caveats.map(\.kind) == [
+                "few_clusters", "group_confounder", "baseline_imbalance", "multiple_outcomes", "unadjusted_ignores_clustering",
+            ])
         #expect(caveats[0].message.contains("heterogeneous: 5, homogeneous: 7"))
         #expect(caveats[1].message.contains("site") && caveats[1].message.contains("Cramér's V 0.91"))
-        #expect(caveats[2].message.contains("6 outcomes"))
+        #expect(caveats[2].message.contains("standardised difference 0.3"))
+        #expect(caveats[3].message.contains("6 outcomes") && caveats[3].message.contains("26.5%"))
         let outcomes = try #require(document["outcomes"] as? [[String: Any]])
         for o in outcomes {
             let name = o["outcome"] as? String ?? ""

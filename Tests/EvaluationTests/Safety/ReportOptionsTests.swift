@@ -84,7 +84,7 @@ struct ReportOptionsTests {
     static let textKeys: Set<String> = [
         "indicator", "definition", "type", "service", "attribute", "level", "per", "unit", "instrument", "wave",
         "population_reference", "kind", "file", "sha256", "imported_at", "outcome", "term", "model", "relabelings", "period", "to",
-        "check", "severity", "figure", "status", "window", "reliable",
+        "check", "severity", "figure", "status", "window", "reliable", "category",
     ]
 
     /// Checks one CSV: unique snake_case header; numeric columns hold numbers, `[c]`, `[x]` or nothing.
