@@ -9,7 +9,7 @@ import Store
 public struct ParticipantAttributes: Sendable {
     /// Attribute name → value per participant index (`nil` = missing), for the
     /// attributes asked for (every one when none was named).
-    public private(set) var values: [String: [String?]] = [:]
+    public internal(set) var values: [String: [String?]] = [:]
     /// Every attribute the programme has, asked for or not.
     public private(set) var known: Set<String> = []
     /// Attributes that come from the group (constant within groups).
@@ -20,6 +20,12 @@ public struct ParticipantAttributes: Sendable {
 
     /// The categorical participant attributes listed in `reach.by_attribute`.
     public static let makeUp = ["sex", "education", "status_at_entry", "referred_by"]
+
+    /// Attributes given directly, by name (tests, and attributes built elsewhere).
+    init(values: [String: [String?]]) {
+        self.values = values
+        known = Set(values.keys)
+    }
 
     /// The attributes of every participant; only those named in `only` are
     /// computed (a report's make-up, a `--by` attribute, compare's attribute and
@@ -101,5 +107,50 @@ public struct ParticipantAttributes: Sendable {
     public func level(_ attribute: String, of i: Int) -> String? {
         guard let column = values[attribute] else { return nil }
         return column[i] ?? Levels.missing
+    }
+}
+
+extension ParticipantAttributes {
+    /// The attributes with `attribute` banded for `--by` (METHODS §9 *Continuous
+    /// attributes*): age as `<30`, `30–39`, `40–49`, `≥50`; any other attribute whose
+    /// values are all numbers, with more distinct values than `--by` takes, by its
+    /// quartiles (R's `quantile` type 7) as `≤q1`, `q1–q2`, `q2–q3`, `>q3`. Others as they are.
+    public func banded(_ attribute: String) -> ParticipantAttributes {
+        guard let column = values[attribute] else { return self }
+        let numbers = column.compactMap { $0.flatMap(Double.init) }
+        guard numbers.count == column.compactMap({ $0 }).count, !numbers.isEmpty else { return self }
+        var copy = self
+        if attribute == "age" {
+            copy.values[attribute] = column.map { value in
+                value.flatMap(Double.init).map { age in
+                    switch age {
+                    case ..<30: return "<30"
+                    case ..<40: return "30–39"
+                    case ..<50: return "40–49"
+                    default: return "≥50"
+                    }
+                }
+            }
+            return copy
+        }
+        guard Set(numbers).count > Subgroups.maximumLevels else { return self }
+        let sorted = numbers.sorted()
+        func quantile(_ p: Double) -> Double {
+            let h = Double(sorted.count - 1) * p
+            let lower = sorted[Int(h.rounded(.down))]
+            let upper = sorted[min(sorted.count - 1, Int(h.rounded(.down)) + 1)]
+            return lower + (h - h.rounded(.down)) * (upper - lower)
+        }
+        let q = [0.25, 0.5, 0.75].map(quantile)
+        let text = { (x: Double) in DecimalText.format(x, digits: 2) }
+        copy.values[attribute] = column.map { value in
+            value.flatMap(Double.init).map { x in
+                if x <= q[0] { return "≤\(text(q[0]))" }
+                if x <= q[1] { return "\(text(q[0]))–\(text(q[1]))" }
+                if x <= q[2] { return "\(text(q[1]))–\(text(q[2]))" }
+                return ">\(text(q[2]))"
+            }
+        }
+        return copy
     }
 }

@@ -17,7 +17,7 @@ public struct Subgroups: Sendable {
 
     public init(snapshot: ProgrammeSnapshot, period: Period, configuration: ProjectConfiguration, attribute name: String) throws {
         let attribute = ParticipantAttributes.canonical(name)
-        let attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: [attribute])
+        let attributes = ParticipantAttributes(snapshot: snapshot, to: period.to, only: [attribute]).banded(attribute)
         guard attributes.has(attribute) else {
             let known = attributes.known.sorted().joined(separator: ", ")
             throw SubgroupError.unknownAttribute(attribute, known: known)

@@ -10,15 +10,15 @@ struct ComparisonCaveatText: Sendable {
     func message(_ caveat: ComparisonCaveat, attribute code: String) -> String {
         let l = language
         let words = ReportVocabulary(l)
-        let attribute = words.attribute(code)
         let level = { (v: String) in words.level(v, of: code) }
         switch caveat {
         case .fewClusters(let counts):
             let list = counts.map { "\(level($0.level)): \($0.count)" }.joined(separator: ", ")
             return l.text("comparisonCaveatText.few_clusters_fewer_than_10_groups", list)
         case .groupConfounder(let other, let v, let groups):
-            let name = words.attribute(other)
-            return l.text("comparisonCaveatText.confounding_at_group_level_groups_table", name, attribute, groups, l.number(v, digits: 2))
+            return l.text(
+                "comparisonCaveatText.confounding_at_group_level_groups_table", words.attributeWithArticle(other),
+                words.attributeWithArticle(code), groups, l.number(v, digits: 2))
         case .unequalFollowUp(let medians):
             let list = medians.map { "\(level($0.level)): \(l.number($0.value / TimeToJob.daysPerMonth, digits: 1))" }.joined(
                 separator: ", ")

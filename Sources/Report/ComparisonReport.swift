@@ -104,6 +104,9 @@ public struct ComparisonReport: Sendable {
         }
     }
 
+    /// A sentence's first word capitalised.
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// A risk difference in percentage points, as the shares beside it are percentages (a fraction in the tidy table).
     func points(_ x: Double?) -> Cell {
         guard let x, x.isFinite else { return Cell("–", csv: .empty) }
@@ -149,7 +152,8 @@ public struct ComparisonReport: Sendable {
         if c.constantWithinGroups {
             blocks.append(
                 .paragraph(
-                    l.text("comparison.is_the_same_for_everyone_in", name.prefix(1).uppercased() + name.dropFirst(), c.clusters)))
+                    l.text("comparison.is_the_same_for_everyone_in", Self.capitalised(words.attributeWithArticle(c.attribute)), c.clusters))
+            )
         }
         blocks += headlineSection + balanceSection
         blocks.append(.heading(level: 2, text: l.text("comparison.before_reading")))

@@ -23,8 +23,12 @@ extension ReportComposer {
                 count(after.numerator), count(after.denominator), share(after.value), interval(after.low, after.high, percent: true),
             ]
         }
+        // The caveats compare gives (METHODS §9): the intervals below ignore the groups and adjust for nothing.
+        let caveat = l.text(
+            subgroups.isGroupAttribute ? "report.subgroups.caveat_group" : "report.subgroups.caveat_people",
+            words.attributeWithArticle(subgroups.attribute))
         return [
-            .heading(level: 2, text: l.text("report.subgroups.by", words.attribute(subgroups.attribute))),
+            .heading(level: 2, text: l.text("report.subgroups.by", words.attribute(subgroups.attribute))), .paragraph(caveat),
             table(
                 id: "by_\(Self.fileSafe(subgroups.attribute))",
                 caption: l.text("report.subgroups.outcomes_by_participants_enrolled_by_the", words.attribute(subgroups.attribute)),

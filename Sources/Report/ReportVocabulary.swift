@@ -79,6 +79,18 @@ struct ReportVocabulary: Sendable {
         }
     }
 
+    /// An attribute's name as a sentence's subject or object, with the article Italian
+    /// needs ("la composizione del gruppo", "l'età"; an attribute of the exports'
+    /// own columns as "la caratteristica «azienda»"); English needs none.
+    func attributeWithArticle(_ name: String) -> String {
+        let known = [
+            "sex", "education", "status_at_entry", "referred_by", "site", "composition", "group_id", "programme", "facilitator",
+            "age", "birth_year", "company", "start_year",
+        ]
+        guard known.contains(name) else { return language.text("words.the_other", attribute(name)) }
+        return language.text("words.the.\(name)")
+    }
+
     /// A level of an attribute in words where the contract defines the codes
     /// (composition, sex, `yes`/`no` of a service, `(missing)`).
     func level(_ level: String, of attribute: String) -> String {

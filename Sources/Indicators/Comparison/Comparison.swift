@@ -39,12 +39,14 @@ public struct Comparison: Sendable {
         // Italian and survey-tool names as the exports accept them (`sede`, `sesso`, `età`).
         let attribute = ParticipantAttributes.canonical(name)
         let adjust = names.map(ParticipantAttributes.canonical)
+        // The compared attribute banded when continuous; a covariate keeps its values.
         let attributes = ParticipantAttributes(snapshot: snapshot, to: to, only: Set([attribute] + adjust))
+        let compared = attributes.banded(attribute)
         guard attributes.has(attribute) else {
             throw ComparisonError.unknownAttribute(attribute, known: attributes.known.sorted().joined(separator: ", "))
         }
-        let cohort = Cohort(snapshot: snapshot, to: to).members.filter { attributes.level(attribute, of: $0) != Levels.missing }
-        let levelOf = Dictionary(uniqueKeysWithValues: cohort.map { ($0, attributes.level(attribute, of: $0) ?? Levels.missing) })
+        let cohort = Cohort(snapshot: snapshot, to: to).members.filter { compared.level(attribute, of: $0) != Levels.missing }
+        let levelOf = Dictionary(uniqueKeysWithValues: cohort.map { ($0, compared.level(attribute, of: $0) ?? Levels.missing) })
         let levels = Levels.sorted(levelOf.values)
         guard levels.count <= Subgroups.maximumLevels else { throw ComparisonError.tooManyLevels(attribute, levels.count) }
         guard levels.count >= 2 else { throw ComparisonError.tooFewLevels(attribute, levels) }

@@ -748,5 +748,23 @@ extension TextCatalogue {
         "comparison.balance.age": "age (mean)",
         "comparison.balance.baseline": "{0} at the start (mean)",
         "comparison.balance.completed": "answered {0}, {1}",
+        "report.subgroups.caveat_group":
+            "Read with care: {0} is the same for everyone in a group, so each level stands on a few groups whose people share their meetings; the intervals below treat people as independent and are too narrow, and a level's groups may differ in other ways (site, time, facilitator). evalrun's compare command gives intervals and tests that respect the groups, and names what confounds the levels.",
+        "report.subgroups.caveat_people":
+            "Read with care: the intervals below treat people as independent, although people of one group share its meetings, and adjust for nothing, so a difference between levels may come from other differences between their people. evalrun's compare command gives intervals that respect the groups and can adjust for covariates.",
+        "words.the_other": "{0}",
+        "words.the.sex": "sex",
+        "words.the.education": "education",
+        "words.the.status_at_entry": "status at entry",
+        "words.the.referred_by": "referred by",
+        "words.the.site": "site",
+        "words.the.composition": "group composition",
+        "words.the.group_id": "group",
+        "words.the.programme": "programme",
+        "words.the.facilitator": "facilitator",
+        "words.the.age": "age",
+        "words.the.birth_year": "year of birth",
+        "words.the.company": "company",
+        "words.the.start_year": "start year",
     ]
 }

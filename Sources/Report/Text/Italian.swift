@@ -30,25 +30,25 @@ extension TextCatalogue {
         "comparison.is_the_same_for_everyone_in":
             "{0} è uguale per tutti i membri di un gruppo: le unità di inferenza sono i {1} gruppi, non i partecipanti.",
         "comparison.left_out_of_the_adjusted_models": "Esclusi dai modelli aggiustati per una covariata mancante ({0}): {1}.",
-        "comparison.level": "Valore",
+        "comparison.level": "Modalità",
         "comparison.levels_of_compared_reference_among_participants":
-            "Confronto dei valori di **{0}**, riferimento **{1}**, tra gli iscritti entro il {2}. Cluster: {3} gruppi ({4}). Aggiustato per: {5}.",
+            "Confronto tra le modalità di **{0}**, riferimento **{1}**, tra gli iscritti entro il {2}. Cluster: {3} gruppi ({4}). Covariate: {5}.",
         "comparison.linear": "lineare",
         "comparison.logistic": "logistico",
         "comparison.mean_differences_in_attendance_rate_and":
             "Differenze medie nel tasso di frequenza e nel cambiamento del benessere di ogni valore rispetto al riferimento.",
         "comparison.mixed_estimate": "Stima mista",
-        "comparison.mixed_se": "ES misto",
+        "comparison.mixed_se": "ES (modello misto)",
         "comparison.model": "Modello",
         "comparison.models": "Modelli",
         "comparison.not_estimable": "non stimabile",
-        "comparison.nothing": "nulla",
+        "comparison.nothing": "nessuna",
         "comparison.odds_and_hazard_ratios": "{0}: odds e hazard ratio",
         "comparison.odds_or_hazard_ratio_log_scale": "Odds o hazard ratio (scala logaritmica)",
         "comparison.odds_ratios_re_employment_retention_and":
             "Odds ratio (inserimento, permanenza) e hazard ratio (tempo al lavoro) di ogni valore rispetto al riferimento. Per il primo periodo di lavoro (compare --jobs) l'hazard è quello della sua fine: sopra 1, periodi di lavoro più brevi.",
         "comparison.outcome": "Esito",
-        "comparison.outcomes_by_level": "Esiti per valore",
+        "comparison.outcomes_by_level": "Esiti per modalità",
         "comparison.p_model": "p (modello)",
         "comparison.p_randomization": "p (randomizzazione)",
         "comparison.p_robust": "p (robusto)",
@@ -56,7 +56,7 @@ extension TextCatalogue {
         "comparison.points": "punti",
         "comparison.re_employed": "inserimento lavorativo",
         "comparison.reference_95_cluster_robust_intervals": "Riferimento: {0}; intervalli robusti per gruppo al 95%",
-        "comparison.relabelings": "Rietichettature",
+        "comparison.relabelings": "Permutazioni",
         "comparison.retained": "frequenza regolare",
         "comparison.sd_groups": "DS gruppi",
         "comparison.sd_residual": "DS residua",
@@ -73,7 +73,7 @@ extension TextCatalogue {
         "comparison.wellbeing_change_is_compared_from_the":
             "Il cambiamento nel benessere è confrontato dal primo questionario (ingresso) a quello di fine, tra chi li ha entrambi.",
         "comparisonCaveatText.confounding_at_group_level_groups_table":
-            "Confondimento a livello di gruppo: {0} (tabella dei gruppi) determina quasi {1} tra i {2} gruppi (V di Cramér {3}). Il confronto non può separare l'effetto di {1} da quello di {0}.",
+            "Confondimento a livello di gruppo: tra i {2} gruppi, {0} (dalla tabella dei gruppi) determina quasi del tutto {1} (V di Cramér {3}). Il confronto non può separare i due effetti.",
         "comparisonCaveatText.few_clusters_fewer_than_10_groups":
             "Pochi cluster: meno di 10 gruppi in un valore ({0}). Gli errori robusti per gruppo, i loro gradi di libertà e il test di randomizzazione poggiano su questi pochi gruppi; gli intervalli vanno letti come indicativi.",
         "comparisonCaveatText.the_unadjusted_differences_newcombe_and_welch":
@@ -752,5 +752,23 @@ extension TextCatalogue {
         "comparison.balance.age": "età (media)",
         "comparison.balance.baseline": "{0} all'ingresso (media)",
         "comparison.balance.completed": "ha risposto a {0}, {1}",
+        "report.subgroups.caveat_group":
+            "Da leggere con cautela: {0} è uguale per tutte le persone di un gruppo, quindi ogni valore poggia su pochi gruppi le cui persone condividono gli incontri; gli intervalli qui sotto trattano le persone come indipendenti e sono troppo stretti, e i gruppi di un valore possono differire anche in altro (sede, periodo, facilitatore). Il comando di confronto di evalrun dà intervalli e test che tengono conto dei gruppi e indica cosa confonde il confronto.",
+        "report.subgroups.caveat_people":
+            "Da leggere con cautela: gli intervalli qui sotto trattano le persone come indipendenti, anche se le persone di un gruppo condividono gli incontri, e non tengono conto di altre caratteristiche, quindi una differenza tra valori può venire da altre differenze tra le persone. Il comando di confronto di evalrun dà intervalli che tengono conto dei gruppi e può correggere per le covariate.",
+        "words.the_other": "la caratteristica «{0}»",
+        "words.the.sex": "il sesso",
+        "words.the.education": "il titolo di studio",
+        "words.the.status_at_entry": "la condizione all'ingresso",
+        "words.the.referred_by": "l'inviante",
+        "words.the.site": "la sede",
+        "words.the.composition": "la composizione del gruppo",
+        "words.the.group_id": "il gruppo",
+        "words.the.programme": "il programma",
+        "words.the.facilitator": "il facilitatore",
+        "words.the.age": "l'età",
+        "words.the.birth_year": "l'anno di nascita",
+        "words.the.company": "l'azienda",
+        "words.the.start_year": "l'anno di inizio",
     ]
 }

@@ -40,6 +40,24 @@ struct CompareOutputTests {
         #expect(attendance.count == 5 && attendance.allSatisfy { $0["reliable"] as? Bool == false && ($0["df"] as? Double ?? 9) < 4 })
     }
 
+    @Test("Italian written as Italian for every --by of the demo: no assembled form, no invented term")
+    func italianEveryAttribute() throws {
+        let project = try ReportOptionsTests.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let assembled = [
+            "Composizione del gruppo è", "Sede è", "determina quasi composizione", "Aggiustato per: nulla", "Esiti per valore",
+            "Rietichettature", "ES misto", "l'effetto di composizione", "homogeneous", "heterogeneous", "Headline", "not reliable",
+        ]
+        for attribute in ["composition", "site", "sex", "education", "status_at_entry", "referred_by", "età"] {
+            let out = project.url.appendingPathComponent("it-\(UUID().uuidString)")
+            let run = try EvalrunProcess.run(
+                ["compare", "--db", project.database, "--by", attribute, "--lang", "it", "--out", out.path, "--quiet"], in: project.url)
+            try #require(run.status == 0, "\(attribute): \(run.stderr)")
+            let text = String(decoding: try Data(contentsOf: out.appendingPathComponent("comparison.md")), as: UTF8.self)
+            for form in assembled { #expect(!text.contains(form), "\(attribute): '\(form)'") }
+        }
+    }
+
     @Test("--jobs adds the jobs that last after the six: the ESF+ leavers as a binary outcome, the first period in work as a survival one")
     func jobsOutcomes() throws {
         let project = try ReportOptionsTests.demoProject()
