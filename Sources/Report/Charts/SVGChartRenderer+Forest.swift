@@ -99,7 +99,12 @@ extension SVGChartRenderer {
                 ? .logarithmic(domain.lowerBound * 1.1, domain.upperBound / 1.1)
                 : .fixed(domain.lowerBound, domain.upperBound, maxTicks: 7)
         } else if chart.logarithmic {
-            return .logarithmic(extent.filter { $0 > 0 }.min() ?? 0.5, extent.filter { $0 > 0 }.max() ?? 2)
+            // Symmetric about the reference on the log scale: ticks on both sides of 1, and
+            // neither side looks larger than the other.
+            let low = extent.filter { $0 > 0 }.min() ?? 0.5
+            let high = extent.filter { $0 > 0 }.max() ?? 2
+            let reach = max(chart.reference / low, high / chart.reference, 1.5)
+            return .logarithmic(chart.reference / reach, chart.reference * reach)
         } else {
             return .nice(extent.min() ?? -1, extent.max() ?? 1, maxTicks: 7)
         }
