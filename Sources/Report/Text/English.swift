@@ -14,7 +14,8 @@ extension TextCatalogue {
         "comparison.95_ci": "95% CI",
         "comparison.95_ci_robust": "95% CI (robust)",
         "comparison.adjusted_models": "Adjusted models",
-        "comparison.against_from_the_linear_models_95": "Against {0}, from the linear models; 95% cluster-robust (CR2) intervals. Right of 0: higher for the level than for {0}",
+        "comparison.against_from_the_linear_models_95":
+            "Against {0}, from the linear models; 95% cluster-robust (CR2) intervals. Right of 0: higher for the level than for {0}",
         "comparison.attendance_rate": "attendance rate",
         "comparison.before_reading": "Before reading",
         "comparison.comparison_by": "Comparison by {0}",
@@ -55,7 +56,8 @@ extension TextCatalogue {
         "comparison.percentage_points": "percentage points",
         "comparison.points": "points",
         "comparison.re_employed": "re-employed",
-        "comparison.reference_95_cluster_robust_intervals": "Reference: {0}; 95% cluster-robust intervals. Right of 1: the level more likely retained or re-employed, or re-employed sooner, than {0} (for the first period in work: a shorter one); left of 1: less",
+        "comparison.reference_95_cluster_robust_intervals":
+            "Reference: {0}; 95% cluster-robust intervals. Right of 1: the level more likely retained or re-employed, or re-employed sooner, than {0} (for the first period in work: a shorter one); left of 1: less",
         "comparison.relabelings": "Relabelings",
         "comparison.retained": "retained",
         "comparison.sd_groups": "SD groups",
@@ -766,5 +768,12 @@ extension TextCatalogue {
         "words.the.birth_year": "year of birth",
         "words.the.company": "company",
         "words.the.start_year": "start year",
+        "terminal.report_written": "report written to {0}",
+        "terminal.comparison_written": "comparison written to {0}",
+        "terminal.no_period_given": "no period given: comparing everyone enrolled by {0}, the latest date recorded",
+        "terminal.period_before_data":
+            "warning: the period ends before the first date recorded in the database ({0}): check the period; the report says so",
+        "terminal.period_after_data":
+            "warning: the period starts after the last date recorded in the database ({0}): import the newer exports first; the report says so",
     ]
 }

@@ -14,7 +14,8 @@ extension TextCatalogue {
         "comparison.95_ci": "IC 95%",
         "comparison.95_ci_robust": "IC 95% (robusto)",
         "comparison.adjusted_models": "Modelli aggiustati",
-        "comparison.against_from_the_linear_models_95": "Rispetto a {0}, dai modelli lineari; intervalli robusti per gruppo (CR2) al 95%. A destra di 0: più alto per la modalità che per {0}",
+        "comparison.against_from_the_linear_models_95":
+            "Rispetto a {0}, dai modelli lineari; intervalli robusti per gruppo (CR2) al 95%. A destra di 0: più alto per la modalità che per {0}",
         "comparison.attendance_rate": "tasso di frequenza",
         "comparison.before_reading": "Prima di leggere",
         "comparison.comparison_by": "Confronto per {0}",
@@ -55,7 +56,8 @@ extension TextCatalogue {
         "comparison.percentage_points": "punti percentuali",
         "comparison.points": "punti",
         "comparison.re_employed": "inserimento lavorativo",
-        "comparison.reference_95_cluster_robust_intervals": "Riferimento: {0}; intervalli robusti per gruppo al 95%. A destra di 1: la modalità ha più probabilità di frequentare o di trovare lavoro, o lo trova prima, rispetto a {0} (per il primo periodo di lavoro: uno più breve); a sinistra: meno",
+        "comparison.reference_95_cluster_robust_intervals":
+            "Riferimento: {0}; intervalli robusti per gruppo al 95%. A destra di 1: la modalità ha più probabilità di frequentare o di trovare lavoro, o lo trova prima, rispetto a {0} (per il primo periodo di lavoro: uno più breve); a sinistra: meno",
         "comparison.relabelings": "Permutazioni",
         "comparison.retained": "frequenza regolare",
         "comparison.sd_groups": "DS gruppi",
@@ -770,5 +772,12 @@ extension TextCatalogue {
         "words.the.birth_year": "l'anno di nascita",
         "words.the.company": "l'azienda",
         "words.the.start_year": "l'anno di inizio",
+        "terminal.report_written": "rapporto scritto in {0}",
+        "terminal.comparison_written": "confronto scritto in {0}",
+        "terminal.no_period_given": "nessun periodo indicato: si confrontano tutti gli iscritti entro il {0}, l'ultima data registrata",
+        "terminal.period_before_data":
+            "attenzione: il periodo finisce prima della prima data registrata nel database ({0}): controllare il periodo; il rapporto lo segnala",
+        "terminal.period_after_data":
+            "attenzione: il periodo inizia dopo l'ultima data registrata nel database ({0}): importare prima gli export più recenti; il rapporto lo segnala",
     ]
 }

@@ -56,8 +56,7 @@ struct CompareCommand: AsyncParsableCommand {
             to = period.to
         } else if let latest = snapshot.latestDate {
             to = latest
-            Terminal.note(
-                "no period given: comparing everyone enrolled by \(latest.iso8601), the latest date recorded", quiet: global.quiet || json)
+            Terminal.note(TerminalText(lang).noPeriodGiven(latest), quiet: global.quiet || json)
         } else {
             throw InputFailure(description: "the database holds no records to compare")
         }
@@ -90,7 +89,7 @@ struct CompareCommand: AsyncParsableCommand {
             var report = ComparisonReport(release, language: lang)
             report.csvFormat = csvDialect.format
             try report.write(to: folder)
-            Terminal.note("comparison written to \(folder.path)/comparison.md", quiet: global.quiet)
+            Terminal.note(TerminalText(lang).comparisonWritten("\(folder.path)/comparison.md"), quiet: global.quiet)
         }
         if !json && folder == nil {
             print(ComparisonReport(release, language: lang).markdown, terminator: "")

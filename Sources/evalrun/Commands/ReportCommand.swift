@@ -57,14 +57,10 @@ struct ReportCommand: AsyncParsableCommand {
         progress.pause()
         ConsistencySummary.print(checks, quiet: global.quiet)
         if let earliest = snapshot.earliestDate, period.to < earliest {
-            Terminal.error(
-                "warning: the period ends before the first date recorded in the database (\(earliest.iso8601)): check the period; the report says so"
-            )
+            Terminal.error(TerminalText(lang).periodBeforeData(earliest))
         }
         if let latest = snapshot.latestDate, period.from > latest {
-            Terminal.error(
-                "warning: the period starts after the last date recorded in the database (\(latest.iso8601)): import the newer exports first; the report says so"
-            )
+            Terminal.error(TerminalText(lang).periodAfterData(latest))
         }
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
@@ -79,7 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         try report.write(output.files, to: folder)
         progress.finish()
-        Terminal.note("report written to \(directory)/report.md", quiet: global.quiet)
+        Terminal.note(TerminalText(lang).reportWritten("\(directory)/report.md"), quiet: global.quiet)
     }
 }
 

@@ -246,7 +246,7 @@ struct ReportOptionsTests {
             ["report", "--db", project.database, "--period", "2030", "--out", out.path, "--lang", "it"], in: project.url)
         #expect(late.status == 0)
         #expect(
-            late.stderr.contains("warning: the period starts after the last date recorded in the database (2016-01-30)"), "\(late.stderr)")
+            late.stderr.contains("attenzione: il periodo inizia dopo l'ultima data registrata nel database (2016-01-30)"), "\(late.stderr)")
         let italian = Self.text(try Data(contentsOf: out.appendingPathComponent("report.md")))
         #expect(italian.contains("l'ultima data registrata nei dati (30 gennaio 2016)"))
 
