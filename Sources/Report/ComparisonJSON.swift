@@ -119,7 +119,7 @@ public struct ComparisonJSON: Sendable {
         if let waves = o.waves { fields.append(("waves", .array(waves.map { .string($0.rawValue) }))) }
         fields.append(("clusters", .int(o.clusters)))
         if let note = o.randomizationNote { fields.append(("randomization_note", .string(note))) }
-        let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
+        let warnings = o.allWarnings
         if !warnings.isEmpty { fields.append(("warning", .string(warnings.joined(separator: "; ")))) }
         return .object(fields)
     }

@@ -201,7 +201,7 @@ public struct ComparisonReport: Sendable {
                     ?? Cell(o.randomizationNote.map { ComparisonWarningText.text($0, l) } ?? "–", csv: .text(o.randomizationNote ?? "")),
                 num(o.mixed?.first?.estimate), num(o.mixed?.first?.se), num(o.mixed?.first?.sdGroup), num(o.mixed?.first?.sdResidual),
             ])
-            let warnings = o.warnings + [o.adjustedWarning, o.mixedWarning].compactMap { $0 }
+            let warnings = o.allWarnings
             for w in warnings { notes.append("\(outcomeName(o.outcome)): \(ComparisonWarningText.text(w, l))") }
         }
         blocks.append(.heading(level: 2, text: l.text("comparison.outcomes_by_level")))

@@ -35,9 +35,7 @@ extension ReportComposer {
         }
         for change in headlineChanges { items.append(sentence(change)) }
         if let c = release.cost { items.append(spendSentence(c)) }
-        return [.heading(level: 2, text: l.text("report.keyfigures.key_figures"))] + columns + [
-            .keyFigures(items), .paragraph(l.text("report.keyfigures.interval_meaning")),
-        ]
+        return [.heading(level: 2, text: l.text("report.keyfigures.key_figures"))] + columns + [.keyFigures(items)]
     }
 
     /// One change per instrument: baseline → end where there is one, else the first wave.

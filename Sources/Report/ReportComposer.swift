@@ -123,7 +123,8 @@ public struct ReportComposer: Sendable {
             release.units.filter { $0.placement == placement }.flatMap { $0.blocks(self) }
         }
         blocks.insert(
-            contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection(units(.keyFigures)) + units(.afterKeyFigures),
+            contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection(units(.keyFigures)) + units(.afterKeyFigures)
+                + [.paragraph(l.text("report.keyfigures.interval_meaning"))],
             at: policy.isApplied ? 1 : 2)
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")

@@ -153,6 +153,13 @@ public struct OutcomeComparison: Sendable {
     public var warnings: [String]
     /// The waves of a wellbeing change (METHODS §5 "Caveats": each wellbeing outcome names its waves).
     public var waves: [Wave]? = nil
+    /// Every warning of the outcome, each once (the mixed model repeats the adjusted
+    /// model's reason when neither can be fitted).
+    public var allWarnings: [String] {
+        var seen = Set<String>()
+        return (warnings + [adjustedWarning, mixedWarning].compactMap { $0 }).filter { seen.insert($0).inserted }
+    }
+
     /// Binary and continuous outcomes: each non-reference level's headline effect.
     public var headline: [Headline] = []
 }

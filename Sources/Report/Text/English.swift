@@ -474,7 +474,7 @@ extension TextCatalogue {
         "limits.job_sources": "Jobs are as the outcomes file records them, by the source of each person's first job: {0}.",
         "limits.source_blank": "source not given",
         "key_columns.caption":
-            "The programme in {0} and since it began: activity figures count what happened in each span, whoever it happened to",
+            "The programme in {0} and since it began",
         "key_columns.figure": "Figure",
         "key_columns.in_period": "In the period ({0})",
         "key_columns.year_earlier": "A year earlier ({0})",
@@ -742,7 +742,7 @@ extension TextCatalogue {
             "How the levels differed when people enrolled: each category's share, mean age and mean score at the start, and the share answering each questionnaire; the standardised difference is the other level's value minus the reference's over their pooled standard deviation (0.25 or more in size is a notable difference)",
         "comparison.balance.attribute": "Characteristic",
         "comparison.balance.category": "Category",
-        "comparison.balance.reference": "Reference",
+        "comparison.balance.reference": "reference",
         "comparison.balance.other": "Level",
         "comparison.balance.value_reference": "Reference's value",
         "comparison.balance.value_other": "Level's value",
