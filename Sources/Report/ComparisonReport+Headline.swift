@@ -10,66 +10,9 @@ extension ComparisonReport {
     /// is said to be not reliable, without its p-value or interval.
     var headlineSection: [ReportDocument.Block] {
         let l = language
-        let c = comparison
-        let words = ReportVocabulary(l)
-        let level = { (v: String) in words.level(v, of: c.attribute) }
-        var sentences: [String] = []
-        var rows: [[Cell]] = []
-        for o in c.outcomes where !o.headline.isEmpty {
-            for var h in o.headline {
-                // The attendance rate is a share: read in percentage points, as the binary outcomes.
-                let share = o.outcome == "attendance_rate"
-                if share {
-                    h.estimate = h.estimate.map { $0 * 100 }
-                    h.ciLow = h.ciLow.map { $0 * 100 }
-                    h.ciHigh = h.ciHigh.map { $0 * 100 }
-                }
-                let unit = l.text(h.unit == "percentage_points" || share ? "comparison.headline.pp" : "comparison.headline.points")
-                let signed = { (x: Double) in (x < 0 ? "−" : "+") + l.number(abs(x), digits: 1) }
-                let number = { (x: Double?) in x.map { l.number($0, digits: 1) } ?? "–" }
-                let pText = { (x: Double?) in x.map { $0 < 0.001 ? "<" + l.number(0.001, digits: 3) : l.number($0, digits: 3) } ?? "–" }
-                let who = l.text("comparison.headline.who", outcomeName(o.outcome), level(h.level), level(c.referenceLevel))
-                guard let estimate = h.estimate else {
-                    sentences.append(l.text("comparison.headline.none", who))
-                    rows.append(
-                        [outcomeCell(o.outcome), levelCell(h.level), Cell("–", csv: .empty), Cell(h.unit, csv: .text(h.unit))]
-                            + Array(repeating: Cell("–", csv: .empty), count: 6) + [Cell("–", values: [.empty, .empty])])
-                    continue
-                }
-                if h.reliable {
-                    var tests = l.text("comparison.headline.tests", pText(h.pCR2), pText(h.pHolm), pText(h.pWild))
-                    if let r = h.pRandomization { tests += l.text("comparison.headline.randomization", pText(r)) }
-                    sentences.append(
-                        l.text(
-                            "comparison.headline.sentence", who, signed(estimate), unit, number(h.ciLow), number(h.ciHigh),
-                            l.number(h.df ?? 0, digits: 1), tests))
-                } else {
-                    sentences.append(l.text("comparison.headline.unreliable", who, signed(estimate), unit, l.number(h.df ?? 0, digits: 1)))
-                }
-                let shown = { (x: Double?, digits: Int) in
-                    h.reliable
-                        ? self.num(x, digits)
-                        : Cell(l.text("comparison.headline.not_reliable_short"), csv: x.map { .number($0, digits: 8) } ?? .empty)
-                }
-                rows.append([
-                    outcomeCell(o.outcome), levelCell(h.level), num(share ? h.estimate.map { $0 / 100 } : h.estimate, 3),
-                    Cell(
-                        l.text(h.unit == "percentage_points" ? "comparison.headline.pp" : "comparison.headline.points"), csv: .text(h.unit)),
-                    num(h.df, 1), h.reliable ? p(h.pCR2) : shown(h.pCR2, 3), h.reliable ? p(h.pHolm) : shown(h.pHolm, 3),
-                    h.reliable ? p(h.pWild) : shown(h.pWild, 3), p(h.pRandomization),
-                    Cell(
-                        h.reliable ? l.text("comparison.headline.yes") : l.text("comparison.headline.no"),
-                        csv: .text(h.reliable ? "true" : "false")),
-                    h.reliable
-                        ? ci(share ? h.ciLow.map { $0 / 100 } : h.ciLow, share ? h.ciHigh.map { $0 / 100 } : h.ciHigh)
-                        : Cell(
-                            l.text("comparison.headline.not_reliable_short"),
-                            values: [
-                                h.ciLow.map { .number($0, digits: 8) } ?? .empty, h.ciHigh.map { .number($0, digits: 8) } ?? .empty,
-                            ]),
-                ])
-            }
-        }
+        let pairs = comparison.outcomes.flatMap { o in o.headline.map { (o, $0) } }
+        let sentences = pairs.map { headlineSentence($0.0, $0.1) }
+        let rows = pairs.map { headlineRow($0.0, $0.1) }
         guard !sentences.isEmpty else { return [] }
         return [
             .heading(level: 2, text: l.text("comparison.headline.heading")), .keyFigures(sentences),
@@ -86,6 +29,54 @@ extension ComparisonReport {
                         Column(l.text("comparison.headline.reliable"), key: "reliable"), .interval(l.text("comparison.headline.ci")),
                     ],
                     rows: rows)),
+        ]
+    }
+}
+
+extension ComparisonReport {
+    /// A p-value in a sentence.
+    func pText(_ x: Double?) -> String {
+        x.map { $0 < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number($0, digits: 3) } ?? "–"
+    }
+
+    /// One contrast in words: its difference with unit, interval and p-values, or "not reliable".
+    /// The attendance rate is a share: read in percentage points, as the binary outcomes.
+    func headlineSentence(_ o: OutcomeComparison, _ h: OutcomeComparison.Headline) -> String {
+        let l = language
+        let words = ReportVocabulary(l)
+        let level = { (v: String) in words.level(v, of: self.comparison.attribute) }
+        let scale = o.outcome == "attendance_rate" ? 100.0 : 1
+        let unit = l.text(h.unit == "percentage_points" || scale != 1 ? "comparison.headline.pp" : "comparison.headline.points")
+        let number = { (x: Double?) in x.map { l.number($0 * scale, digits: 1) } ?? "–" }
+        let who = l.text("comparison.headline.who", outcomeName(o.outcome), level(h.level), level(comparison.referenceLevel))
+        guard let estimate = h.estimate.map({ $0 * scale }) else { return l.text("comparison.headline.none", who) }
+        let signed = (estimate < 0 ? "−" : "+") + l.number(abs(estimate), digits: 1)
+        let df = l.number(h.df ?? 0, digits: 1)
+        guard h.reliable else { return l.text("comparison.headline.unreliable", who, signed, unit, df) }
+        var tests = l.text("comparison.headline.tests", pText(h.pCR2), pText(h.pHolm), pText(h.pWild))
+        if let r = h.pRandomization { tests += l.text("comparison.headline.randomization", pText(r)) }
+        return l.text("comparison.headline.sentence", who, signed, unit, number(h.ciLow), number(h.ciHigh), df, tests)
+    }
+
+    /// One contrast in the tidy table, on the JSON's scale; an unreliable p-value or
+    /// interval shows "not reliable" and keeps its number in the table.
+    func headlineRow(_ o: OutcomeComparison, _ h: OutcomeComparison.Headline) -> [Cell] {
+        let l = language
+        let unit = Cell(l.text(h.unit == "percentage_points" ? "comparison.headline.pp" : "comparison.headline.points"), csv: .text(h.unit))
+        let notReliable = l.text("comparison.headline.not_reliable_short")
+        let tested = { (x: Double?) in
+            h.reliable ? self.p(x) : Cell(notReliable, csv: x.map { .number($0, digits: 8) } ?? .empty)
+        }
+        let interval =
+            h.reliable
+            ? ci(h.ciLow, h.ciHigh)
+            : Cell(
+                notReliable, values: [h.ciLow.map { .number($0, digits: 8) } ?? .empty, h.ciHigh.map { .number($0, digits: 8) } ?? .empty])
+        let reliable = Cell(
+            h.reliable ? l.text("comparison.headline.yes") : l.text("comparison.headline.no"), csv: .text(h.reliable ? "true" : "false"))
+        return [
+            outcomeCell(o.outcome), levelCell(h.level), num(h.estimate, 3), unit, num(h.df, 1), tested(h.pCR2), tested(h.pHolm),
+            tested(h.pWild), p(h.pRandomization), reliable, interval,
         ]
     }
 }

@@ -167,6 +167,29 @@ public struct ComparisonReport: Sendable {
                     l.text("comparison.wellbeing_change_is_compared_from_the")))
         }
 
+        let rows = tableRows
+        blocks += outcomeTables(rows)
+        let notes = rows.notes
+        for figure in figures { blocks.append(figure.block) }
+        if !notes.isEmpty {
+            blocks.append(.heading(level: 2, text: l.text("comparison.warnings")))
+            blocks.append(.bullets(notes))
+        }
+        return ReportDocument(title: l.text("comparison.comparison_by", name), blocks: blocks)
+    }
+
+    /// The rows of the comparison's tables, built in one pass over the outcomes.
+    struct TableRows {
+        var levels: [[Cell]] = []
+        var differences: [[Cell]] = []
+        var models: [[Cell]] = []
+        var other: [[Cell]] = []
+        var notes: [String] = []
+    }
+
+    var tableRows: TableRows {
+        let l = language
+        let c = comparison
         var levelRows: [[Cell]] = []
         var differenceRows: [[Cell]] = []
         var modelRows: [[Cell]] = []
@@ -204,6 +227,18 @@ public struct ComparisonReport: Sendable {
             let warnings = o.allWarnings
             for w in warnings { notes.append("\(outcomeName(o.outcome)): \(ComparisonWarningText.text(w, l))") }
         }
+        return TableRows(levels: levelRows, differences: differenceRows, models: modelRows, other: otherRows, notes: notes)
+    }
+
+    /// The technical tables: outcomes by level, unadjusted differences, the models, the cluster figures.
+    func outcomeTables(_ rows: TableRows) -> [ReportDocument.Block] {
+        let l = language
+        let c = comparison
+        let levelRows = rows.levels
+        let differenceRows = rows.differences
+        let modelRows = rows.models
+        let otherRows = rows.other
+        var blocks: [ReportDocument.Block] = []
         blocks.append(.heading(level: 2, text: l.text("comparison.outcomes_by_level")))
         blocks.append(
             .table(
@@ -261,12 +296,7 @@ public struct ComparisonReport: Sendable {
                         Column(l.text("comparison.sd_residual"), key: "sd_residual", .number),
                     ],
                     rows: otherRows)))
-        for figure in figures { blocks.append(figure.block) }
-        if !notes.isEmpty {
-            blocks.append(.heading(level: 2, text: l.text("comparison.warnings")))
-            blocks.append(.bullets(notes))
-        }
-        return ReportDocument(title: l.text("comparison.comparison_by", name), blocks: blocks)
+        return blocks
     }
 
     /// "Left out for a missing covariate", once: per level, for the outcome

@@ -167,12 +167,30 @@ struct JobsUnit: ReportUnit {
         let j = e.jobs
         let reemployed = ledger.count("jobs.reemployed", j.reemployed)
         if j.reemployed == e.reemployment.rate.numerator { ledger.link(["jobs.reemployed", "reemployment.employed"]) }
+        let rates = Self.rates(j, &ledger)
+        var days: [Int: Days] = [:]
+        for (n, d) in j.daysInWorkAfterLeaving {
+            let key = "jobs/days_\(n)/n"
+            days[n] = Days(
+                n: ledger.count(key, d.days.count), mean: ledger.linked(d.mean, population: d.days.count, uses: [key]),
+                median: ledger.statistic(d.median, population: d.days.count, uses: [key]))
+        }
+        let first = Self.firstPeriod(j, &ledger)
+        return Figures(
+            reemployed: reemployed, rates: rates, days: days, median: first.median, stillInWork: first.still,
+            gapDays: e.configuration.jobGapDays, curve: first.curve, byQuarter: Self.byQuarter(e, &ledger))
+    }
+
+    /// The rates, each with its lost and bound; on the day and continuously share their
+    /// people observed and those lost, and those in work without a break are some of those
+    /// in work on the day: the rest (in work again after a break), never shown, must not be small.
+    static func rates(_ j: JobsThatLast, _ ledger: inout DisclosureLedger) -> [ObservedRate] {
         let observed =
             JobsThatLast.checkpoints.map { j.inWorkAt[$0.months] } + JobsThatLast.checkpoints.map { j.continuous[$0.months] } + [
                 j.inWorkSixMonthsAfterLeaving, j.movedToPermanent,
             ]
         var rates: [ObservedRate] = []
-        for (key, r) in zip(Self.rateKeys, observed) {
+        for (key, r) in zip(rateKeys, observed) {
             let r = r ?? JobsThatLast.ObservedRate(rate: Rate(numerator: 0, denominator: 0), lost: 0)
             let base = "jobs/\(key)/"
             let rate = EvaluationRelease.rate(r.rate, numerator: base + "numerator", denominator: base + "denominator", &ledger)
@@ -182,45 +200,48 @@ struct JobsUnit: ReportUnit {
             }
             rates.append(ObservedRate(rate: rate, lost: lost, bound: bound))
         }
-        // On the day and continuously share their people observed, and those lost; those in
-        // work without a break are some of those in work on the day: the rest (in work again
-        // after a break), never shown, must not be small.
         for (k, checkpoint) in JobsThatLast.checkpoints.enumerated() {
-            let (a, b) = ("jobs/\(Self.rateKeys[k])/", "jobs/\(Self.rateKeys[k + JobsThatLast.checkpoints.count])/")
+            let (a, b) = ("jobs/\(rateKeys[k])/", "jobs/\(rateKeys[k + JobsThatLast.checkpoints.count])/")
             ledger.link([a + "denominator", b + "denominator"])
             ledger.link([a + "lost", b + "lost"])
             let again = (j.inWorkAt[checkpoint.months]?.rate.numerator ?? 0) - (j.continuous[checkpoint.months]?.rate.numerator ?? 0)
             _ = ledger.count(a + "after_a_break", again)
             ledger.partition([b + "numerator", a + "after_a_break"], total: a + "numerator")
         }
-        var days: [Int: Days] = [:]
-        for (n, d) in j.daysInWorkAfterLeaving {
-            let key = "jobs/days_\(n)/n"
-            days[n] = Days(
-                n: ledger.count(key, d.days.count), mean: ledger.linked(d.mean, population: d.days.count, uses: [key]),
-                median: ledger.statistic(d.median, population: d.days.count, uses: [key]))
-        }
-        // As for the time to first job: the median stands for the periods that ended, a
-        // share at a time for the endings before it and the people still in work then.
-        let ended = j.firstPeriod?.eventCount ?? 0
-        let fewEnded = ledger.policy.isSmall(ended)
+        return rates
+    }
+
+    /// The first period in work: its median (withheld, as the time to first job's, with
+    /// fewer endings than the threshold), the share still in it by 3, 6 and 12 months
+    /// (withheld with few endings or people before it, and with the continuous count it
+    /// equals when nobody was censored before), and its published curve.
+    static func firstPeriod(_ j: JobsThatLast, _ ledger: inout DisclosureLedger) -> (
+        median: (estimate: Released<Double>, low: Released<Double>, high: Released<Double>),
+        still: [(months: Int, share: Released<Double>)], curve: ReleasedCurve?
+    ) {
+        let fewEnded = ledger.policy.isSmall(j.firstPeriod?.eventCount ?? 0)
         let population = j.reemployed
+        let policy = ledger
         func time(_ x: Double?) -> Released<Double> {
-            fewEnded ? .confidential : ledger.statistic(x, population: population, uses: ["jobs.reemployed"])
+            fewEnded ? .confidential : policy.statistic(x, population: population, uses: ["jobs.reemployed"])
         }
         let m = j.firstPeriodMedian
         let still = j.stillInFirstPeriod.map { item -> (months: Int, share: Released<Double>) in
             guard let e = item.estimate else { return (item.months, .notComputable) }
-            let few = ledger.policy.withholdsShareByTime(eventsBefore: e.cumulativeEvents, atRisk: e.atRisk)
-            // Without censoring before it, S(t) is the share in work without a break: withheld with it.
+            let few = policy.policy.withholdsShareByTime(eventsBefore: e.cumulativeEvents, atRisk: e.atRisk)
             let uses = ["jobs.reemployed", "jobs/continuous_\(item.months)m/numerator"]
-            return (item.months, few ? .confidential : ledger.statistic(e.survival, population: population, uses: uses))
+            return (item.months, few ? .confidential : policy.statistic(e.survival, population: population, uses: uses))
         }
         let curve =
             ledger.isWithheld("jobs.reemployed")
             ? nil : j.firstPeriod.map { EvaluationRelease.curve($0, key: "first_period/", transform: { $0 }, &ledger) }
-        // The 6-month figure at each quarter's end, as the trend shows the others: the same
-        // definition over the cohort enrolled by then, observed to then.
+        return ((time(m?.estimate), time(m?.lower), time(m?.upper)), still, curve)
+    }
+
+    /// The 6-month figure at each quarter's end, as the trend shows the others: the same
+    /// definition over the cohort enrolled by then, observed to then (a quarter after the
+    /// data cut-off: not yet recorded).
+    static func byQuarter(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [(period: Period, rate: ReleasedRate?)] {
         var byQuarter: [(period: Period, rate: ReleasedRate?)] = []
         let cutoff = e.snapshot.cutoff
         for q in e.trend?.quarters ?? [] {
@@ -231,7 +252,7 @@ struct JobsUnit: ReportUnit {
             let members = e.snapshot.participants.indices.filter { e.snapshot.participants[$0].enrolledOn <= q.period.to }
             let jobs =
                 q.period.to == e.period.to
-                ? j : JobsThatLast(snapshot: e.snapshot, members: members, to: q.period.to, configuration: e.configuration)
+                ? e.jobs : JobsThatLast(snapshot: e.snapshot, members: members, to: q.period.to, configuration: e.configuration)
             let rate = jobs.inWorkAt[6]?.rate ?? Rate(numerator: 0, denominator: 0)
             let key = "trend/\(q.period.label)/"
             let released = EvaluationRelease.rate(rate, numerator: key + "jobs6m_in", denominator: key + "jobs6m_n", &ledger)
@@ -241,9 +262,6 @@ struct JobsUnit: ReportUnit {
             }
             byQuarter.append((q.period, released))
         }
-        return Figures(
-            reemployed: reemployed, rates: rates, days: days, median: (time(m?.estimate), time(m?.lower), time(m?.upper)),
-            stillInWork: still, gapDays: e.configuration.jobGapDays, curve: curve,
-            byQuarter: byQuarter)
+        return byQuarter
     }
 }
