@@ -137,30 +137,4 @@ extension ReportComposer {
                 l.text("report.details.to_protect_individuals_the_curves_are", t, b))
         ]
     }
-
-    var costSection: [ReportDocument.Block] {
-        let l = language
-        guard let c = release.cost else { return [] }
-        let money = { (x: Released<Double>) in self.money(x, currency: c.currency) }
-        return [
-            .heading(level: 2, text: l.text("report.details.cost_per_outcome")),
-            table(
-                id: "cost",
-                caption: c.declared
-                    ? l.text("report.details.declared_budget", l.number(c.total, digits: 0), c.currency)
-                    : l.text(
-                        "report.details.service_amounts_spent_on_the_participants", l.date(release.period.to), l.number(c.total, digits: 0),
-                        c.currency),
-                columns: [
-                    Column(l.text("report.details.per"), key: "per"),
-                    Column(l.text("report.details.denominator"), key: "denominator", .number),
-                    Column(l.text("report.details.cost", c.currency), key: "cost", .number),
-                ],
-                rows: [
-                    [.text(l.text("report.details.participant_enrolled")), count(c.enrolled), money(c.perEnrolled)],
-                    [.text(l.text("report.details.retained_participant")), count(c.retained), money(c.perRetained)],
-                    [.text(l.text("report.details.re_employed_participant")), count(c.reemployed), money(c.perReemployed)],
-                ]),
-        ]
-    }
 }

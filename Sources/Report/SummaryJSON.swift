@@ -56,7 +56,6 @@ public struct SummaryJSON: Sendable {
                         })
                 ),
                 ("reemployment", Self.reemployment(e)),
-                ("cost", cost),
             ] + e.units.flatMap(\.entries) + (e.subgroups.map { [("by", Self.by($0))] } ?? [])
                 + (e.trend.isEmpty ? [] : [("trend", .array(e.trend.map(Self.trend)))]))
     }
@@ -115,15 +114,6 @@ public struct SummaryJSON: Sendable {
                 ))
         }
         return .object(fields)
-    }
-
-    var cost: JSONValue {
-        guard let c = release.cost else { return .null }
-        return .object([
-            ("currency", .string(c.currency)), ("total", .number(c.total)),
-            ("per_enrolled", .of(c.perEnrolled)), ("per_retained", .of(c.perRetained)), ("per_reemployed", .of(c.perReemployed)),
-            ("basis", .string(c.declared ? "budget" : "service_amounts")),
-        ])
     }
 
     static func retention(_ r: ReleasedRetention) -> JSONValue {

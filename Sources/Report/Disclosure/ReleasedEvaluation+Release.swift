@@ -86,7 +86,7 @@ struct EvaluationRelease {
             policy: ledger.policy, period: e.period, configuration: e.configuration, imports: e.imports, cohort: cohort,
             reach: reach, services: services, makeUp: [], retention: retention, retentionCurve: nil,
             reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
-            instrumentQuality: [], cost: nil, subgroups: nil)
+            instrumentQuality: [], subgroups: nil)
         guard !level else {
             released.inWorkAfterLeaving = Self.rate(
                 e.jobs.inWorkSixMonthsAfterLeaving.rate, numerator: "jobs/in_work_6m_after_leaving/numerator",
@@ -116,18 +116,6 @@ struct EvaluationRelease {
             }
         }
         released.trend = Self.trend(e, &ledger)
-        released.cost = e.cost.map { c in
-            ReleasedCost(
-                currency: c.currency, total: c.total, declared: c.declared,
-                enrolled: ledger.count("cohort", c.enrolled), retained: ledger.count("retention.retained", c.retained),
-                reemployed: ledger.count("reemployment.employed", c.reemployed),
-                perEnrolled: Self.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
-                perRetained: Self.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
-                perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger),
-                byService: c.byService.map { ($0.service, ledger.statistic($0.amount, population: $0.people)) },
-                inPeriod: c.inPeriod.map { $0.people > 0 ? ledger.statistic($0.amount, population: $0.people) : .value(0) }
-                    ?? .notComputable)
-        }
         return released
     }
 

@@ -25,7 +25,8 @@ public struct ReleasedEvaluation: Sendable {
     public var timeToJob: ReleasedTimeToJob
     public var wellbeing: [ReleasedWellbeingChange]
     public var instrumentQuality: [ReleasedInstrumentQuality]
-    public var cost: ReleasedCost?
+    /// The spend per person, as the cost unit released it.
+    public var cost: ReleasedCost? { units.lazy.compactMap { ($0 as? CostUnit.Figures)?.cost }.first }
     /// `report --by ATTR`.
     public var subgroups: ReleasedSubgroups?
     /// By quarter, when the period spans more than one.

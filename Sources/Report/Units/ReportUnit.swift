@@ -43,6 +43,8 @@ public enum ReportUnitPlacement: Sendable {
     case afterKeyFigures
     /// After the re-employment section.
     case afterReemployment
+    /// After the wellbeing section.
+    case afterWellbeing
 }
 
 /// The report's options a unit depends on.
@@ -59,7 +61,8 @@ public struct ReportUnitOptions: Sendable {
 enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
         [
-            DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(), CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
+            CostUnit(), DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(),
+            CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
             JobsUnit(),
         ]
     }
