@@ -11,6 +11,9 @@ public struct Subgroups: Sendable {
     public var levels: [(level: String, evaluation: ProgrammeEvaluation)]
     /// Per level of a group attribute, the codes of its groups, sorted (empty for a participant attribute).
     public var groupCodes: [[String]] = []
+    /// For a group attribute: other group attributes that nearly determine it (Cramér's V
+    /// ≥ 0.8 over the groups), as `compare` names them.
+    public var confounders: [ComparisonCaveat] = []
 
     /// Most levels `--by` accepts; more need binning.
     public static let maximumLevels = 20
@@ -35,6 +38,13 @@ public struct Subgroups: Sendable {
         groupCodes = sortedLevels.map { level in
             guard groupLevel else { return [] }
             return Set((members[level] ?? []).map { snapshot.participants[$0].group }).map { snapshot.groups[$0].code }.sorted()
+        }
+        if groupLevel {
+            var levelOfGroup: [Int: String] = [:]
+            for (level, people) in members where level != Levels.missing {
+                for i in people { levelOfGroup[snapshot.participants[i].group] = level }
+            }
+            confounders = ComparisonCaveat.groupConfounders(snapshot: snapshot, attribute: attribute, levelOfGroup: levelOfGroup)
         }
         levels = sortedLevels.map { level in
             let people = members[level] ?? []

@@ -24,11 +24,17 @@ extension ReportComposer {
             ]
         }
         // The caveats compare gives (METHODS §9): the intervals below ignore the groups and adjust for nothing.
-        let caveat = l.text(
+        var caveat = l.text(
             subgroups.isGroupAttribute ? "report.subgroups.caveat_group" : "report.subgroups.caveat_people",
             words.attributeWithArticle(subgroups.attribute))
+        if subgroups.isGroupAttribute, !subgroups.groupsPerLevel.isEmpty {
+            let counts = zip(subgroups.levels, subgroups.groupsPerLevel).map { "\(words.level($0.level, of: subgroups.attribute)): \($1)" }
+            caveat += l.text("report.subgroups.groups_per_level", counts.joined(separator: ", "))
+        }
+        let confounding = subgroups.confounders.map { ComparisonCaveatText(language: l).message($0, attribute: subgroups.attribute) }
         return [
             .heading(level: 2, text: l.text("report.subgroups.by", words.attribute(subgroups.attribute))), .paragraph(caveat),
+        ] + confounding.map { ReportDocument.Block.paragraph($0) } + [
             table(
                 id: "by_\(Self.fileSafe(subgroups.attribute))",
                 caption: l.text("report.subgroups.outcomes_by_participants_enrolled_by_the", words.attribute(subgroups.attribute)),
@@ -47,7 +53,7 @@ extension ReportComposer {
                     Column(l.text("report.subgroups.in_work_after_leaving_share"), key: "in_work_6m_after_leaving_rate", .rate),
                     .interval(l.text("report.subgroups.95_ci"), prefix: "in_work_6m_after_leaving_", rate: true),
                 ],
-                rows: rows),
+                rows: rows)
         ] + subgroupWellbeing(subgroups)
     }
 

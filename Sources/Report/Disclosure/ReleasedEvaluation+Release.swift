@@ -57,7 +57,8 @@ struct EvaluationRelease {
             ledger.partition(levels.indices.map { Self.levelScope($0) + key }, total: key)
         }
         released.subgroups = ReleasedSubgroups(
-            attribute: subgroups.attribute, isGroupAttribute: subgroups.isGroupAttribute, levels: levels)
+            attribute: subgroups.attribute, isGroupAttribute: subgroups.isGroupAttribute, levels: levels,
+            groupsPerLevel: subgroups.groupCodes.map(\.count), confounders: subgroups.confounders)
         return released
     }
 

@@ -267,4 +267,8 @@ public struct ReleasedSubgroups: Sendable {
     public var attribute: String
     public var isGroupAttribute: Bool
     public var levels: [Level]
+    /// Groups per level (a group attribute); groups are not people.
+    public var groupsPerLevel: [Int] = []
+    /// Other group attributes that nearly determine this one.
+    public var confounders: [ComparisonCaveat] = []
 }

@@ -775,5 +775,6 @@ extension TextCatalogue {
             "warning: the period ends before the first date recorded in the database ({0}): check the period; the report says so",
         "terminal.period_after_data":
             "warning: the period starts after the last date recorded in the database ({0}): import the newer exports first; the report says so",
+        "report.subgroups.groups_per_level": " Groups per level: {0}.",
     ]
 }

@@ -779,5 +779,6 @@ extension TextCatalogue {
             "attenzione: il periodo finisce prima della prima data registrata nel database ({0}): controllare il periodo; il rapporto lo segnala",
         "terminal.period_after_data":
             "attenzione: il periodo inizia dopo l'ultima data registrata nel database ({0}): importare prima gli export più recenti; il rapporto lo segnala",
+        "report.subgroups.groups_per_level": " Gruppi per modalità: {0}.",
     ]
 }
