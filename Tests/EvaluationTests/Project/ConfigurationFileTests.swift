@@ -56,6 +56,8 @@ struct ConfigurationFileTests {
             ("[targets]\nretention_rate = 0.7\nhappiness = 3\n", 3, "unknown figure 'happiness'"),
             ("[targets]\nreemployment_rate = 40\n", 2, "a share between 0 and 1"),
             ("[targets.\"2016\"]\nenrolled = \"many\"\n", 2, "must be a number"),
+            ("[jobs]\ngap_days = -1\n", 2, "gap_days must be 0"),
+            ("[jobs]\ngap = 30\n", 2, "unknown key 'gap'"),
         ])
     func errors(text: String, line: Int, message: String) {
         #expect {
@@ -84,6 +86,12 @@ struct ConfigurationFileTests {
         let names = { (p: Period) in Dictionary(uniqueKeysWithValues: c.targets(for: p).map { ($0.indicator, $0.value) }) }
         #expect(names(y2017) == ["retention_rate": 0.7, "enrolled": 150, "wellbeing_change.WEMWBS": 3, "period_activity.first_jobs": 10])
         #expect(names(y2016)["enrolled"] == 20 && names(y2016).count == 4)
+    }
+
+    @Test("[jobs] gap_days is read (default 30)")
+    func jobs() throws {
+        #expect(ProjectConfiguration().jobGapDays == 30)
+        #expect(try ConfigurationFile.parse("[jobs]\ngap_days = 14\n").jobGapDays == 14)
     }
 
     @Test("target status: the interval decides; a cost is met below; a count is met when reached")
