@@ -10,10 +10,10 @@ enum ComparisonWarningText {
             "boundary (singular) fit: the group variance is estimated as 0",
             "adattamento al limite (singolare): la varianza tra i gruppi è stimata pari a 0"
         ),
-        ("not run: more than two levels", "non eseguito: più di due valori"),
+        ("not run: more than two levels", "non eseguito: più di due modalità"),
         (
             "not run: the attribute varies within groups, so relabelling groups would not keep the design",
-            "non eseguito: l'attributo varia all'interno dei gruppi, quindi rietichettare i gruppi non manterrebbe il disegno"
+            "non eseguito: l'attributo varia all'interno dei gruppi, quindi permutare i gruppi non manterrebbe il disegno"
         ),
         ("no job was observed: the Cox model cannot be fitted", "nessun lavoro osservato: il modello di Cox non si può stimare"),
         (
@@ -39,7 +39,7 @@ enum ComparisonWarningText {
     static let italianTemplates: [(english: String, italian: String)] = [
         (
             "with this outcome, level {} group(s): a model needs at least 2 groups per level",
-            "con questo esito, il valore {} gruppo/i: un modello richiede almeno 2 gruppi per valore"
+            "con questo esito, la modalità {} gruppo/i: un modello richiede almeno 2 gruppi per modalità"
         ),
         (
             "the model has {} parameters for {} groups: too few clusters to estimate it",
@@ -55,11 +55,11 @@ enum ComparisonWarningText {
         ),
         (
             "a level has fewer than {} people, or fewer than {} with or without the outcome: its figures and the comparisons are suppressed",
-            "un valore ha meno di {} persone, o meno di {} con o senza l'esito: i suoi dati e i confronti sono oscurati"
+            "una modalità ha meno di {} persone, o meno di {} con o senza l'esito: i suoi dati e i confronti sono oscurati"
         ),
         (
             "suppressed: a level has fewer than {} people, or fewer than {} with or without the outcome",
-            "oscurato: un valore ha meno di {} persone, o meno di {} con o senza l'esito"
+            "oscurato: una modalità ha meno di {} persone, o meno di {} con o senza l'esito"
         ),
         ("not run: {} groups (run below {})", "non eseguito: {} gruppi (si esegue sotto i {})"),
         ("IRLS did not converge in {} iterations", "l'IRLS non è arrivato a convergenza in {} iterazioni"),

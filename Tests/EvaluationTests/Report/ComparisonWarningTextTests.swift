@@ -9,22 +9,22 @@ struct ComparisonWarningTextTests {
     static let cases: [(String, String)] = [
         (
             "with this outcome, level 'Lugo' has 1 group(s): a model needs at least 2 groups per level",
-            "con questo esito, il valore 'Lugo' ha 1 gruppo/i: un modello richiede almeno 2 gruppi per valore"
+            "con questo esito, la modalità 'Lugo' ha 1 gruppo/i: un modello richiede almeno 2 gruppi per modalità"
         ),
         (
             "with this outcome, level 'A' has 1, 'B' has 0 group(s): a model needs at least 2 groups per level",
-            "con questo esito, il valore 'A' ha 1, 'B' ha 0 gruppo/i: un modello richiede almeno 2 gruppi per valore"
+            "con questo esito, la modalità 'A' ha 1, 'B' ha 0 gruppo/i: un modello richiede almeno 2 gruppi per modalità"
         ),
         (
             "a level has fewer than 5 people, or fewer than 5 with or without the outcome: its figures and the comparisons are suppressed",
-            "un valore ha meno di 5 persone, o meno di 5 con o senza l'esito: i suoi dati e i confronti sono oscurati"
+            "una modalità ha meno di 5 persone, o meno di 5 con o senza l'esito: i suoi dati e i confronti sono oscurati"
         ),
         (
             "suppressed: a level has fewer than 5 people, or fewer than 5 with or without the outcome",
-            "oscurato: un valore ha meno di 5 persone, o meno di 5 con o senza l'esito"
+            "oscurato: una modalità ha meno di 5 persone, o meno di 5 con o senza l'esito"
         ),
         ("not run: 31 groups (run below 30)", "non eseguito: 31 gruppi (si esegue sotto i 30)"),
-        ("not run: more than two levels", "non eseguito: più di due valori"),
+        ("not run: more than two levels", "non eseguito: più di due modalità"),
         ("not run: something new", "non eseguito: something new"),
         (
             "the model has 4 parameters for 3 groups: too few clusters to estimate it",
