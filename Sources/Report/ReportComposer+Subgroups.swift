@@ -81,51 +81,6 @@ extension ReportComposer {
         ]
     }
 
-    /// "Trend by quarter" (METHODS §6): the cohort enrolled by each quarter's
-    /// end, retained and re-employed as observed then, and the quarter's activity.
-    var trendSection: [ReportDocument.Block] {
-        guard !release.trend.isEmpty else { return [] }
-        let l = language
-        let rows: [[Cell]] = release.trend.map { q in
-            [
-                .text(l.period(Period(label: q.period.label, from: q.period.from, to: q.period.to))),
-                Cell(q.period.to.iso8601, csv: .date(q.period.to)), count(q.cohort),
-                count(q.retention.numerator), share(q.retention.value), interval(q.retention.low, q.retention.high, percent: true),
-                count(q.reemployment.numerator), share(q.reemployment.value),
-                interval(q.reemployment.low, q.reemployment.high, percent: true),
-                q.meetingsHeld.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("–", csv: .text(Disclosure.notComputableCSVMarker)),
-                count(q.attendedOnce),
-            ]
-        }
-        return [
-            .heading(level: 2, text: l.text("report.subgroups.trend_by_quarter")),
-            table(
-                id: "trend",
-                caption: l.text("report.subgroups.at_each_quarters_end_everyone_enrolled"),
-                columns: [
-                    Column(l.text("report.subgroups.quarter"), key: "period"), Column(l.text("report.subgroups.up_to"), key: "to"),
-                    Column(l.text("report.subgroups.enrolled_by_then"), key: "enrolled", .number),
-                    Column(l.text("report.subgroups.retained"), key: "retained", .number),
-                    Column(l.text("report.subgroups.retention_2"), key: "retention_rate", .rate),
-                    .interval(l.text("report.subgroups.95_ci"), prefix: "retention_", rate: true),
-                    Column(l.text("report.subgroups.re_employed_2"), key: "employed", .number),
-                    Column(l.text("report.subgroups.re_employment"), key: "reemployment_rate", .rate),
-                    .interval(l.text("report.subgroups.95_ci"), prefix: "reemployment_", rate: true),
-                    Column(l.text("report.subgroups.meetings_held"), key: "meetings_held", .number),
-                    Column(l.text("report.subgroups.attending"), key: "attended_once", .number),
-                ],
-                rows: rows),
-        ] + notRecordedNote
-    }
-
-    /// Which quarters of the trend start after the data cut-off, when any do.
-    var notRecordedNote: [ReportDocument.Block] {
-        let later = release.trend.filter { !$0.recorded }
-        guard let first = later.first else { return [] }
-        let l = language
-        return [.paragraph(l.text("report.trend.not_yet_recorded", l.period(first.period)))]
-    }
-
     /// A table id from an attribute name (`service:support_pact` → `service_support_pact`).
     static func fileSafe(_ name: String) -> String {
         String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })

@@ -129,7 +129,7 @@ public struct ReportComposer: Sendable {
         blocks +=
             reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
             + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + figure("first_period") + timeToJobSection
-            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + units(.afterWellbeing) + trendSection + figure("trend")
+            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + units(.afterWellbeing) + figure("trend")
             + subgroupSection + dataChecksSection
             + appendixSection + provenanceSection
         return ReportDocument(title: title, blocks: blocks)

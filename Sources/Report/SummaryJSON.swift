@@ -14,6 +14,14 @@ public struct SummaryJSON: Sendable {
         self.release = release
     }
 
+    /// The units' entries before `by`, or after it.
+    func unitEntries(following: Bool) -> [(String, JSONValue)] {
+        release.units.filter { $0.followsSubgroups == following }.flatMap(\.entries)
+    }
+
+    /// `by`, with `report --by`.
+    var by: [(String, JSONValue)] { release.subgroups.map { [("by", Self.by($0))] } ?? [] }
+
     public var document: JSONValue {
         let e = release
         return .object(
@@ -56,8 +64,7 @@ public struct SummaryJSON: Sendable {
                         })
                 ),
                 ("reemployment", Self.reemployment(e)),
-            ] + e.units.flatMap(\.entries) + (e.subgroups.map { [("by", Self.by($0))] } ?? [])
-                + (e.trend.isEmpty ? [] : [("trend", .array(e.trend.map(Self.trend)))]))
+            ] + unitEntries(following: false) + by + unitEntries(following: true))
     }
 
     /// The `by` block: each level with the shapes of the top level.

@@ -116,7 +116,6 @@ struct EvaluationRelease {
                 ledger.link(["retention_curve/0", "retention.n"])
             }
         }
-        released.trend = Self.trend(e, &ledger)
         return released
     }
 

@@ -29,8 +29,8 @@ public struct ReleasedEvaluation: Sendable {
     public var cost: ReleasedCost? { units.lazy.compactMap { ($0 as? CostUnit.Figures)?.cost }.first }
     /// `report --by ATTR`.
     public var subgroups: ReleasedSubgroups?
-    /// By quarter, when the period spans more than one.
-    public var trend: [ReleasedTrendQuarter] = []
+    /// By quarter, when the period spans more than one (the trend unit's quarters).
+    public var trend: [ReleasedTrendQuarter] { units.lazy.compactMap { ($0 as? TrendUnit.Figures)?.quarters }.first ?? [] }
     /// Findings of the cross-file checks by kind (counts of records, not of people: no participant is named).
     public var dataChecks: [DataCheckCount] = []
     /// The latest date recorded in the database (for the guardrail on a period after the data).

@@ -22,6 +22,9 @@ public protocol ReleasedUnit: Sendable {
     var json: JSONValue { get }
     /// Its entries in `summary.json`: by default its one `key` and `json`.
     var entries: [(String, JSONValue)] { get }
+    /// Whether its entries come after `by` in `summary.json` (the trend's place in the
+    /// contract) rather than before it.
+    var followsSubgroups: Bool { get }
     /// Where its blocks go in the report.
     var placement: ReportUnitPlacement { get }
     /// Its blocks in the report, in the composer's language (tables get their
@@ -31,6 +34,7 @@ public protocol ReleasedUnit: Sendable {
 
 extension ReleasedUnit {
     public var entries: [(String, JSONValue)] { [(key, json)] }
+    public var followsSubgroups: Bool { false }
 }
 
 /// Where a unit's blocks go in the report.
@@ -61,7 +65,7 @@ public struct ReportUnitOptions: Sendable {
 enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
         [
-            CostUnit(), DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(),
+            CostUnit(), TrendUnit(), DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(),
             CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
             JobsUnit(),
         ]

@@ -1,0 +1,72 @@
+import EvaluationDomain
+import Indicators
+import Ingest
+
+/// The trend by quarter (METHODS §6 "Trend"): at each quarter's end of a period longer
+/// than a quarter, the cohort enrolled by then, retained and re-employed as observed
+/// then, and the quarter's meetings and people attending; quarters after the data
+/// cut-off not yet recorded. Its section follows the cost; `summary.json` `trend`,
+/// after `by`.
+struct TrendUnit: ReportUnit {
+    struct Figures: ReleasedUnit {
+        typealias Cell = ReportTable.Cell
+        typealias Column = ReportTable.Column
+
+        var quarters: [ReleasedTrendQuarter]
+
+        var key: String { "trend" }
+        var placement: ReportUnitPlacement { .afterWellbeing }
+        var followsSubgroups: Bool { true }
+        var json: JSONValue { .array(quarters.map(SummaryJSON.trend)) }
+        var entries: [(String, JSONValue)] { quarters.isEmpty ? [] : [(key, json)] }
+
+        /// "Trend by quarter" (METHODS §6): the cohort enrolled by each quarter's
+        /// end, retained and re-employed as observed then, and the quarter's activity.
+        func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] {
+            guard !quarters.isEmpty else { return [] }
+            let l = composer.language
+            let rows: [[Cell]] = quarters.map { q in
+                [
+                    .text(l.period(Period(label: q.period.label, from: q.period.from, to: q.period.to))),
+                    Cell(q.period.to.iso8601, csv: .date(q.period.to)), composer.count(q.cohort),
+                    composer.count(q.retention.numerator), composer.share(q.retention.value),
+                    composer.interval(q.retention.low, q.retention.high, percent: true),
+                    composer.count(q.reemployment.numerator), composer.share(q.reemployment.value),
+                    composer.interval(q.reemployment.low, q.reemployment.high, percent: true),
+                    q.meetingsHeld.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("–", csv: .text(Disclosure.notComputableCSVMarker)),
+                    composer.count(q.attendedOnce),
+                ]
+            }
+            return [
+                .heading(level: 2, text: l.text("report.subgroups.trend_by_quarter")),
+                composer.table(
+                    id: "trend",
+                    caption: l.text("report.subgroups.at_each_quarters_end_everyone_enrolled"),
+                    columns: [
+                        Column(l.text("report.subgroups.quarter"), key: "period"), Column(l.text("report.subgroups.up_to"), key: "to"),
+                        Column(l.text("report.subgroups.enrolled_by_then"), key: "enrolled", .number),
+                        Column(l.text("report.subgroups.retained"), key: "retained", .number),
+                        Column(l.text("report.subgroups.retention_2"), key: "retention_rate", .rate),
+                        .interval(l.text("report.subgroups.95_ci"), prefix: "retention_", rate: true),
+                        Column(l.text("report.subgroups.re_employed_2"), key: "employed", .number),
+                        Column(l.text("report.subgroups.re_employment"), key: "reemployment_rate", .rate),
+                        .interval(l.text("report.subgroups.95_ci"), prefix: "reemployment_", rate: true),
+                        Column(l.text("report.subgroups.meetings_held"), key: "meetings_held", .number),
+                        Column(l.text("report.subgroups.attending"), key: "attended_once", .number),
+                    ],
+                    rows: rows),
+            ] + notRecordedNote(l)
+        }
+
+        /// Which quarters of the trend start after the data cut-off, when any do.
+        func notRecordedNote(_ l: ReportLanguage) -> [ReportDocument.Block] {
+            let later = quarters.filter { !$0.recorded }
+            guard let first = later.first else { return [] }
+            return [.paragraph(l.text("report.trend.not_yet_recorded", l.period(first.period)))]
+        }
+    }
+
+    func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
+        Figures(quarters: EvaluationRelease.trend(e, &ledger))
+    }
+}
