@@ -21,9 +21,17 @@ public struct Target: Sendable, Equatable {
         "period_activity.attended_once", "period_activity.meetings_held", "period_activity.first_jobs", "period_activity.spend",
     ]
 
+    /// The figure a name stands for: `cohort.enrolled` is `enrolled`.
+    public static func figure(_ indicator: String) -> String {
+        indicator.hasPrefix("cohort.") ? String(indicator.dropFirst("cohort.".count)) : indicator
+    }
+
+    /// The figure this target is for.
+    public var figure: String { Self.figure(indicator) }
+
     /// Whether `indicator` names a figure a target can be set for.
     public static func isKnown(_ indicator: String) -> Bool {
-        let name = indicator.hasPrefix("cohort.") ? String(indicator.dropFirst("cohort.".count)) : indicator
+        let name = figure(indicator)
         if name.hasPrefix("wellbeing_change.") { return name.count > "wellbeing_change.".count }
         return indicators.contains(name)
     }

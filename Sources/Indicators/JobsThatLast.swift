@@ -64,7 +64,7 @@ public struct JobsThatLast: Sendable {
         let groupEnds = GroupEnd.ends(snapshot: snapshot, to: to)
         var reemployed = 0
         var atCheckpoint = Self.checkpoints.map { _ in (inWork: 0, continuous: 0, observed: 0, lost: 0) }
-        var afterLeaving = (inWork: 0, observed: 0, lost: 0)
+        var lostAfterLeaving = 0
         var permanent = (moved: 0, could: 0)
         var days: [Int: [Int]] = [:]
         var lengths: [(participant: Int, days: Int, ended: Bool)] = []
@@ -82,11 +82,9 @@ public struct JobsThatLast: Sendable {
             if let leaving, leaving <= to {
                 let checkpoint = leaving.adding(days: 183)
                 if end >= checkpoint {
-                    afterLeaving.observed += 1
                     leavers.append((i, inWork(checkpoint)))
-                    if inWork(checkpoint) { afterLeaving.inWork += 1 }
                 } else if checkpoint <= intended {
-                    afterLeaving.lost += 1
+                    lostAfterLeaving += 1
                 }
                 for n in Self.windowsAfterLeaving where end >= leaving.adding(days: n) {
                     days[n, default: []].append(Self.daysCovered(by: periods, from: leaving.adding(days: 1), to: leaving.adding(days: n)))
@@ -127,7 +125,7 @@ public struct JobsThatLast: Sendable {
         self.inWorkAt = inWorkAt
         self.continuous = continuous
         inWorkSixMonthsAfterLeaving = ObservedRate(
-            rate: Rate(numerator: afterLeaving.inWork, denominator: afterLeaving.observed), lost: afterLeaving.lost)
+            rate: Rate(numerator: leavers.filter(\.inWork).count, denominator: leavers.count), lost: lostAfterLeaving)
         movedToPermanent = ObservedRate(rate: Rate(numerator: permanent.moved, denominator: permanent.could), lost: 0)
         daysInWorkAfterLeaving = Dictionary(uniqueKeysWithValues: Self.windowsAfterLeaving.map { ($0, DaysInWork(days: days[$0] ?? [])) })
         firstPeriodLengths = lengths

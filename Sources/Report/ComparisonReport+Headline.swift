@@ -34,11 +34,6 @@ extension ComparisonReport {
 }
 
 extension ComparisonReport {
-    /// A p-value in a sentence.
-    func pText(_ x: Double?) -> String {
-        x.map { $0 < 0.001 ? "<" + language.number(0.001, digits: 3) : language.number($0, digits: 3) } ?? "–"
-    }
-
     /// One contrast in words: its difference with unit, interval and p-values, or "not reliable".
     /// The attendance rate is a share: read in percentage points, as the binary outcomes.
     func headlineSentence(_ o: OutcomeComparison, _ h: OutcomeComparison.Headline) -> String {
@@ -53,8 +48,8 @@ extension ComparisonReport {
         let signed = (estimate < 0 ? "−" : "+") + l.number(abs(estimate), digits: 1)
         let df = l.number(h.df ?? 0, digits: 1)
         guard h.reliable else { return l.text("comparison.headline.unreliable", who, signed, unit, df) }
-        var tests = l.text("comparison.headline.tests", pText(h.pCR2), pText(h.pHolm), pText(h.pWild))
-        if let r = h.pRandomization { tests += l.text("comparison.headline.randomization", pText(r)) }
+        var tests = l.text("comparison.headline.tests", p(h.pCR2).display, p(h.pHolm).display, p(h.pWild).display)
+        if let r = h.pRandomization { tests += l.text("comparison.headline.randomization", p(r).display) }
         return l.text("comparison.headline.sentence", who, signed, unit, number(h.ciLow), number(h.ciHigh), df, tests)
     }
 

@@ -39,7 +39,7 @@ public struct BalanceAtEntry: Sendable {
 
     init(
         snapshot: ProgrammeSnapshot, cohort: [Int], levelOf: [Int: String], levels: [String], to: CalendarDate,
-        configuration: ProjectConfiguration
+        configuration: ProjectConfiguration, scores: WellbeingScores
     ) {
         let attributes = ParticipantAttributes(snapshot: snapshot, to: to, only: Set(ParticipantAttributes.makeUp + ["age"]))
         var members = [String: [Int]]()
@@ -68,7 +68,6 @@ public struct BalanceAtEntry: Sendable {
         if attributes.has("age") {
             add("age", category: nil, share: false) { i in attributes.level("age", of: i).flatMap(Double.init) }
         }
-        let scores = WellbeingScores(snapshot: snapshot, members: cohort, to: to)
         for instrument in scores.analysed(configuration) {
             var baseline: [Int: Double] = [:]
             for s in scores.scores(instrument, .baseline) where baseline[s.participant] == nil { baseline[s.participant] = s.value }

@@ -75,7 +75,10 @@ public struct Comparison: Sendable {
 
         let analysis = OutcomeAnalysis(
             levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
-        var data = Self.outcomeData(snapshot: snapshot, cohort: cohort, to: to, configuration: configuration, jobs: includeJobs)
+        // Scored once: the wellbeing outcomes and the baseline scores of the balance at entry.
+        let scores = WellbeingScores(snapshot: snapshot, members: cohort, to: to)
+        var data = Self.outcomeData(
+            snapshot: snapshot, cohort: cohort, to: to, configuration: configuration, scores: scores, jobs: includeJobs)
         for k in data.indices {
             data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
             data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
@@ -91,7 +94,8 @@ public struct Comparison: Sendable {
         for (k, c) in contrasts.enumerated() { outcomes[c.0].headline[c.1].pHolm = holm[k] }
         self.outcomes = outcomes
         balance = BalanceAtEntry(
-            snapshot: snapshot, cohort: cohort, levelOf: levelOf, levels: ordered, to: to, configuration: configuration)
+            snapshot: snapshot, cohort: cohort, levelOf: levelOf, levels: ordered, to: to, configuration: configuration,
+            scores: scores)
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
         caveats = ComparisonCaveat.caveats(
             snapshot: snapshot, attribute: attribute, levels: ordered, groupsPerLevel: perLevel,
@@ -107,7 +111,8 @@ public struct Comparison: Sendable {
     /// baseline → end, and days to the first job (with whether it was observed).
     /// With `jobs` (`compare --jobs`), the jobs that last too (after the contract's six).
     static func outcomeData(
-        snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration, jobs includeJobs: Bool = false
+        snapshot: ProgrammeSnapshot, cohort: [Int], to: CalendarDate, configuration: ProjectConfiguration, scores: WellbeingScores,
+        jobs includeJobs: Bool = false
     ) -> [OutcomeData] {
         var data: [OutcomeData] = []
         let work = Reemployment(snapshot: snapshot, members: cohort, to: to, configuration: configuration)
@@ -128,7 +133,6 @@ public struct Comparison: Sendable {
             OutcomeData(
                 name: "attendance_rate", kind: .continuous, participants: attendance.map(\.participant),
                 values: attendance.map { $0.rate ?? 0 }, events: []))
-        let scores = WellbeingScores(snapshot: snapshot, members: cohort, to: to)
         for instrument in scores.analysed(configuration) {
             let changes = scores.changes(instrument)
             guard !changes.isEmpty else { continue }

@@ -221,16 +221,15 @@ struct JobsUnit: ReportUnit {
     ) {
         let fewEnded = ledger.policy.isSmall(j.firstPeriod?.eventCount ?? 0)
         let population = j.reemployed
-        let policy = ledger
         func time(_ x: Double?) -> Released<Double> {
-            fewEnded ? .confidential : policy.statistic(x, population: population, uses: ["jobs.reemployed"])
+            fewEnded ? .confidential : ledger.statistic(x, population: population, uses: ["jobs.reemployed"])
         }
         let m = j.firstPeriodMedian
         let still = j.stillInFirstPeriod.map { item -> (months: Int, share: Released<Double>) in
             guard let e = item.estimate else { return (item.months, .notComputable) }
-            let few = policy.policy.withholdsShareByTime(eventsBefore: e.cumulativeEvents, atRisk: e.atRisk)
+            let few = ledger.policy.withholdsShareByTime(eventsBefore: e.cumulativeEvents, atRisk: e.atRisk)
             let uses = ["jobs.reemployed", "jobs/continuous_\(item.months)m/numerator"]
-            return (item.months, few ? .confidential : policy.statistic(e.survival, population: population, uses: uses))
+            return (item.months, few ? .confidential : ledger.statistic(e.survival, population: population, uses: uses))
         }
         let curve =
             ledger.isWithheld("jobs.reemployed")

@@ -82,11 +82,10 @@ struct KeyFigureColumnsUnit: ReportUnit {
 
     func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
         let period = e.period
-        let firstJobs = { (p: Period) in e.reemployment.people.filter { $0.firstEvent.map(p.contains) ?? false }.count }
-        let policy = ledger
-        let serviceSpend = { (p: Period) -> Released<Double> in
+        func firstJobs(_ p: Period) -> Int { e.reemployment.people.filter { $0.firstEvent.map(p.contains) ?? false }.count }
+        func serviceSpend(_ p: Period) -> Released<Double> {
             guard let spend = (p == period ? e.cost : Self.cost(e, p))?.inPeriod else { return .notComputable }
-            return spend.people > 0 ? policy.statistic(spend.amount, population: spend.people) : .value(0)
+            return spend.people > 0 ? ledger.statistic(spend.amount, population: spend.people) : .value(0)
         }
         let inPeriod = Column(
             from: period.from, to: period.to, enrolled: ledger.count("reach.enrolled", e.reach.enrolled),

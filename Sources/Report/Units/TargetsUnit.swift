@@ -88,7 +88,7 @@ struct TargetsUnit: ReportUnit {
 
     /// The actual figure a target names, as released.
     static func row(_ target: Target, released: ReleasedEvaluation, columns: KeyFigureColumnsUnit.Figures?) -> Row {
-        let name = target.indicator.hasPrefix("cohort.") ? String(target.indicator.dropFirst("cohort.".count)) : target.indicator
+        let name = target.figure
         var kind = Kind.count
         var actual: Released<Double> = .notComputable
         var low: Released<Double> = .notComputable
@@ -139,7 +139,7 @@ struct TargetsUnit: ReportUnit {
     /// A target's figure in words.
     static func label(_ indicator: String, _ composer: ReportComposer) -> String {
         let l = composer.language
-        let name = indicator.hasPrefix("cohort.") ? String(indicator.dropFirst("cohort.".count)) : indicator
+        let name = Target.figure(indicator)
         if name.hasPrefix("wellbeing_change.") {
             return l.text(
                 "targets.indicator.wellbeing_change", composer.words.instrument(String(name.dropFirst("wellbeing_change.".count))))

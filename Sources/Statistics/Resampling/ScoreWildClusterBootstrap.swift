@@ -153,17 +153,19 @@ public struct ScoreWildClusterBootstrap: Sendable {
     }
 
     /// The share of `signs` whose |T(v)|/√D(v) exceeds the observed one by more than 1e-12 relative.
-    static func pValue(_ score: [Double], _ share: [Double], signs: some Collection<[Double]>) -> Double {
+    static func pValue(_ score: [Double], _ share: [Double], signs: some Sequence<[Double]>) -> Double {
         let observed = statistic(Array(repeating: 1, count: score.count), score, share)
         let threshold = abs(observed.numerator) / observed.variance.squareRoot() * (1 + 1e-12)
         var exceed = 0
+        var count = 0
         for v in signs {
+            count += 1
             // ±(1, …, 1): |t*| = |t| exactly (the data's scores, or all of them negated).
             if v.allSatisfy({ $0 == v[0] }) { continue }
             let draw = statistic(v, score, share)
             guard draw.variance > 0 else { continue }
             if abs(draw.numerator) / draw.variance.squareRoot() > threshold { exceed += 1 }
         }
-        return Double(exceed) / Double(signs.count)
+        return Double(exceed) / Double(count)
     }
 }

@@ -76,9 +76,9 @@ public struct WildClusterBootstrap: Sendable {
     }
 
     /// The sign vectors of a test, one at a time: all 2^g when there are no more than
-    /// `draws` of them (exact, seed-free), else `draws` seeded ones, in the order of
-    /// `signs(_:draws:seed:)`.
-    public struct SignVectors: Collection, Sendable {
+    /// `draws` of them (exact, seed-free; vector k has −1 where bit g of k is set), else
+    /// `draws` Rademacher vectors from a seeded xoshiro256** stream.
+    public struct SignVectors: Sequence, Sendable {
         public let clusters: Int
         public let enumerated: Bool
         public let count: Int
@@ -89,17 +89,6 @@ public struct WildClusterBootstrap: Sendable {
             enumerated = g < 63 && (1 << g) <= draws
             count = enumerated ? 1 << g : draws
             self.seed = seed
-        }
-
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { count }
-        public func index(after i: Int) -> Int { i + 1 }
-
-        /// Random access recomputes the stream up to `i`: for tests; iterate instead.
-        public subscript(i: Int) -> [Double] {
-            let iterator = makeIterator()
-            for _ in 0..<i { _ = iterator.next() }
-            return iterator.next() ?? []
         }
 
         public func makeIterator() -> AnyIterator<[Double]> {
@@ -119,24 +108,6 @@ public struct WildClusterBootstrap: Sendable {
                 return (0..<g).map { _ in rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
             }
         }
-    }
-
-    /// The sign vectors of a test: all 2^g when there are no more than `draws`
-    /// of them (exact, seed-free), else `draws` seeded ones.
-    static func signs(_ g: Int, draws: Int, seed: UInt64) -> (signs: [[Double]], enumerated: Bool) {
-        let enumerated = g < 63 && (1 << g) <= draws
-        return (enumerated ? allSigns(g) : randomSigns(g, count: draws, seed: seed), enumerated)
-    }
-
-    /// Every ±1 vector of length g, as rows of a flat array.
-    static func allSigns(_ g: Int) -> [[Double]] {
-        (0..<(1 << g)).map { code in (0..<g).map { (code >> $0) & 1 == 1 ? -1.0 : 1.0 } }
-    }
-
-    /// `count` Rademacher vectors from a seeded xoshiro256** stream.
-    static func randomSigns(_ g: Int, count: Int, seed: UInt64) -> [[Double]] {
-        var rng = Xoshiro256StarStar(seed: seed)
-        return (0..<count).map { _ in (0..<g).map { _ in rng.nextBounded(2) == 0 ? -1.0 : 1.0 } }
     }
 
     /// What the statistics need, computed once per data set.

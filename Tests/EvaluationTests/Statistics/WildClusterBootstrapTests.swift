@@ -92,7 +92,7 @@ struct WildClusterBootstrapTests {
         let high = try #require(result.ciHigh)
         let setup = try WildClusterBootstrap.Setup(design: x, response: y, cluster: g, coefficient: 1)
         #expect(low < setup.estimate && setup.estimate < high)
-        let signs = WildClusterBootstrap.allSigns(setup.clusters)
+        let signs = Array(WildClusterBootstrap.SignVectors(clusters: setup.clusters, draws: 1 << setup.clusters, seed: 0))
         let width = high - low
         #expect(setup.pValue(null: low + 1e-6 * width, signs: signs) >= 0.05)
         #expect(setup.pValue(null: low - 1e-6 * width, signs: signs) < 0.05)
