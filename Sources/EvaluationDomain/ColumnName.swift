@@ -36,6 +36,8 @@ public enum ColumnName: String, CaseIterable, Sendable, CustomStringConvertible 
     case outcome = "outcome"
     case source = "source"
     case endDate = "end_date"
+    case personID = "person_id"
+    case referenceDate = "reference_date"
 
     /// The name as the exports and messages write it (`session_no`).
     public var description: String { rawValue }

@@ -25,6 +25,21 @@ extension ColumnSchema {
             return Description(
                 meaning: ("the group's code, the same in every file", "il codice del gruppo, uguale in tutti i file"), type: text,
                 accepted: ("any code", "qualsiasi codice"), example: "G001")
+        case "person_id":
+            return Description(
+                meaning: (
+                    "the code of a person in the comparison group, who did not take part (a pseudonym; never a name or tax code)",
+                    "il codice di una persona del gruppo di confronto, che non ha partecipato (uno pseudonimo; mai nome o codice fiscale)"
+                ),
+                type: text, accepted: ("any code that is not a participant's", "qualsiasi codice che non sia di un partecipante"),
+                example: "C00001")
+        case "reference_date":
+            return Description(
+                meaning: (
+                    "the date from which the person's outcomes count (registration at the job centre), as enrolment for a participant",
+                    "la data da cui contano gli esiti della persona (iscrizione al centro per l'impiego), come l'iscrizione per un partecipante"
+                ),
+                type: date, accepted: ("a date", "una data"), example: "2016-03-01")
         case "participant_id":
             return Description(
                 meaning: (

@@ -25,6 +25,7 @@ public struct ColumnSchema: Sendable {
         }
         let participant = c(.participantID, ["codice_partecipante", "id_partecipante", "codice"], required: true)
         let group = c(.groupID, ["gruppo", "codice_gruppo", "id_gruppo"], required: true)
+        let person = c(.personID, ["codice_persona", "id_persona", "codice"], required: true)
         switch kind {
         case .groups:
             return ColumnSchema(
@@ -97,6 +98,28 @@ public struct ColumnSchema: Sendable {
                 kind: kind,
                 columns: [
                     participant,
+                    c(.eventDate, ["data_evento", "data_avvio"], required: true),
+                    c(.outcome, ["esito", "tipo_esito", "tipo_contratto"], required: true),
+                    c(.source, ["fonte"]),
+                    c(.endDate, ["data_fine"]),
+                ], keepsExtraColumns: false)
+        case .comparison:
+            return ColumnSchema(
+                kind: kind,
+                columns: [
+                    person,
+                    c(.referenceDate, ["data_riferimento", "data_registrazione", "data_iscrizione_cpi"], required: true),
+                    c(.followedUpUntil, ["seguito_fino_al", "ultimo_contatto"]),
+                    c(.sex, ["sesso", "genere", "gender"]),
+                    c(.birthYear, ["anno_nascita", "anno_di_nascita"]),
+                    c(.education, ["titolo_di_studio", "istruzione"]),
+                    c(.statusAtEntry, ["condizione_ingresso", "condizione"]),
+                ], keepsExtraColumns: true)
+        case .comparisonOutcomes:
+            return ColumnSchema(
+                kind: kind,
+                columns: [
+                    person,
                     c(.eventDate, ["data_evento", "data_avvio"], required: true),
                     c(.outcome, ["esito", "tipo_esito", "tipo_contratto"], required: true),
                     c(.source, ["fonte"]),

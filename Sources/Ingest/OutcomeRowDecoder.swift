@@ -1,19 +1,24 @@
 import EvaluationDomain
 
-/// Decodes `outcomes.csv`.
+/// Decodes `outcomes.csv`, or with `kind` `.comparisonOutcomes` the comparison
+/// group's `comparison_outcomes.csv` (the same columns, keyed by `person_id`).
 package struct OutcomeRowDecoder: RowDecoder {
     package let fields: FieldReader
+    /// The column naming whose event it is.
+    package let personColumn: ColumnName
 
-    package init(_ context: DecoderContext, problems: inout ProblemList) {
+    package init(_ context: DecoderContext, kind: FileKind = .outcomes, problems: inout ProblemList) {
+        precondition(kind == .outcomes || kind == .comparisonOutcomes, "an outcomes file")
         let map = HeaderMap(
-            header: context.header, kind: .outcomes, mapping: context.configuration.columnMappings[.outcomes] ?? [:],
+            header: context.header, kind: kind, mapping: context.configuration.columnMappings[kind] ?? [:],
             file: context.file, headerLine: context.headerLine, problems: &problems)
         fields = FieldReader(file: context.file, map: map, decimalComma: context.dialect.decimalComma)
+        personColumn = kind == .outcomes ? .participantID : .personID
     }
 
     package func decode(_ record: borrowing CSVRow, problems: inout ProblemList, emit: (OutcomeRow) -> Void) {
         let before = problems.errorCount
-        let participant = fields.required(record, .participantID, problems: &problems)
+        let participant = fields.required(record, personColumn, problems: &problems)
         var eventDate: CalendarDate?
         if fields.text(record, .eventDate) == nil {
             _ = fields.required(record, .eventDate, problems: &problems)

@@ -136,6 +136,8 @@ struct ReportVocabulary: Sendable {
         case .questionnaires: return language.text("words.questionnaires")
         case .services: return language.text("words.services")
         case .outcomes: return language.text("words.outcomes")
+        case .comparison: return language.text("words.comparison_group")
+        case .comparisonOutcomes: return language.text("words.comparison_outcomes")
         }
     }
 }

@@ -28,6 +28,7 @@ extension FileImporter {
         let pseudonym = self.pseudonym
         let decoder = ParticipantRowDecoder(context, problems: &problems)
         let groups = try codeMap("groups")
+        let comparisonPeople = try codeMap("comparison_people")
         let stage = try StageTable(
             db: db, target: "participants", keys: ["code"],
             values: [
@@ -36,6 +37,7 @@ extension FileImporter {
             ])
         let attributes = try AttributeStage(db: db, entity: "participant", names: decoder.fields.map.extras.map(\.name))
         let groupColumn = decoder.fields.map[.groupID].map { $0 + 1 }
+        let participantColumn = decoder.fields.map[.participantID].map { $0 + 1 }
         let file = source.displayName
         let records = try stream(source, decoder) { row, problems in
             guard let group = groups[row.groupCode] else {
@@ -47,6 +49,13 @@ extension FileImporter {
                 return
             }
             let code = pseudonym(row.code)
+            guard comparisonPeople[code] == nil else {
+                problems.append(
+                    Self.bothSides(
+                        file: file, line: row.line, column: participantColumn, columnName: .participantID, code: row.code,
+                        isNow: "in the comparison group"))
+                return
+            }
             try stage.append(
                 line: row.line,
                 [

@@ -56,6 +56,8 @@ struct FileImporter {
         case .questionnaires: counts = try importQuestionnaires(source, context)
         case .services: counts = try importServices(source, context)
         case .outcomes: counts = try importOutcomes(source, context)
+        case .comparison: counts = try importComparisonPeople(source, context)
+        case .comparisonOutcomes: counts = try importComparisonOutcomes(source, context)
         }
         return ImportSummary(
             kind: request.kind, file: source.displayName, sha256: source.sha256, rows: counts.records,

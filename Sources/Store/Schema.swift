@@ -127,6 +127,42 @@ enum Schema {
                     CREATE INDEX released_cells_definition ON released_cells(definition);
                     """)
         }
+        migrator.registerMigration("v4-comparison-group") { db in
+            // The comparison group (METHODS §9): people who did not take part, their
+            // job events, and their extra columns as attributes (the attributes'
+            // entity check is widened by rebuilding the table, as SQLite requires).
+            try db.execute(
+                sql: """
+                    CREATE TABLE comparison_people (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL UNIQUE,
+                        reference_date TEXT NOT NULL,
+                        followed_up_until TEXT,
+                        sex TEXT,
+                        birth_year INTEGER,
+                        education TEXT,
+                        status_at_entry TEXT
+                    );
+                    CREATE TABLE comparison_outcomes (
+                        person_ref INTEGER NOT NULL REFERENCES comparison_people(id),
+                        event_date TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        source TEXT,
+                        end_date TEXT,
+                        PRIMARY KEY (person_ref, event_date, outcome)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE attributes_v4 (
+                        entity TEXT NOT NULL CHECK (entity IN ('group', 'participant', 'comparison')),
+                        entity_ref INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (entity, entity_ref, name)
+                    ) WITHOUT ROWID;
+                    INSERT INTO attributes_v4 SELECT entity, entity_ref, name, value FROM attributes;
+                    DROP TABLE attributes;
+                    ALTER TABLE attributes_v4 RENAME TO attributes;
+                    """)
+        }
         return migrator
     }
 }

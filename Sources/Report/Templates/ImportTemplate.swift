@@ -29,6 +29,8 @@ public struct ImportTemplate: Sendable {
         case .questionnaires: return "questionari.csv"
         case .services: return "servizi.csv"
         case .outcomes: return "esiti.csv"
+        case .comparison: return "confronto.csv"
+        case .comparisonOutcomes: return "esiti_confronto.csv"
         }
     }
 
@@ -56,6 +58,8 @@ public struct ImportTemplate: Sendable {
         case .questionnaires: return [.participantID, .instrument, .wave]
         case .services: return [.participantID, .service, .date]
         case .outcomes: return [.participantID, .eventDate, .outcome]
+        case .comparison: return [.personID]
+        case .comparisonOutcomes: return [.personID, .eventDate, .outcome]
         }
     }
 

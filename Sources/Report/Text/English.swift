@@ -776,5 +776,7 @@ extension TextCatalogue {
         "terminal.period_after_data":
             "warning: the period starts after the last date recorded in the database ({0}): import the newer exports first; the report says so",
         "report.subgroups.groups_per_level": " Groups per level: {0}.",
+        "words.comparison_group": "comparison group",
+        "words.comparison_outcomes": "comparison group's outcomes",
     ]
 }

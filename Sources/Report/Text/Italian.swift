@@ -780,5 +780,7 @@ extension TextCatalogue {
         "terminal.period_after_data":
             "attenzione: il periodo inizia dopo l'ultima data registrata nel database ({0}): importare prima gli export più recenti; il rapporto lo segnala",
         "report.subgroups.groups_per_level": " Gruppi per modalità: {0}.",
+        "words.comparison_group": "gruppo di confronto",
+        "words.comparison_outcomes": "esiti del gruppo di confronto",
     ]
 }

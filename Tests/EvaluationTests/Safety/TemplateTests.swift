@@ -27,6 +27,10 @@ struct TemplateTests {
         },
         "services": [["participant_id": "P1", "service": "counselling", "date": "20/02/2016", "hours": "1.5", "amount": "60"]],
         "outcomes": [["participant_id": "P2", "event_date": "01/06/2016", "outcome": "tempo_determinato"]],
+        "comparison": (1...4).map {
+            ["person_id": "C\($0)", "reference_date": "15/01/2016", "sex": $0 % 2 == 0 ? "F" : "M", "birth_year": "197\($0)"]
+        },
+        "comparison_outcomes": [["person_id": "C3", "event_date": "01/05/2016", "outcome": "tirocinio"]],
     ]
 
     /// The canonical name a template header stands for (items `domanda_k` / `item_k`).
@@ -129,7 +133,7 @@ struct TemplateTests {
         let filled = try python.run(["-c", script, book, payload])
         try #require(filled.status == 0, "\(filled.stderr)")
         let checks = try #require(try JSONSerialization.jsonObject(with: Data(filled.stdout.utf8)) as? [String: [Any]])
-        #expect(checks.count == 7)
+        #expect(checks.count == 9)
         #expect(checks["presenze"]?[0] as? Bool == true && checks["presenze"]?[1] as? String == "A2")
         #expect(checks["presenze"]?[2] as? Int == 1 && checks["esiti"]?[2] as? Int == 1 && checks["gruppi"]?[2] as? Int == 1)
         for kind in FileKind.allCases.sorted() {

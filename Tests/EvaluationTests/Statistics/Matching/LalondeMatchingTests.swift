@@ -84,26 +84,28 @@ struct LalondeMatchingTests {
             let text = String(decoding: try Fixture.data("impact-lalonde", "lalonde.csv"), as: UTF8.self)
             let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             let header = lines[0]
-            func at(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
+            func at(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name) ?? 0] }
             for row in lines.dropFirst() {
                 ids.append(at(row, "id"))
                 treated.append(at(row, "treat") == "1")
                 for name in ["age", "educ", "married", "nodegree", "re74", "re75"] {
-                    columns[name, default: []].append(Double(at(row, name))!)
+                    columns[name, default: []].append(Double(at(row, name)) ?? .nan)
                 }
                 race.append(at(row, "race"))
-                outcome.append(Double(at(row, "y"))!)
+                outcome.append(Double(at(row, "y")) ?? .nan)
                 group.append(at(row, "group"))
             }
         }
+
+        func column(_ name: String) -> [Double] { columns[name, default: []] }
 
         func indicator(_ level: String) -> [Double] { race.map { $0 == level ? 1 : 0 } }
 
         /// The covariates as summary.matchit lists them (every level of race).
         var balanceColumns: [(String, [Double])] {
-            [("age", columns["age"]!), ("educ", columns["educ"]!)]
+            [("age", column("age")), ("educ", column("educ"))]
                 + ["black", "hispan", "white"].map { ("race:\($0)", indicator($0)) }
-                + ["married", "nodegree", "re74", "re75"].map { ($0, columns[$0]!) }
+                + ["married", "nodegree", "re74", "re75"].map { ($0, column($0)) }
         }
 
         /// The propensity model's design: intercept, then the terms of glm (race
@@ -111,8 +113,8 @@ struct LalondeMatchingTests {
         var design: Matrix {
             let n = ids.count
             return Matrix(
-                columns: [[Double](repeating: 1, count: n), columns["age"]!, columns["educ"]!, indicator("hispan"), indicator("white")]
-                    + ["married", "nodegree", "re74", "re75"].map { columns[$0]! })
+                columns: [[Double](repeating: 1, count: n), column("age"), column("educ"), indicator("hispan"), indicator("white")]
+                    + ["married", "nodegree", "re74", "re75"].map { column($0) })
         }
     }
 
