@@ -1,0 +1,111 @@
+import Indicators
+import Statistics
+
+/// An impact estimate as `impact` may release it, through the same ledger as the
+/// report (METHODS §9 *Disclosure: every output*): each side's people (everyone,
+/// observed, matched), the matched people in work and not in work (a partition
+/// of the matched), and the people with each level of a categorical covariate
+/// (a partition of the side, before and after matching) are counts of the
+/// ledger. A share is withheld with its counts; when any in-work count is
+/// withheld, the effect and the unadjusted difference are withheld too, since
+/// either would give it back; a balance row is withheld with its level's counts.
+public struct ReleasedImpact: Sendable {
+    public struct Side: Sendable, Equatable {
+        public var n: Released<Int>
+        public var observed: Released<Int>
+        public var matched: Released<Int>
+        public var inWork: Released<Int>
+        public var missingCovariates: Released<Int>
+        public var rate: Released<Double>
+    }
+
+    public struct BalanceRow: Sendable, Equatable {
+        public var covariate: String
+        public var meanTreated: Released<Double>
+        public var meanControlAll: Released<Double>
+        public var meanControlMatched: Released<Double>
+        public var smdAll: Released<Double>
+        public var smdMatched: Released<Double>
+        public var varianceRatioAll: Released<Double>
+        public var varianceRatioMatched: Released<Double>
+        public var ecdfMeanAll: Released<Double>
+        public var ecdfMeanMatched: Released<Double>
+        public var ecdfMaxAll: Released<Double>
+        public var ecdfMaxMatched: Released<Double>
+    }
+
+    public let policy: Disclosure
+    public let analysis: ImpactAnalysis
+    public let treated: Side
+    public let controls: Side
+    public let balance: [BalanceRow]
+    /// Whether the effect (and the unadjusted difference) may be shown.
+    public let effectShown: Bool
+
+    public init(_ analysis: ImpactAnalysis, policy: Disclosure) {
+        self.analysis = analysis
+        self.policy = policy
+        var registering = DisclosureLedger(policy: policy)
+        _ = Self.build(analysis, &registering)
+        var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
+        let built = Self.build(analysis, &releasing)
+        treated = built.treated
+        controls = built.controls
+        balance = built.balance
+        effectShown = built.effectShown
+    }
+
+    private static func build(_ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> (
+        treated: Side, controls: Side, balance: [BalanceRow], effectShown: Bool
+    ) {
+        func side(_ name: String, _ s: ImpactAnalysis.Side) -> Side {
+            let n = ledger.count("\(name).n", s.n)
+            let observed = ledger.count("\(name).observed", s.observed, population: s.n)
+            _ = ledger.count("\(name).not_observed", s.n - s.observed, population: s.n)
+            ledger.partition(["\(name).observed", "\(name).not_observed"], total: "\(name).n")
+            let missing = ledger.count("\(name).missing_covariates", s.missingCovariates, population: s.observed)
+            let matched = ledger.count("\(name).matched", s.matched, population: s.analysed)
+            _ = ledger.count("\(name).analysed", s.analysed, population: s.observed)
+            _ = ledger.count("\(name).unmatched", s.analysed - s.matched, population: s.analysed)
+            ledger.partition(["\(name).analysed", "\(name).missing_covariates"], total: "\(name).observed")
+            ledger.partition(["\(name).matched", "\(name).unmatched"], total: "\(name).analysed")
+            let inWork = ledger.count("\(name).in_work", s.inWorkMatched, population: s.matched)
+            _ = ledger.count("\(name).not_in_work", s.matched - s.inWorkMatched, population: s.matched)
+            ledger.partition(["\(name).in_work", "\(name).not_in_work"], total: "\(name).matched")
+            let rate = ledger.statistic(
+                s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil, population: s.matched,
+                uses: ["\(name).in_work", "\(name).not_in_work"])
+            return Side(n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, rate: rate)
+        }
+        let treated = side("treated", a.treated)
+        let controls = side("controls", a.controls)
+        let effectShown = !(treated.rate.isWithheld || controls.rate.isWithheld)
+        let balance = a.balance.map { row -> BalanceRow in
+            var uses: [String] = []
+            if let counts = row.levelCounts {
+                let k = row.covariate
+                for (key, value, total, population) in [
+                    ("t.all", counts.treatedAll, "treated.analysed", a.treated.analysed),
+                    ("c.all", counts.controlAll, "controls.analysed", a.controls.analysed),
+                    ("t.matched", counts.treatedMatched, "treated.matched", a.treated.matched),
+                    ("c.matched", counts.controlMatched, "controls.matched", a.controls.matched),
+                ] {
+                    _ = ledger.count("\(k)|\(key)", value, population: population)
+                    _ = ledger.count("\(k)|\(key)|not", population - value, population: population)
+                    ledger.partition(["\(k)|\(key)", "\(k)|\(key)|not"], total: total)
+                    uses += ["\(k)|\(key)", "\(k)|\(key)|not"]
+                }
+            }
+            func all(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.analysed, uses: uses) }
+            func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: uses) }
+            return BalanceRow(
+                covariate: row.covariate, meanTreated: ledger.statistic(row.all.meanTreated, population: a.treated.analysed, uses: uses),
+                meanControlAll: all(row.all.meanControl), meanControlMatched: matched(row.matched.meanControl),
+                smdAll: all(row.all.standardisedDifference), smdMatched: matched(row.matched.standardisedDifference),
+                varianceRatioAll: all(row.all.varianceRatio), varianceRatioMatched: matched(row.matched.varianceRatio),
+                ecdfMeanAll: all(row.all.ecdfMean), ecdfMeanMatched: matched(row.matched.ecdfMean),
+                ecdfMaxAll: all(row.all.ecdfMax), ecdfMaxMatched: matched(row.matched.ecdfMax))
+        }
+        return (treated, controls, balance, effectShown)
+    }
+}
