@@ -9,6 +9,7 @@ public struct TerminalText: Sendable {
 
     public func reportWritten(_ path: String) -> String { language.text("terminal.report_written", path) }
     public func comparisonWritten(_ path: String) -> String { language.text("terminal.comparison_written", path) }
+    public func impactWritten(_ path: String) -> String { language.text("terminal.impact_written", path) }
     public func noPeriodGiven(_ latest: CalendarDate) -> String { language.text("terminal.no_period_given", latest.iso8601) }
     public func periodBeforeData(_ earliest: CalendarDate) -> String { language.text("terminal.period_before_data", earliest.iso8601) }
     public func periodAfterData(_ latest: CalendarDate) -> String { language.text("terminal.period_after_data", latest.iso8601) }

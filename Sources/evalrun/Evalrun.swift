@@ -10,7 +10,8 @@ struct Evalrun: AsyncParsableCommand {
         abstract: "Outcome evaluation of employment-support programmes: from CSV exports to funder reports.",
         version: Engine.version,
         subcommands: [
-            InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self, CompareCommand.self, DemoCommand.self,
+            InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self, CompareCommand.self, ImpactCommand.self,
+            DemoCommand.self,
             SynthCommand.self, TemplateCommand.self, ReleasesCommand.self,
         ])
 

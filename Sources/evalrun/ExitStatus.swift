@@ -26,6 +26,12 @@ enum ExitStatus {
             // A covariate the data leave blank is a fact of the input, not a mistyped option.
             if case .covariateMissingForEveryone = error { return invalidInput }
             return usage
+        case let error as ImpactError:
+            Terminal.error("error: \(error.description)")
+            switch error {
+            case .noCovariates, .unknownCovariate, .unsupportedHorizon: return usage
+            default: return invalidInput
+            }
         case let error as SubgroupError:
             Terminal.error("error: \(error.description)")
             return usage

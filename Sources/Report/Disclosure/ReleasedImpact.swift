@@ -58,7 +58,7 @@ public struct ReleasedImpact: Sendable {
     private static func build(_ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> (
         treated: Side, controls: Side, balance: [BalanceRow], effectShown: Bool
     ) {
-        func side(_ name: String, _ s: ImpactAnalysis.Side) -> Side {
+        func side(_ name: String, _ s: ImpactAnalysis.Side, weightedRate: Double?) -> Side {
             let n = ledger.count("\(name).n", s.n)
             let observed = ledger.count("\(name).observed", s.observed, population: s.n)
             _ = ledger.count("\(name).not_observed", s.n - s.observed, population: s.n)
@@ -72,13 +72,15 @@ public struct ReleasedImpact: Sendable {
             let inWork = ledger.count("\(name).in_work", s.inWorkMatched, population: s.matched)
             _ = ledger.count("\(name).not_in_work", s.matched - s.inWorkMatched, population: s.matched)
             ledger.partition(["\(name).in_work", "\(name).not_in_work"], total: "\(name).matched")
+            // The share in work of the matched (or, weighted, of everyone analysed with the ATT weights).
             let rate = ledger.statistic(
-                s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil, population: s.matched,
+                weightedRate ?? (s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil), population: s.matched,
                 uses: ["\(name).in_work", "\(name).not_in_work"])
             return Side(n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, rate: rate)
         }
-        let treated = side("treated", a.treated)
-        let controls = side("controls", a.controls)
+        let weighted = a.options.method == .weighting
+        let treated = side("treated", a.treated, weightedRate: weighted ? a.effect?.treatedMean : nil)
+        let controls = side("controls", a.controls, weightedRate: weighted ? a.effect?.controlMean : nil)
         let effectShown = !(treated.rate.isWithheld || controls.rate.isWithheld)
         let balance = a.balance.map { row -> BalanceRow in
             var uses: [String] = []

@@ -778,5 +778,72 @@ extension TextCatalogue {
         "report.subgroups.groups_per_level": " Groups per level: {0}.",
         "words.comparison_group": "comparison group",
         "words.comparison_outcomes": "comparison group's outcomes",
+        "impact.caveat.unmeasured":
+            "Matching makes the two sides alike only on what was measured ({0}); people who chose to take part may differ in ways no file records (motivation, contacts), and the difference below would then include them.",
+        "impact.caveat.imbalance": "After matching the sides still differ by more than 0.1 standard deviations on: {0}.",
+        "impact.caveat.unmatched":
+            "{0} of {1} participants found no comparison person within the caliper and are left out: the effect is on the matched participants, not on every participant.",
+        "impact.caveat.small_ess":
+            "Under weighting the comparison group counts as {0} people of {1}: a few comparison people carry much of the weight.",
+        "impact.caveat.few_groups":
+            "The participants come from {0} groups: the interval that allows for the groups (CR2, {1} degrees of freedom) is wider and is the one to quote when people in a group influence each other.",
+        "impact.caveat.support":
+            "{0} participants and {1} comparison people have a propensity score outside the other side's range: nobody like them is on the other side.",
+        "impact.caveat.separation":
+            "The propensity model separates the two sides almost perfectly (scores of 0 or 1): the sides hardly overlap, and no matching makes them comparable.",
+        "impact.title": "Would they have found work anyway? Participants against a matched comparison group",
+        "impact.lead":
+            "Data up to {0}. Outcome: in work (a job or traineeship started) within {1} months of enrolment, or for the comparison group of their reference date, among the people observed that long.",
+        "impact.method.nearest":
+            "Method: each participant is paired with the comparison person with the nearest propensity score (the chance of taking part given {0}), without replacement, within {1} standard deviations of the score ({2}).",
+        "impact.method.nearest_no_caliper":
+            "Method: each participant is paired with the comparison person with the nearest propensity score (the chance of taking part given {0}), without replacement.",
+        "impact.method.weighting":
+            "Method: every comparison person is weighted by the odds of their propensity score (the chance of taking part given {0}), so that together they resemble the participants.",
+        "impact.who": "Who is compared",
+        "impact.who.caption": "People on each side",
+        "impact.column.what": "",
+        "impact.column.participants": "Participants",
+        "impact.column.comparison": "Comparison group",
+        "impact.row.n": "By {0}",
+        "impact.row.observed": "Observed {0} months",
+        "impact.row.missing": "Left out: a covariate blank",
+        "impact.row.matched": "Matched",
+        "impact.row.weighted": "Weighted (all analysed)",
+        "impact.row.in_work": "In work within {0} months (matched)",
+        "impact.balance": "Balance first",
+        "impact.balance.lead":
+            "Before any effect: how alike the two sides are on each covariate, before and after matching. A standardised difference (SMD) above 0.1 in absolute value means the sides still differ on it; a variance ratio far from 1 means the spread differs.",
+        "impact.balance.caption": "Balance of the covariates (standardised by the participants' standard deviation)",
+        "impact.column.covariate": "Covariate",
+        "impact.column.mean_treated": "Participants",
+        "impact.column.mean_control_all": "Comparison, all",
+        "impact.column.mean_control_matched": "Comparison, matched",
+        "impact.column.smd_all": "SMD before",
+        "impact.column.smd_matched": "SMD after",
+        "impact.column.var_ratio_matched": "Variance ratio after",
+        "impact.column.ecdf_max_matched": "eCDF max after",
+        "impact.love.title": "Balance before and after matching",
+        "impact.love.subtitle": "Absolute standardised mean difference; the dotted line is 0.1",
+        "impact.love.axis": "Absolute standardised difference",
+        "impact.love.before": "{0}, before",
+        "impact.love.after": "{0}, after",
+        "impact.overlap.title": "Overlap of the propensity scores",
+        "impact.overlap.subtitle": "Median, with the lowest and highest score of each side",
+        "impact.overlap.axis": "Propensity score",
+        "impact.overlap.description":
+            "The chance of taking part given the covariates: where the ranges do not overlap, nobody on the other side is like those people.",
+        "impact.effect": "Effect on the participants",
+        "impact.effect.caption": "In work within {0} months",
+        "impact.column.difference": "Difference (pp)",
+        "impact.column.interval": "95% interval",
+        "impact.column.p": "p",
+        "impact.row.matched_effect": "Matched (pairs)",
+        "impact.row.group_effect": "Allowing for the groups (CR2)",
+        "impact.row.unadjusted": "Before matching",
+        "impact.row.weighted_effect": "Weighted (HC3)",
+        "impact.limits": "What this cannot show",
+        "impact.key_figure": "Participants {0} in work within {1} months; matched comparison {2}; difference {3} pp, 95% CI {4} to {5}.",
+        "terminal.impact_written": "impact written to {0}",
     ]
 }

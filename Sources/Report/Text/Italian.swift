@@ -782,5 +782,73 @@ extension TextCatalogue {
         "report.subgroups.groups_per_level": " Gruppi per modalità: {0}.",
         "words.comparison_group": "gruppo di confronto",
         "words.comparison_outcomes": "esiti del gruppo di confronto",
+        "impact.caveat.unmeasured":
+            "L'abbinamento rende simili i due gruppi solo su ciò che è stato misurato ({0}); chi ha scelto di partecipare può differire in modi che nessun file registra (motivazione, contatti), e la differenza qui sotto li includerebbe.",
+        "impact.caveat.imbalance": "Dopo l'abbinamento i due gruppi differiscono ancora di più di 0,1 deviazioni standard su: {0}.",
+        "impact.caveat.unmatched":
+            "{0} partecipanti su {1} non hanno trovato una persona di confronto entro il caliper e sono esclusi: l'effetto riguarda i partecipanti abbinati, non tutti i partecipanti.",
+        "impact.caveat.small_ess":
+            "Con la ponderazione il gruppo di confronto vale {0} persone su {1}: poche persone portano gran parte del peso.",
+        "impact.caveat.few_groups":
+            "I partecipanti vengono da {0} gruppi: l'intervallo che tiene conto dei gruppi (CR2, {1} gradi di libertà) è più ampio ed è quello da citare quando le persone di un gruppo si influenzano a vicenda.",
+        "impact.caveat.support":
+            "{0} partecipanti e {1} persone di confronto hanno un punteggio di propensione fuori dall'intervallo dell'altro gruppo: nell'altro gruppo non c'è nessuno come loro.",
+        "impact.caveat.separation":
+            "Il modello di propensione separa quasi perfettamente i due gruppi (punteggi di 0 o 1): i gruppi si sovrappongono appena e nessun abbinamento li rende confrontabili.",
+        "impact.title": "Avrebbero trovato lavoro comunque? Partecipanti e gruppo di confronto abbinato",
+        "impact.lead":
+            "Dati fino al {0}. Esito: al lavoro (un lavoro o un tirocinio avviato) entro {1} mesi dall'iscrizione, o per il gruppo di confronto dalla data di riferimento, tra le persone osservate così a lungo.",
+        "impact.method.nearest":
+            "Metodo: ogni partecipante è abbinato alla persona di confronto con il punteggio di propensione più vicino (la probabilità di partecipare dati {0}), senza reinserimento, entro {1} deviazioni standard del punteggio ({2}).",
+        "impact.method.nearest_no_caliper":
+            "Metodo: ogni partecipante è abbinato alla persona di confronto con il punteggio di propensione più vicino (la probabilità di partecipare dati {0}), senza reinserimento.",
+        "impact.method.weighting":
+            "Metodo: ogni persona di confronto è pesata con il rapporto di probabilità del suo punteggio di propensione (la probabilità di partecipare dati {0}), così che insieme somiglino ai partecipanti.",
+        "impact.who": "Chi è confrontato",
+        "impact.who.caption": "Persone in ciascun gruppo",
+        "impact.column.what": "",
+        "impact.column.participants": "Partecipanti",
+        "impact.column.comparison": "Gruppo di confronto",
+        "impact.row.n": "Entro il {0}",
+        "impact.row.observed": "Osservati {0} mesi",
+        "impact.row.missing": "Esclusi: una covariata mancante",
+        "impact.row.matched": "Abbinati",
+        "impact.row.weighted": "Pesati (tutti gli analizzati)",
+        "impact.row.in_work": "Al lavoro entro {0} mesi (abbinati)",
+        "impact.balance": "Prima l'equilibrio",
+        "impact.balance.lead":
+            "Prima di ogni effetto: quanto si somigliano i due gruppi su ogni covariata, prima e dopo l'abbinamento. Una differenza standardizzata (SMD) oltre 0,1 in valore assoluto vuol dire che i gruppi differiscono ancora; un rapporto tra varianze lontano da 1 vuol dire che la dispersione è diversa.",
+        "impact.balance.caption": "Equilibrio delle covariate (standardizzato con la deviazione standard dei partecipanti)",
+        "impact.column.covariate": "Covariata",
+        "impact.column.mean_treated": "Partecipanti",
+        "impact.column.mean_control_all": "Confronto, tutti",
+        "impact.column.mean_control_matched": "Confronto, abbinati",
+        "impact.column.smd_all": "SMD prima",
+        "impact.column.smd_matched": "SMD dopo",
+        "impact.column.var_ratio_matched": "Rapporto varianze dopo",
+        "impact.column.ecdf_max_matched": "eCDF max dopo",
+        "impact.love.title": "Equilibrio prima e dopo l'abbinamento",
+        "impact.love.subtitle": "Differenza media standardizzata in valore assoluto; la linea punteggiata è 0,1",
+        "impact.love.axis": "Differenza standardizzata assoluta",
+        "impact.love.before": "{0}, prima",
+        "impact.love.after": "{0}, dopo",
+        "impact.overlap.title": "Sovrapposizione dei punteggi di propensione",
+        "impact.overlap.subtitle": "Mediana, con il punteggio più basso e più alto di ciascun gruppo",
+        "impact.overlap.axis": "Punteggio di propensione",
+        "impact.overlap.description":
+            "La probabilità di partecipare date le covariate: dove gli intervalli non si sovrappongono, nell'altro gruppo non c'è nessuno come quelle persone.",
+        "impact.effect": "Effetto sui partecipanti",
+        "impact.effect.caption": "Al lavoro entro {0} mesi",
+        "impact.column.difference": "Differenza (pp)",
+        "impact.column.interval": "Intervallo al 95%",
+        "impact.column.p": "p",
+        "impact.row.matched_effect": "Abbinati (coppie)",
+        "impact.row.group_effect": "Tenendo conto dei gruppi (CR2)",
+        "impact.row.unadjusted": "Prima dell'abbinamento",
+        "impact.row.weighted_effect": "Pesati (HC3)",
+        "impact.limits": "Che cosa non può mostrare",
+        "impact.key_figure":
+            "Partecipanti al lavoro entro {1} mesi: {0}; gruppo di confronto abbinato: {2}; differenza {3} pp, IC 95% da {4} a {5}.",
+        "terminal.impact_written": "impatto scritto in {0}",
     ]
 }

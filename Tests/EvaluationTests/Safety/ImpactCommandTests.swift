@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import Store
+
+/// `evalrun impact` through the executable on MatchIt's lalonde data put in
+/// evalrun's files (Fixtures/impact-lalonde/files, written by generate.R): the
+/// pairs' effect, its two intervals, the balance table and the weighting against
+/// R to 1e-6; the comparison files' own errors; nothing written to the database.
+@Suite("impact through the executable")
+struct ImpactCommandTests {
+    static func lalonde() throws -> ProjectFolder {
+        let project = try ProjectFolder()
+        let files = try Fixture.url("impact-lalonde", "files/groups.csv").deletingLastPathComponent()
+        let imported = try EvalrunProcess.run(["import", files.path, "--db", project.database, "--quiet"], in: project.url)
+        guard imported.status == 0 else { throw ProjectFolder.Failure(message: imported.stderr) }
+        return project
+    }
+
+    static let covariates = "age,educ,race,married,nodegree,re74,re75"
+
+    func run(_ project: ProjectFolder, _ extra: [String]) throws -> [String: Any] {
+        let outcome = try EvalrunProcess.run(
+            ["impact", "--db", project.database, "--match", Self.covariates, "--json", "--quiet"] + extra, in: project.url)
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    }
+
+    func close(_ a: Any?, _ b: Any?, _ what: String) {
+        guard let b = b as? Double else {
+            #expect(a == nil || a is NSNull, "\(what): \(String(describing: a)) vs null")
+            return
+        }
+        #expect(
+            ((a as? Double) ?? .nan) - b < 1e-6 * max(1, abs(b)) && b - ((a as? Double) ?? .nan) < 1e-6 * max(1, abs(b)),
+            "\(what): \(String(describing: a)) vs \(b)")
+    }
+
+    @Test("nearest within a 0.2 SD caliper: the counts, balance and effect of MatchIt, sandwich and clubSandwich")
+    func nearest() throws {
+        let project = try Self.lalonde()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let before = try project.dump()
+        let json = try run(project, ["--caliper", "0.2"])
+        #expect(try project.dump() == before)
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data("impact-lalonde", "expected.json")) as? [String: Any])
+        let nearest = try #require(expected["nearest"] as? [String: Any])
+        #expect(json["method"] as? String == "nearest" && json["horizon_months"] as? Int == 12)
+        #expect((json["treated"] as? [String: Int]) == ["n": 185, "observed": 185, "matched": 113])
+        #expect((json["controls"] as? [String: Int]) == ["n": 429, "observed": 429, "matched": 113])
+        let effect = try #require(json["effect"] as? [String: Any])
+        for (key, value) in try #require(nearest["effect"] as? [String: Any]) { close(effect[key], value, key) }
+        let balance = try #require(json["balance"] as? [[String: Any]])
+        let reference = try #require(nearest["balance"] as? [[String: Any]])
+        #expect(balance.map { $0["covariate"] as? String } == reference.map { $0["covariate"] as? String })
+        for (row, r) in zip(balance, reference) {
+            for (key, value) in r where key != "covariate" && key != "mean_treated_matched" {
+                close(row[key], value, "\(r["covariate"] ?? "") \(key)")
+            }
+        }
+        let unadjusted = try #require(json["unadjusted"] as? [String: Any])
+        for key in ["estimate", "ci_low", "ci_high"] { close(unadjusted[key], (expected["unadjusted"] as? [String: Any])?[key], key) }
+        let kinds = (json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(kinds.contains("unmeasured_confounding") && kinds.contains("unmatched_participants"))
+    }
+
+    @Test("weighting: ATT weights, the weighted balance and the HC3 effect of R")
+    func weighting() throws {
+        let project = try Self.lalonde()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let json = try run(project, ["--method", "weighting"])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Fixture.data("impact-lalonde", "expected.json")) as? [String: Any])
+        let weighting = try #require(expected["weighting"] as? [String: Any])
+        let effect = try #require(json["effect"] as? [String: Any])
+        for (key, value) in try #require(weighting["effect"] as? [String: Any]) where key != "p" {
+            close(effect[key], value, key)
+        }
+        close(json["effective_sample_size"], weighting["effective_sample_size"], "effective sample size")
+        for (row, r) in zip(json["balance"] as? [[String: Any]] ?? [], weighting["balance"] as? [[String: Any]] ?? []) {
+            for (key, value) in r where key != "covariate" { close(row[key], value, "\(r["covariate"] ?? "") \(key)") }
+        }
+    }
+
+    @Test("the report's files in both languages, into a folder of its own")
+    func outputs() throws {
+        let project = try Self.lalonde()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        for lang in ["en", "it"] {
+            let out = project.url.appendingPathComponent("impact-\(lang)")
+            let made = try EvalrunProcess.run(
+                ["impact", "--db", project.database, "--match", Self.covariates, "--out", out.path, "--lang", lang, "--quiet"],
+                in: project.url)
+            try #require(made.status == 0, "\(made.stderr)")
+            let names = Set(try FileManager.default.subpathsOfDirectory(atPath: out.path))
+            for name in [
+                "impact.md", "impact.html", "impact.json", "tables/impact_balance.csv", "tables/impact_effect.csv",
+                "figures/impact_balance.svg", "figures/impact_overlap.svg",
+            ] {
+                #expect(names.contains(name), "\(lang): \(name)")
+            }
+            let md = try String(contentsOf: out.appendingPathComponent("impact.md"), encoding: .utf8)
+            #expect(md.contains(lang == "it" ? "Prima l'equilibrio" : "Balance first"))
+            #expect(!md.contains("[text missing"))
+        }
+    }
+
+    @Test("no comparison group, an unknown covariate, a person on both sides: clear errors, nothing changed")
+    func errors() throws {
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        try project.loadBasics()
+        let none = try EvalrunProcess.run(["impact", "--db", project.database, "--match", "sex"], in: project.url)
+        #expect(none.status == 1 && none.stderr.contains("no comparison group"), "\(none.stderr)")
+        let before = try project.dump()
+        let both = try project.write("confronto.csv", "codice_persona,data_riferimento,sesso\nC1,2016-01-10,F\nP1,2016-01-10,M\n")
+        let refused = try project.importFile("confronto", both)
+        #expect(
+            refused.status == 1 && refused.stderr.contains("confronto.csv:3:") && refused.stderr.contains("both a participant"),
+            "\(refused.stderr)")
+        #expect(try project.dump() == before)
+        let fine = try project.write("confronto2.csv", "codice_persona,data_riferimento,sesso\nC1,2016-01-10,F\nC2,2016-01-12,M\n")
+        #expect(try project.importFile("confronto", fine).status == 0)
+        let unknown = try EvalrunProcess.run(["impact", "--db", project.database, "--match", "shoe_size"], in: project.url)
+        #expect(unknown.status == 2 && unknown.stderr.contains("shoe_size"), "\(unknown.stderr)")
+        let orphan = try project.write("esiti_confronto.csv", "person_id,event_date,outcome\nC9,2016-03-01,TD\n")
+        let refusedOutcome = try project.importFile("esiti_confronto", orphan)
+        #expect(refusedOutcome.status == 1 && refusedOutcome.stderr.contains("C9"), "\(refusedOutcome.stderr)")
+    }
+}
