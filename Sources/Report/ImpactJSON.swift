@@ -40,6 +40,7 @@ public struct ImpactJSON: Sendable {
                             ("var_ratio_all", of(r.varianceRatioAll)), ("var_ratio_matched", of(r.varianceRatioMatched)),
                             ("ecdf_mean_all", of(r.ecdfMeanAll)), ("ecdf_mean_matched", of(r.ecdfMeanMatched)),
                             ("ecdf_max_all", of(r.ecdfMaxAll)), ("ecdf_max_matched", of(r.ecdfMaxMatched)),
+                            ("mean_treated_matched", of(r.meanTreatedMatched)),
                         ])
                     })
             ),

@@ -92,7 +92,8 @@ public struct ImpactReport: Sendable {
         let rows: [[Cell]] = release.balance.map { r in
             [
                 .text(r.covariate), cells.number(r.meanTreated, digits: 3), cells.number(r.meanControlAll, digits: 3),
-                cells.number(r.meanControlMatched, digits: 3), cells.number(r.smdAll, digits: 3), cells.number(r.smdMatched, digits: 3),
+                cells.number(r.meanTreatedMatched, digits: 3), cells.number(r.meanControlMatched, digits: 3),
+                cells.number(r.smdAll, digits: 3), cells.number(r.smdMatched, digits: 3),
                 cells.number(r.varianceRatioMatched, digits: 2), cells.number(r.ecdfMaxMatched, digits: 3),
             ]
         }
@@ -102,6 +103,7 @@ public struct ImpactReport: Sendable {
                 Column(l.text("impact.column.covariate"), key: "covariate"),
                 Column(l.text("impact.column.mean_treated"), key: "mean_treated", .number),
                 Column(l.text("impact.column.mean_control_all"), key: "mean_control_all", .number),
+                Column(l.text("impact.column.mean_treated_matched"), key: "mean_treated_matched", .number),
                 Column(l.text("impact.column.mean_control_matched"), key: "mean_control_matched", .number),
                 Column(l.text("impact.column.smd_all"), key: "smd_all", .number),
                 Column(l.text("impact.column.smd_matched"), key: "smd_matched", .number),

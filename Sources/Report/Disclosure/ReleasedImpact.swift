@@ -22,6 +22,8 @@ public struct ReleasedImpact: Sendable {
     public struct BalanceRow: Sendable, Equatable {
         public var covariate: String
         public var meanTreated: Released<Double>
+        /// The matched participants' mean (with a caliper, not everyone's).
+        public var meanTreatedMatched: Released<Double>
         public var meanControlAll: Released<Double>
         public var meanControlMatched: Released<Double>
         public var smdAll: Released<Double>
@@ -102,6 +104,7 @@ public struct ReleasedImpact: Sendable {
             func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: uses) }
             return BalanceRow(
                 covariate: row.covariate, meanTreated: ledger.statistic(row.all.meanTreated, population: a.treated.analysed, uses: uses),
+                meanTreatedMatched: ledger.statistic(row.matched.meanTreated, population: a.treated.matched, uses: uses),
                 meanControlAll: all(row.all.meanControl), meanControlMatched: matched(row.matched.meanControl),
                 smdAll: all(row.all.standardisedDifference), smdMatched: matched(row.matched.standardisedDifference),
                 varianceRatioAll: all(row.all.varianceRatio), varianceRatioMatched: matched(row.matched.varianceRatio),

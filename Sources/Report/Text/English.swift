@@ -779,7 +779,7 @@ extension TextCatalogue {
         "words.comparison_group": "comparison group",
         "words.comparison_outcomes": "comparison group's outcomes",
         "impact.caveat.unmeasured":
-            "Matching makes the two sides alike only on what was measured ({0}); people who chose to take part may differ in ways no file records (motivation, contacts), and the difference below would then include them.",
+            "Matching makes the two sides alike only on what was measured ({0}); people who chose to take part may differ in ways no file records (motivation, contacts), and the difference would then include them.",
         "impact.caveat.imbalance": "After matching the sides still differ by more than 0.1 standard deviations on: {0}.",
         "impact.caveat.unmatched":
             "{0} of {1} participants found no comparison person within the caliper and are left out: the effect is on the matched participants, not on every participant.",
@@ -816,7 +816,7 @@ extension TextCatalogue {
             "Before any effect: how alike the two sides are on each covariate, before and after matching. A standardised difference (SMD) above 0.1 in absolute value means the sides still differ on it; a variance ratio far from 1 means the spread differs.",
         "impact.balance.caption": "Balance of the covariates (standardised by the participants' standard deviation)",
         "impact.column.covariate": "Covariate",
-        "impact.column.mean_treated": "Participants",
+        "impact.column.mean_treated": "Participants, all",
         "impact.column.mean_control_all": "Comparison, all",
         "impact.column.mean_control_matched": "Comparison, matched",
         "impact.column.smd_all": "SMD before",
@@ -845,5 +845,6 @@ extension TextCatalogue {
         "impact.limits": "What this cannot show",
         "impact.key_figure": "Participants {0} in work within {1} months; matched comparison {2}; difference {3} pp, 95% CI {4} to {5}.",
         "terminal.impact_written": "impact written to {0}",
+        "impact.column.mean_treated_matched": "Participants, matched",
     ]
 }

@@ -783,7 +783,7 @@ extension TextCatalogue {
         "words.comparison_group": "gruppo di confronto",
         "words.comparison_outcomes": "esiti del gruppo di confronto",
         "impact.caveat.unmeasured":
-            "L'abbinamento rende simili i due gruppi solo su ciò che è stato misurato ({0}); chi ha scelto di partecipare può differire in modi che nessun file registra (motivazione, contatti), e la differenza qui sotto li includerebbe.",
+            "L'abbinamento rende simili i due gruppi solo su ciò che è stato misurato ({0}); chi ha scelto di partecipare può differire in modi che nessun file registra (motivazione, contatti), e la differenza li includerebbe.",
         "impact.caveat.imbalance": "Dopo l'abbinamento i due gruppi differiscono ancora di più di 0,1 deviazioni standard su: {0}.",
         "impact.caveat.unmatched":
             "{0} partecipanti su {1} non hanno trovato una persona di confronto entro il caliper e sono esclusi: l'effetto riguarda i partecipanti abbinati, non tutti i partecipanti.",
@@ -820,7 +820,7 @@ extension TextCatalogue {
             "Prima di ogni effetto: quanto si somigliano i due gruppi su ogni covariata, prima e dopo l'abbinamento. Una differenza standardizzata (SMD) oltre 0,1 in valore assoluto vuol dire che i gruppi differiscono ancora; un rapporto tra varianze lontano da 1 vuol dire che la dispersione è diversa.",
         "impact.balance.caption": "Equilibrio delle covariate (standardizzato con la deviazione standard dei partecipanti)",
         "impact.column.covariate": "Covariata",
-        "impact.column.mean_treated": "Partecipanti",
+        "impact.column.mean_treated": "Partecipanti, tutti",
         "impact.column.mean_control_all": "Confronto, tutti",
         "impact.column.mean_control_matched": "Confronto, abbinati",
         "impact.column.smd_all": "SMD prima",
@@ -850,5 +850,6 @@ extension TextCatalogue {
         "impact.key_figure":
             "Partecipanti al lavoro entro {1} mesi: {0}; gruppo di confronto abbinato: {2}; differenza {3} pp, IC 95% da {4} a {5}.",
         "terminal.impact_written": "impatto scritto in {0}",
+        "impact.column.mean_treated_matched": "Partecipanti, abbinati",
     ]
 }
