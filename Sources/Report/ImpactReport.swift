@@ -40,14 +40,15 @@ public struct ImpactReport: Sendable {
         case .weighting:
             blocks.append(.paragraph(l.text("impact.method.weighting", covariates)))
         }
-        if let sentence = keySentence { blocks.append(.keyFigures([sentence])) }
         blocks.append(.heading(level: 2, text: l.text("impact.who")))
         blocks.append(whoTable)
         blocks.append(.heading(level: 2, text: l.text("impact.balance")))
         blocks.append(.paragraph(l.text("impact.balance.lead")))
         blocks.append(balanceTable)
         for figure in figures { blocks.append(.figure(file: figure.path, caption: figure.caption)) }
+        // The effect only after the balance (METHODS §10): its sentence opens its own section.
         blocks.append(.heading(level: 2, text: l.text("impact.effect")))
+        if let sentence = keySentence { blocks.append(.keyFigures([sentence])) }
         blocks.append(effectTable)
         blocks.append(.heading(level: 2, text: l.text("impact.limits")))
         blocks.append(.bullets(a.caveats.map { ImpactText(language: l).caveat($0) }))
