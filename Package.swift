@@ -10,7 +10,8 @@ let strictSettings: [SwiftSetting] = [
 
 /// The files of datasets/demo that `evalrun demo` imports (DemoData.swift lists the same).
 let demoFiles = [
-    "attendance.csv", "esiti.csv", "gruppi.csv", "incontri.csv", "participants.csv", "questionnaires.csv", "servizi.csv",
+    "attendance.csv", "confronto.csv", "esiti.csv", "esiti_confronto.csv", "gruppi.csv", "incontri.csv", "participants.csv",
+    "questionnaires.csv", "servizi.csv",
 ]
 
 let package = Package(

@@ -65,7 +65,9 @@ public struct ImpactJSON: Sendable {
                 "caveats",
                 .array(
                     a.caveats.map {
-                        .object([("kind", .string($0.kind)), ("message", .string(ImpactText(language: language).caveat($0)))])
+                        .object([
+                            ("kind", .string($0.kind)), ("message", .string(ImpactText(language: language, release: release).caveat($0))),
+                        ])
                     })
             ),
             ("to", .string(a.to.iso8601)),

@@ -51,7 +51,7 @@ public struct ImpactReport: Sendable {
         if let sentence = keySentence { blocks.append(.keyFigures([sentence])) }
         blocks.append(effectTable)
         blocks.append(.heading(level: 2, text: l.text("impact.limits")))
-        blocks.append(.bullets(a.caveats.map { ImpactText(language: l).caveat($0) }))
+        blocks.append(.bullets(a.caveats.map { ImpactText(language: l, release: release).caveat($0) }))
         return ReportDocument(title: l.text("impact.title"), blocks: blocks)
     }
 
@@ -77,7 +77,10 @@ public struct ImpactReport: Sendable {
             [.text(l.text("impact.row.observed", months)), cells.count(t.observed), cells.count(c.observed)],
             [.text(l.text("impact.row.missing")), cells.count(t.missingCovariates), cells.count(c.missingCovariates)],
             [.text(matchedLabel), cells.count(t.matched), cells.count(c.matched)],
-            [.text(l.text("impact.row.in_work", months)), cells.count(t.inWork), cells.count(c.inWork)],
+            [
+                .text(l.text(analysis.options.method == .nearest ? "impact.row.in_work" : "impact.row.in_work_analysed", months)),
+                cells.count(t.inWork), cells.count(c.inWork),
+            ],
         ]
         return table(
             id: "impact_people", caption: l.text("impact.who.caption"),

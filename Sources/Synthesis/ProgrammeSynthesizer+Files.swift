@@ -122,6 +122,37 @@ extension ProgrammeSynthesizer {
                     .text(o.source), o.end.map { .date($0) } ?? .empty,
                 ]
             })
+        if parameters.comparisonPeople > 0 {
+            let comparison = ComparisonGroupSynthesizer(parameters: parameters).generate()
+            try save(
+                italian ? "confronto.csv" : "comparison.csv", local,
+                italian
+                    ? [
+                        "codice_persona", "data_riferimento", "seguito_fino_al", "sesso", "anno_nascita", "titolo_di_studio",
+                        "condizione_ingresso", "children",
+                    ]
+                    : [
+                        "person_id", "reference_date", "followed_up_until", "sex", "birth_year", "education", "status_at_entry", "children",
+                    ],
+                comparison.people.map { p in
+                    [
+                        .text(p.code), .date(p.reference), p.followedUpUntil.map { .date($0) } ?? .empty, .text(p.sex),
+                        .integer(p.birthYear), .text(p.education), .text(p.status), .integer(p.children),
+                    ]
+                })
+            try save(
+                italian ? "esiti_confronto.csv" : "comparison_outcomes.csv", local,
+                italian
+                    ? ["codice_persona", "data_evento", "tipo_contratto", "fonte", "data_fine"]
+                    : ["person_id", "event_date", "outcome", "source", "end_date"],
+                comparison.outcomes.map { o in
+                    [
+                        .text(o.participant), .date(o.date),
+                        .text(italian ? italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
+                        .text(o.source), o.end.map { .date($0) } ?? .empty,
+                    ]
+                })
+        }
         return written
     }
 

@@ -19,11 +19,13 @@ public struct SynthesisParameters: Sendable, Equatable {
     public var italianStyle: Bool
     /// Write the attendance register wide (one column per meeting) instead of long.
     public var wideRegister: Bool
+    /// People in a comparison group written beside the programme (0: none).
+    public var comparisonPeople: Int
 
     public init(
         participants: Int, seed: UInt64 = 2016, firstYear: Int = 2013, years: Int = 4,
         exportDate: CalendarDate? = nil, homogeneousShare: Double = 0.45, italianStyle: Bool = true,
-        wideRegister: Bool = false
+        wideRegister: Bool = false, comparisonPeople: Int = 0
     ) {
         self.participants = participants
         self.seed = seed
@@ -33,5 +35,6 @@ public struct SynthesisParameters: Sendable, Equatable {
         self.homogeneousShare = homogeneousShare
         self.italianStyle = italianStyle
         self.wideRegister = wideRegister
+        self.comparisonPeople = comparisonPeople
     }
 }

@@ -5,7 +5,9 @@
 enum DemoData {
     static let files: [(name: String, bytes: [UInt8])] = [
         ("attendance.csv", PackageResources.attendance_csv),
+        ("confronto.csv", PackageResources.confronto_csv),
         ("esiti.csv", PackageResources.esiti_csv),
+        ("esiti_confronto.csv", PackageResources.esiti_confronto_csv),
         ("gruppi.csv", PackageResources.gruppi_csv),
         ("incontri.csv", PackageResources.incontri_csv),
         ("participants.csv", PackageResources.participants_csv),

@@ -1,5 +1,6 @@
 import Indicators
 import Statistics
+import Store
 
 /// An impact estimate as `impact` may release it, through the same ledger as the
 /// report (METHODS §9 *Disclosure: every output*): each side's people (everyone,
@@ -16,6 +17,10 @@ public struct ReleasedImpact: Sendable {
         public var matched: Released<Int>
         public var inWork: Released<Int>
         public var missingCovariates: Released<Int>
+        /// Analysed but left without a match (nearest): the caveat's count.
+        public var unmatched: Released<Int>
+        /// Scores outside the other side's range: the caveat's count.
+        public var outsideSupport: Released<Int>
         public var rate: Released<Double>
     }
 
@@ -43,13 +48,34 @@ public struct ReleasedImpact: Sendable {
     public let balance: [BalanceRow]
     /// Whether the effect (and the unadjusted difference) may be shown.
     public let effectShown: Bool
+    /// The counts this release showed and withheld, as the database records them
+    /// (METHODS §9 *Releases*); empty without disclosure control or history.
+    public private(set) var releaseCells: [ReleaseCell] = []
 
-    public init(_ analysis: ImpactAnalysis, policy: Disclosure) {
+    init(analysis: ImpactAnalysis, policy: Disclosure, treated: Side, controls: Side, balance: [BalanceRow], effectShown: Bool) {
+        self.analysis = analysis
+        self.policy = policy
+        self.treated = treated
+        self.controls = controls
+        self.balance = balance
+        self.effectShown = effectShown
+    }
+
+    /// With `history` (the database's earlier releases), a count whose difference from an
+    /// earlier released count of the same definition would give a small count back is
+    /// withheld as well, and `releaseCells` lists what was released: the participants
+    /// by `to` under the report's `cohort`, the people observed under the horizon, and
+    /// the matched and in-work counts under the analysis (method, caliper, covariates).
+    public init(_ analysis: ImpactAnalysis, policy: Disclosure, history: ReleaseHistory? = nil) {
         self.analysis = analysis
         self.policy = policy
         var registering = DisclosureLedger(policy: policy)
+        registering.screen = history.map { ReleaseScreen(history: $0, threshold: policy.threshold) }
+        registering.describe = Self.cellNames(analysis)
         _ = Self.build(analysis, &registering)
-        var releasing = DisclosureLedger(policy: policy, solution: registering.solve())
+        let solution = registering.solve()
+        if policy.isApplied && history != nil { releaseCells = registering.releasedCells(solution) }
+        var releasing = DisclosureLedger(policy: policy, solution: solution)
         let built = Self.build(analysis, &releasing)
         treated = built.treated
         controls = built.controls
@@ -57,7 +83,27 @@ public struct ReleasedImpact: Sendable {
         effectShown = built.effectShown
     }
 
-    private static func build(_ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> (
+    /// How a count is recorded among releases.
+    static func cellNames(_ a: ImpactAnalysis) -> (String, Int) -> ReleaseCell? {
+        let o = a.options
+        let analysisName =
+            "impact/\(o.method.rawValue)/\(o.caliper.map { "\($0)" } ?? "none")/\(o.horizonMonths)m/"
+            + o.covariates.map(ParticipantAttributes.canonical).sorted().joined(separator: ",")
+        return { key, _ in
+            let definition: String
+            switch key {
+            case "treated.n": definition = "cohort"
+            case "treated.observed", "treated.not_observed", "controls.n", "controls.observed", "controls.not_observed":
+                definition = "impact/\(o.horizonMonths)m/\(key)"
+            default: definition = "\(analysisName)/\(key)"
+            }
+            return ReleaseCell(definition: definition, from: nil, to: a.to, value: nil)
+        }
+    }
+
+    /// Registers (or, with a solved ledger, releases) the counts of `a`: also used by the
+    /// report's impact line, under the report's own ledger.
+    static func build(_ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> (
         treated: Side, controls: Side, balance: [BalanceRow], effectShown: Bool
     ) {
         func side(_ name: String, _ s: ImpactAnalysis.Side, weightedRate: Double?) -> Side {
@@ -68,9 +114,14 @@ public struct ReleasedImpact: Sendable {
             let missing = ledger.count("\(name).missing_covariates", s.missingCovariates, population: s.observed)
             let matched = ledger.count("\(name).matched", s.matched, population: s.analysed)
             _ = ledger.count("\(name).analysed", s.analysed, population: s.observed)
-            _ = ledger.count("\(name).unmatched", s.analysed - s.matched, population: s.analysed)
+            let unmatched = ledger.count("\(name).unmatched", s.analysed - s.matched, population: s.analysed)
+            let outside = ledger.count("\(name).outside_support", s.outsideSupport, population: s.analysed)
+            _ = ledger.count("\(name).inside_support", s.analysed - s.outsideSupport, population: s.analysed)
+            ledger.partition(["\(name).outside_support", "\(name).inside_support"], total: "\(name).analysed", protectedByTotal: true)
             ledger.partition(["\(name).analysed", "\(name).missing_covariates"], total: "\(name).observed")
-            ledger.partition(["\(name).matched", "\(name).unmatched"], total: "\(name).analysed")
+            // A few unmatched withhold the people analysed (and so the observed), not the
+            // matched, on which every figure of the effect rests.
+            ledger.partition(["\(name).matched", "\(name).unmatched"], total: "\(name).analysed", protectedByTotal: true)
             let inWork = ledger.count("\(name).in_work", s.inWorkMatched, population: s.matched)
             _ = ledger.count("\(name).not_in_work", s.matched - s.inWorkMatched, population: s.matched)
             ledger.partition(["\(name).in_work", "\(name).not_in_work"], total: "\(name).matched")
@@ -78,7 +129,9 @@ public struct ReleasedImpact: Sendable {
             let rate = ledger.statistic(
                 weightedRate ?? (s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil), population: s.matched,
                 uses: ["\(name).in_work", "\(name).not_in_work"])
-            return Side(n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, rate: rate)
+            return Side(
+                n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, unmatched: unmatched,
+                outsideSupport: outside, rate: rate)
         }
         let weighted = a.options.method == .weighting
         let treated = side("treated", a.treated, weightedRate: weighted ? a.effect?.treatedMean : nil)

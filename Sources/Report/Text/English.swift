@@ -782,7 +782,7 @@ extension TextCatalogue {
             "Matching makes the two sides alike only on what was measured ({0}); people who chose to take part may differ in ways no file records (motivation, contacts), and the difference would then include them.",
         "impact.caveat.imbalance": "After matching the sides still differ by more than 0.1 standard deviations on: {0}.",
         "impact.caveat.unmatched":
-            "{0} of {1} participants found no comparison person within the caliper and are left out: the effect is on the matched participants, not on every participant.",
+            "{0} of the {1} participants observed found no comparison person within the caliper and are left out: the effect is on the matched participants, not on every participant.",
         "impact.caveat.small_ess":
             "Under weighting the comparison group counts as {0} people of {1}: a few comparison people carry much of the weight.",
         "impact.caveat.few_groups":
@@ -846,5 +846,8 @@ extension TextCatalogue {
         "impact.key_figure": "Participants {0} in work within {1} months; matched comparison {2}; difference {3} pp, 95% CI {4} to {5}.",
         "terminal.impact_written": "impact written to {0}",
         "impact.column.mean_treated_matched": "Participants, matched",
+        "impact.row.in_work_analysed": "In work within {0} months (unweighted)",
+        "impact.report_pointer":
+            "(Against people who did not take part, matched on their characteristics at entry; the balance and both intervals: evalrun impact.)",
     ]
 }

@@ -786,7 +786,7 @@ extension TextCatalogue {
             "L'abbinamento rende simili i due gruppi solo su ciò che è stato misurato ({0}); chi ha scelto di partecipare può differire in modi che nessun file registra (motivazione, contatti), e la differenza li includerebbe.",
         "impact.caveat.imbalance": "Dopo l'abbinamento i due gruppi differiscono ancora di più di 0,1 deviazioni standard su: {0}.",
         "impact.caveat.unmatched":
-            "{0} partecipanti su {1} non hanno trovato una persona di confronto entro il caliper e sono esclusi: l'effetto riguarda i partecipanti abbinati, non tutti i partecipanti.",
+            "{0} dei {1} partecipanti osservati non hanno trovato una persona di confronto entro il caliper e sono esclusi: l'effetto riguarda i partecipanti abbinati, non tutti i partecipanti.",
         "impact.caveat.small_ess":
             "Con la ponderazione il gruppo di confronto vale {0} persone su {1}: poche persone portano gran parte del peso.",
         "impact.caveat.few_groups":
@@ -851,5 +851,8 @@ extension TextCatalogue {
             "Partecipanti al lavoro entro {1} mesi: {0}; gruppo di confronto abbinato: {2}; differenza {3} pp, IC 95% da {4} a {5}.",
         "terminal.impact_written": "impatto scritto in {0}",
         "impact.column.mean_treated_matched": "Partecipanti, abbinati",
+        "impact.row.in_work_analysed": "Al lavoro entro {0} mesi (senza pesi)",
+        "impact.report_pointer":
+            "(Rispetto a persone che non hanno partecipato, abbinate per le caratteristiche all'ingresso; l'equilibrio ed entrambi gli intervalli: evalrun impact.)",
     ]
 }

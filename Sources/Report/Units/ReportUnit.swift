@@ -1,4 +1,5 @@
 import Indicators
+import Store
 
 /// One indicator of the funder report as a unit: it computes its figures from the
 /// programme, registers every count it releases in the disclosure ledger (with the
@@ -55,9 +56,13 @@ public enum ReportUnitPlacement: Sendable {
 public struct ReportUnitOptions: Sendable {
     /// Outcomes by enrolment quarter rather than year (`--cohort quarter`).
     public var cohortByQuarter: Bool
+    /// The comparison group, when one is imported: the key figures then say how the
+    /// participants fared against it (`ImpactUnit`).
+    public var comparisonGroup: ComparisonGroupSnapshot?
 
-    public init(cohortByQuarter: Bool = false) {
+    public init(cohortByQuarter: Bool = false, comparisonGroup: ComparisonGroupSnapshot? = nil) {
         self.cohortByQuarter = cohortByQuarter
+        self.comparisonGroup = comparisonGroup.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -67,7 +72,7 @@ enum ReportUnits {
         [
             CostUnit(), TrendUnit(), DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(),
             CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
-            JobsUnit(),
+            JobsUnit(), ImpactUnit(comparison: options.comparisonGroup),
         ]
     }
 }

@@ -23,6 +23,9 @@ struct DemoCommand: AsyncParsableCommand {
     var quiet = false
 
     /// The import time recorded for the bundled files, so the demo report is byte-identical run to run.
+    /// What the demo's impact matches on (`evalrun impact --match age,sex,education,status_at_entry`).
+    static let impactCovariates = ["age", "sex", "education", "status_at_entry"]
+
     static let demoImportTime = Date(timeIntervalSince1970: 1_475_193_600)  // 2016-09-30T00:00:00Z
 
     func run() async throws {
@@ -39,8 +42,21 @@ struct DemoCommand: AsyncParsableCommand {
         for s in summaries {
             Terminal.note("imported \(s.file) (\(s.kind.rawValue), \(s.dialect)): \(s.rows) rows", quiet: quiet)
         }
-        let report = FunderReport(period: period, configuration: configuration, language: lang)
-        try report.write(from: try store.snapshot(), to: output)
+        let comparison = try store.comparisonGroupSnapshot()
+        var report = FunderReport(period: period, configuration: configuration, language: lang)
+        report.unitOptions = ReportUnitOptions(comparisonGroup: comparison)
+        let snapshot = try store.snapshot()
+        var files = try report.output(from: snapshot, for: output).files
+        // The bundled comparison group: the impact of taking part, in impact/ beside the report.
+        if !comparison.isEmpty {
+            let analysis = try ImpactAnalysis(
+                snapshot: snapshot, comparison: comparison, to: period.to, configuration: configuration,
+                options: ImpactOptions(covariates: Self.impactCovariates))
+            let impact = ImpactReport(
+                ReleasedImpact(analysis, policy: Disclosure(configuration: configuration, suppress: true)), language: lang)
+            files += try impact.files().map { ("impact/" + $0.0, $0.1) }
+        }
+        try report.write(files, to: output)
         Terminal.note("report written to \(out)/report.md", quiet: quiet)
     }
 

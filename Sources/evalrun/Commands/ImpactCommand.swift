@@ -74,7 +74,17 @@ struct ImpactCommand: AsyncParsableCommand {
         let analysis = try ImpactAnalysis(
             snapshot: snapshot, comparison: comparison, to: to, configuration: configuration, options: options)
         progress.finish()
-        let release = ReleasedImpact(analysis, policy: Disclosure(configuration: configuration, suppress: !noSuppress))
+        // METHODS §9 Releases: checked against what this database released before, and recorded.
+        let history = noSuppress ? nil : try store.releaseHistory()
+        let release = ReleasedImpact(
+            analysis, policy: Disclosure(configuration: configuration, suppress: !noSuppress), history: history)
+        if !noSuppress {
+            var recorded = ["--to \(to.iso8601)", "--match \(match)", "--horizon \(horizon)", "--method \(method.rawValue)"]
+            if method == .nearest { recorded.append("--caliper \(caliper)") }
+            if let out { recorded.append("--out \(out)") }
+            if json { recorded.append("--json") }
+            try store.recordRelease(command: "impact", options: recorded.joined(separator: " "), cells: release.releaseCells)
+        }
         if json {
             print(ImpactJSON(release, language: lang).document.serialised(), terminator: "")
         }

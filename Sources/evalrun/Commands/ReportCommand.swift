@@ -65,7 +65,8 @@ struct ReportCommand: AsyncParsableCommand {
         var report = FunderReport(
             period: period, configuration: configuration, language: lang, suppress: !noSuppress, csvFormat: csvDialect.format, by: by)
         report.checks = checks
-        report.unitOptions = ReportUnitOptions(cohortByQuarter: cohort == .quarter)
+        report.unitOptions = ReportUnitOptions(
+            cohortByQuarter: cohort == .quarter, comparisonGroup: try store.comparisonGroupSnapshot())
         // METHODS §9 Releases: checked against what this database released before, and recorded.
         if !noSuppress { report.history = try store.releaseHistory() }
         progress.step("computing the indicators and writing the report")

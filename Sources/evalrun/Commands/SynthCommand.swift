@@ -31,19 +31,24 @@ struct SynthCommand: AsyncParsableCommand {
     @Flag(help: "Write the attendance register wide (one column per meeting date).")
     var wide = false
 
+    @Option(help: "Also write a comparison group of this many people who did not take part (confronto.csv, esiti_confronto.csv).")
+    var comparison: Int = 0
+
     @Flag(name: .long, help: "Print nothing.")
     var quiet = false
 
     func validate() throws {
         guard participants >= 1 && participants <= 10_000_000 else { throw ValidationError("--participants must be 1…10,000,000") }
         guard years >= 1 && years <= 50 else { throw ValidationError("--years must be 1…50") }
+        guard comparison >= 0 && comparison <= 10_000_000 else { throw ValidationError("--comparison must be 0…10,000,000") }
         if let exportDate, CalendarDate(iso8601: exportDate) == nil { throw ValidationError("--export-date must be yyyy-mm-dd") }
     }
 
     func run() async throws {
         let parameters = SynthesisParameters(
             participants: participants, seed: seed, firstYear: firstYear, years: years,
-            exportDate: exportDate.flatMap { CalendarDate(iso8601: $0) }, italianStyle: !plain, wideRegister: wide)
+            exportDate: exportDate.flatMap { CalendarDate(iso8601: $0) }, italianStyle: !plain, wideRegister: wide,
+            comparisonPeople: comparison)
         let folder = try OutputFolder(out, command: "synth")
         var files: [String] = []
         try folder.write { staging in files = try ProgrammeSynthesizer(parameters).write(to: staging.path) }

@@ -42,7 +42,13 @@ struct ImpactCommandTests {
         defer { try? FileManager.default.removeItem(at: project.url) }
         let before = try project.dump()
         let json = try run(project, ["--caliper", "0.2"])
-        #expect(try project.dump() == before)
+        // The data are untouched; the release is recorded (METHODS §9 Releases).
+        func data(_ dump: String) -> String {
+            dump.components(separatedBy: "\n## ").filter { !$0.hasPrefix("release") }.joined(separator: "\n## ")
+        }
+        let after = try project.dump()
+        #expect(data(after) == data(before))
+        #expect(after.contains("impact") && after.contains("cohort"))
         let expected = try #require(
             try JSONSerialization.jsonObject(with: Fixture.data("impact-lalonde", "expected.json")) as? [String: Any])
         let nearest = try #require(expected["nearest"] as? [String: Any])
