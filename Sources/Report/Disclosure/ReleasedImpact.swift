@@ -138,7 +138,8 @@ public struct ReleasedImpact: Sendable {
         let controls = side("controls", a.controls, weightedRate: weighted ? a.effect?.controlMean : nil)
         let effectShown = !(treated.rate.isWithheld || controls.rate.isWithheld)
         let balance = a.balance.map { row -> BalanceRow in
-            var uses: [String] = []
+            var usesBefore: [String] = []
+            var usesAfter: [String] = []
             if let counts = row.levelCounts {
                 let k = row.covariate
                 for (key, value, total, population) in [
@@ -150,15 +151,29 @@ public struct ReleasedImpact: Sendable {
                     _ = ledger.count("\(k)|\(key)", value, population: population)
                     _ = ledger.count("\(k)|\(key)|not", population - value, population: population)
                     ledger.partition(["\(k)|\(key)", "\(k)|\(key)|not"], total: total)
-                    uses += ["\(k)|\(key)", "\(k)|\(key)|not"]
+                    if key.hasSuffix("all") {
+                        usesBefore += ["\(k)|\(key)", "\(k)|\(key)|not"]
+                    } else {
+                        usesAfter += ["\(k)|\(key)", "\(k)|\(key)|not"]
+                    }
                 }
             }
-            func all(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.analysed, uses: uses) }
-            func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: uses) }
+            // A mean or share printed to three decimals pins the people it is over: each is
+            // withheld with its side's count (all analysed before matching, matched after).
+            let before = usesBefore + ["treated.analysed", "controls.analysed"]
+            let after = usesAfter + ["treated.matched", "controls.matched"]
+            func all(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.analysed, uses: before) }
+            func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: after) }
             return BalanceRow(
-                covariate: row.covariate, meanTreated: ledger.statistic(row.all.meanTreated, population: a.treated.analysed, uses: uses),
-                meanTreatedMatched: ledger.statistic(row.matched.meanTreated, population: a.treated.matched, uses: uses),
-                meanControlAll: all(row.all.meanControl), meanControlMatched: matched(row.matched.meanControl),
+                covariate: row.covariate,
+                meanTreated: ledger.statistic(
+                    row.all.meanTreated, population: a.treated.analysed,
+                    uses: usesBefore.filter { $0.contains("|t.") } + ["treated.analysed"]),
+                meanTreatedMatched: ledger.statistic(row.matched.meanTreated, population: a.treated.matched, uses: after),
+                meanControlAll: ledger.statistic(
+                    row.all.meanControl, population: a.controls.analysed,
+                    uses: usesBefore.filter { $0.contains("|c.") } + ["controls.analysed"]),
+                meanControlMatched: matched(row.matched.meanControl),
                 smdAll: all(row.all.standardisedDifference), smdMatched: matched(row.matched.standardisedDifference),
                 varianceRatioAll: all(row.all.varianceRatio), varianceRatioMatched: matched(row.matched.varianceRatio),
                 ecdfMeanAll: all(row.all.ecdfMean), ecdfMeanMatched: matched(row.matched.ecdfMean),

@@ -112,6 +112,27 @@ struct ImpactCommandTests {
         }
     }
 
+    @Test("the demo: fewer than 5 participants unmatched withhold the people analysed and what pins them, not the effect")
+    func demoDisclosure() throws {
+        let project = try ReportOptionsTests.demoProject()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let outcome = try EvalrunProcess.run(
+            ["impact", "--db", project.database, "--match", "age,sex,education,status_at_entry", "--period", "2016", "--json", "--quiet"],
+            in: project.url)
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let treated = try #require(json["treated"] as? [String: Any])
+        // Fewer than 5 unmatched: the people observed would give them back beside the 145 matched.
+        #expect(treated["observed"] is NSNull && treated["matched"] as? Int == 145)
+        let balance = try #require(json["balance"] as? [[String: Any]])
+        #expect(balance.allSatisfy { $0["mean_treated"] is NSNull && $0["smd_all"] is NSNull })
+        #expect(balance.allSatisfy { $0["smd_matched"] is Double })
+        let effect = try #require(json["effect"] as? [String: Any])
+        #expect(effect["estimate"] is Double && effect["ci_low_cr2"] is Double)
+        let caveats = (json["caveats"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(caveats.contains { $0.hasPrefix("<5 of the [c] participants") }, "\(caveats)")
+    }
+
     @Test("no comparison group, an unknown covariate, a person on both sides: clear errors, nothing changed")
     func errors() throws {
         let project = try ProjectFolder()
