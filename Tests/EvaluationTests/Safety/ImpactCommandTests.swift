@@ -133,6 +133,47 @@ struct ImpactCommandTests {
         #expect(caveats.contains { $0.hasPrefix("<5 of the [c] participants") }, "\(caveats)")
     }
 
+    @Test("--pseudonymise: comparison codes are stored as pseudonyms, the both-sides check works on them, impact runs")
+    func pseudonymised() throws {
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let key = try project.write("key", "0123456789abcdef0123456789abcdef-test-key\n")
+        let keyed = ["--pseudonymise", "--key-file", key]
+        #expect(try project.importFile("groups", try project.write("g.csv", "group_id\nG1\n")).status == 0)
+        let participants = (1...6).map { "P0000\($0),G1,2016-01-1\($0),\($0 % 2 == 0 ? "F" : "M"),197\($0)" }
+        #expect(
+            try project.importFile(
+                "participants",
+                try project.write(
+                    "p.csv", "participant_id,group_id,enrolled_on,sex,birth_year\n" + participants.joined(separator: "\n") + "\n"),
+                keyed
+            ).status == 0)
+        let both = try project.importFile(
+            "comparison",
+            try project.write("c.csv", "person_id,reference_date,sex,birth_year\nC00001,2016-01-10,F,1970\nP00003,2016-01-10,M,1972\n"),
+            keyed)
+        #expect(both.status == 1 && both.stderr.contains("c.csv:3:") && both.stderr.contains("P00003"), "\(both.stderr)")
+        let people = (1...8).map { "C0000\($0),2016-01-0\($0),\($0 % 3 == 0 ? "F" : "M"),196\($0)" }
+        #expect(
+            try project.importFile(
+                "comparison",
+                try project.write("c.csv", "person_id,reference_date,sex,birth_year\n" + people.joined(separator: "\n") + "\n"), keyed
+            ).status == 0)
+        #expect(
+            try project.importFile(
+                "comparison_outcomes", try project.write("co.csv", "person_id,event_date,outcome\nC00002,2016-03-01,TD\n"), keyed
+            ).status == 0)
+        let dump = try project.dump()
+        #expect(!dump.contains("C00001") && !dump.contains("P00001"))
+        let impact = try EvalrunProcess.run(
+            [
+                "impact", "--db", project.database, "--match", "sex,birth_year", "--to", "2018-12-31", "--from", "2016-01-01",
+                "--caliper", "none", "--json", "--no-suppress", "--quiet",
+            ], in: project.url)
+        #expect(impact.status == 0 && impact.stdout.contains("\"matched\": 6"), "\(impact.stderr)\(impact.stdout)")
+        #expect(!impact.stdout.contains("C0000") && !impact.stdout.contains("P0000"))
+    }
+
     @Test("no comparison group, an unknown covariate, a person on both sides: clear errors, nothing changed")
     func errors() throws {
         let project = try ProjectFolder()
