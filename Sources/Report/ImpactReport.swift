@@ -157,7 +157,7 @@ public struct ImpactReport: Sendable {
         var rows: [ForestPlot.Row] = []
         for r in release.balance {
             for (key, smd) in [("impact.love.before", r.smdAll), ("impact.love.after", r.smdMatched)] {
-                let value = smd.shown.map { ChartEstimate(abs($0), lower: abs($0), upper: abs($0)) }
+                let value = smd.shown.map { ChartEstimate(abs($0)) }
                 rows.append(ForestPlot.Row(label: l.text(key, r.covariate), estimate: value, missingText: "[c]", threshold: 0.1))
             }
         }
@@ -166,7 +166,7 @@ public struct ImpactReport: Sendable {
             labels: ChartLabels(
                 title: l.text("impact.love.title"), subtitle: l.text("impact.love.subtitle"), xAxis: l.text("impact.love.axis"),
                 description: l.text("impact.balance.lead")),
-            rows: rows, valueFormat: .number(digits: 2))
+            rows: rows, valueFormat: .number(digits: 2), valueHeader: l.text("impact.love.value"))
         func range(_ label: String, _ scores: [Double]) -> ForestPlot.Row {
             guard let low = scores.min(), let high = scores.max() else { return ForestPlot.Row(label: label, estimate: nil) }
             return ForestPlot.Row(label: label, estimate: ChartEstimate(Median.of(scores) ?? low, lower: low, upper: high))
@@ -179,7 +179,7 @@ public struct ImpactReport: Sendable {
             rows: [
                 range(l.text("impact.column.participants"), analysis.treatedScores),
                 range(l.text("impact.column.comparison"), analysis.controlScores),
-            ], valueFormat: .number(digits: 2), domain: 0...1)
+            ], valueFormat: .number(digits: 2), domain: 0...1, valueHeader: l.text("impact.overlap.value"))
         return [love, overlap].map { ReportFigure(chart: $0, caption: $0.labels.title, language: l) }
     }
 

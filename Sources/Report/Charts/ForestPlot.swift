@@ -16,6 +16,8 @@ public struct ForestPlot: ReportChart, Equatable {
     /// Words under the axis on either side of the reference ("favours A", "favours B").
     public var lowerDirection: String?
     public var upperDirection: String?
+    /// The heading of the values' column (default "Estimate [95% CI]").
+    public var valueHeader: String?
 
     public struct Row: Sendable, Equatable {
         public var label: String
@@ -40,8 +42,9 @@ public struct ForestPlot: ReportChart, Equatable {
     public init(
         id: String, labels: ChartLabels, rows: [Row], reference: Double = 0, logarithmic: Bool = false,
         valueFormat: ChartValueFormat = .number(digits: 2), domain: ClosedRange<Double>? = nil,
-        lowerDirection: String? = nil, upperDirection: String? = nil
+        lowerDirection: String? = nil, upperDirection: String? = nil, valueHeader: String? = nil
     ) {
+        self.valueHeader = valueHeader
         self.id = id
         self.labels = labels
         self.rows = rows

@@ -19,7 +19,7 @@ extension SVGChartRenderer {
             guard let ci = estimate.interval else { return value }
             return "\(value) [\(chart.valueFormat.label(ci.lower, language))\(separator)\(chart.valueFormat.label(ci.upper, language))]"
         }
-        let estimateHeader = language.text("chart.forest.estimate_95_ci")
+        let estimateHeader = chart.valueHeader ?? language.text("chart.forest.estimate_95_ci")
         let valueWidth = (valueTexts + [estimateHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
         let labelWidth = min(
             usable * 0.34,

@@ -849,5 +849,7 @@ extension TextCatalogue {
         "impact.row.in_work_analysed": "In work within {0} months (unweighted)",
         "impact.report_pointer":
             "(Against people who did not take part, matched on their characteristics at entry; the balance and both intervals: evalrun impact.)",
+        "impact.love.value": "|SMD|",
+        "impact.overlap.value": "Median [lowest, highest]",
     ]
 }

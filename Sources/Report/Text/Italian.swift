@@ -854,5 +854,7 @@ extension TextCatalogue {
         "impact.row.in_work_analysed": "Al lavoro entro {0} mesi (senza pesi)",
         "impact.report_pointer":
             "(Rispetto a persone che non hanno partecipato, abbinate per le caratteristiche all'ingresso; l'equilibrio ed entrambi gli intervalli: evalrun impact.)",
+        "impact.love.value": "|SMD|",
+        "impact.overlap.value": "Mediana [minimo, massimo]",
     ]
 }
