@@ -78,4 +78,37 @@ struct ComparisonGroupSynthesizer {
         }
         return (people, outcomes)
     }
+
+    /// Writes `confronto.csv` and `esiti_confronto.csv` (`comparison.csv`,
+    /// `comparison_outcomes.csv` in the plain style), in the office's own style.
+    func write(into files: inout SyntheticFiles) throws {
+        let (people, outcomes) = generate()
+        let italian = files.italian
+        try files.save(
+            italian ? "confronto.csv" : "comparison.csv", files.local,
+            italian
+                ? [
+                    "codice_persona", "data_riferimento", "seguito_fino_al", "sesso", "anno_nascita", "titolo_di_studio",
+                    "condizione_ingresso", "children",
+                ]
+                : ["person_id", "reference_date", "followed_up_until", "sex", "birth_year", "education", "status_at_entry", "children"],
+            people.map { p in
+                [
+                    .text(p.code), .date(p.reference), p.followedUpUntil.map { .date($0) } ?? .empty, .text(p.sex),
+                    .integer(p.birthYear), .text(p.education), .text(p.status), .integer(p.children),
+                ]
+            })
+        try files.save(
+            italian ? "esiti_confronto.csv" : "comparison_outcomes.csv", files.local,
+            italian
+                ? ["codice_persona", "data_evento", "tipo_contratto", "fonte", "data_fine"]
+                : ["person_id", "event_date", "outcome", "source", "end_date"],
+            outcomes.map { o in
+                [
+                    .text(o.participant), .date(o.date),
+                    .text(italian ? ProgrammeSynthesizer.italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
+                    .text(o.source), o.end.map { .date($0) } ?? .empty,
+                ]
+            })
+    }
 }

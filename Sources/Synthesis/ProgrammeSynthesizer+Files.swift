@@ -13,22 +13,23 @@ extension ProgrammeSynthesizer {
     public func write(to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let programme = generate()
-        let italian = parameters.italianStyle
-        let excelIT = CSVFormat(
-            separator: ";", decimalComma: true, byteOrderMark: false, lineEnding: "\r\n", windows1252: true,
-            neutraliseFormulas: false, dateStyle: .dayMonthYear)
-        let plain = CSVFormat(
-            separator: ",", decimalComma: false, byteOrderMark: false, lineEnding: "\n", windows1252: false,
-            neutraliseFormulas: false, dateStyle: .iso)
-        let local = italian ? excelIT : plain
-        var written: [String] = []
-
-        func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
-            let data = try CSVWriter(format: format).encode(header: header, rows: rows)
-            try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)))
-            written.append(name)
+        var files = SyntheticFiles(directory: directory, italian: parameters.italianStyle)
+        try writeEntities(programme, into: &files)
+        try writeEvents(programme, into: &files)
+        if parameters.comparisonPeople > 0 {
+            try ComparisonGroupSynthesizer(parameters: parameters).write(into: &files)
         }
+        return files.written
+    }
 
+    /// Groups, participants, meetings and the register.
+    private func writeEntities(_ programme: SyntheticProgramme, into files: inout SyntheticFiles) throws {
+        let italian = files.italian
+        let local = files.local
+        let plain = SyntheticFiles.plain
+        func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
+            try files.save(name, format, header, rows)
+        }
         try save(
             italian ? "gruppi.csv" : "groups.csv", local,
             italian
@@ -77,6 +78,16 @@ extension ProgrammeSynthesizer {
                 })
         }
 
+    }
+
+    /// Questionnaires, services and job events.
+    private func writeEvents(_ programme: SyntheticProgramme, into files: inout SyntheticFiles) throws {
+        let italian = files.italian
+        let local = files.local
+        let plain = SyntheticFiles.plain
+        func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
+            try files.save(name, format, header, rows)
+        }
         let wemwbsItems = (1...14).map { "item_\($0)" }
         try save(
             "questionnaires.csv", plain,
@@ -106,10 +117,6 @@ extension ProgrammeSynthesizer {
                 ]
             })
 
-        let italianOutcome: [OutcomeType: String] = [
-            .traineeship: "tirocinio", .fixedTerm: "tempo determinato", .permanent: "TI",
-            .selfEmployment: "autoimpiego", .training: "formazione", .other: "altro",
-        ]
         try save(
             italian ? "esiti.csv" : "outcomes.csv", local,
             italian
@@ -118,43 +125,17 @@ extension ProgrammeSynthesizer {
             programme.outcomes.map { o in
                 [
                     .text(o.participant), .date(o.date),
-                    .text(italian ? italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
+                    .text(italian ? Self.italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
                     .text(o.source), o.end.map { .date($0) } ?? .empty,
                 ]
             })
-        if parameters.comparisonPeople > 0 {
-            let comparison = ComparisonGroupSynthesizer(parameters: parameters).generate()
-            try save(
-                italian ? "confronto.csv" : "comparison.csv", local,
-                italian
-                    ? [
-                        "codice_persona", "data_riferimento", "seguito_fino_al", "sesso", "anno_nascita", "titolo_di_studio",
-                        "condizione_ingresso", "children",
-                    ]
-                    : [
-                        "person_id", "reference_date", "followed_up_until", "sex", "birth_year", "education", "status_at_entry", "children",
-                    ],
-                comparison.people.map { p in
-                    [
-                        .text(p.code), .date(p.reference), p.followedUpUntil.map { .date($0) } ?? .empty, .text(p.sex),
-                        .integer(p.birthYear), .text(p.education), .text(p.status), .integer(p.children),
-                    ]
-                })
-            try save(
-                italian ? "esiti_confronto.csv" : "comparison_outcomes.csv", local,
-                italian
-                    ? ["codice_persona", "data_evento", "tipo_contratto", "fonte", "data_fine"]
-                    : ["person_id", "event_date", "outcome", "source", "end_date"],
-                comparison.outcomes.map { o in
-                    [
-                        .text(o.participant), .date(o.date),
-                        .text(italian ? italianOutcome[o.outcome] ?? o.outcome.rawValue : o.outcome.rawValue),
-                        .text(o.source), o.end.map { .date($0) } ?? .empty,
-                    ]
-                })
-        }
-        return written
     }
+
+    /// Outcome types as Italian exports write them.
+    static let italianOutcome: [OutcomeType: String] = [
+        .traineeship: "tirocinio", .fixedTerm: "tempo determinato", .permanent: "TI",
+        .selfEmployment: "autoimpiego", .training: "formazione", .other: "altro",
+    ]
 
     /// `1.200,00`: the way Italian Excel writes money.
     static func italianAmount(_ x: Double) -> String {
@@ -185,5 +166,35 @@ extension ProgrammeSynthesizer {
             return [.text(p.code), .text(group.code)] + dates.map { byDate[$0] == true ? .text("x") : .empty }
         }
         try save(italian ? "registro.csv" : "attendance.csv", format, header, rows)
+    }
+}
+
+/// The files of a synthetic programme as they are written: the folder, the two
+/// styles (Italian Excel's and a plain UTF-8 export), and the names written so far.
+struct SyntheticFiles {
+    let directory: String
+    /// Write the files Italian offices keep in Excel as Italian Excel saves them.
+    let italian: Bool
+    private(set) var written: [String] = []
+
+    static let excelIT = CSVFormat(
+        separator: ";", decimalComma: true, byteOrderMark: false, lineEnding: "\r\n", windows1252: true,
+        neutraliseFormulas: false, dateStyle: .dayMonthYear)
+    static let plain = CSVFormat(
+        separator: ",", decimalComma: false, byteOrderMark: false, lineEnding: "\n", windows1252: false,
+        neutraliseFormulas: false, dateStyle: .iso)
+
+    init(directory: String, italian: Bool) {
+        self.directory = directory
+        self.italian = italian
+    }
+
+    /// The style of the office's own files: Italian Excel's, or plain.
+    var local: CSVFormat { italian ? Self.excelIT : Self.plain }
+
+    mutating func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
+        let data = try CSVWriter(format: format).encode(header: header, rows: rows)
+        try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)))
+        written.append(name)
     }
 }

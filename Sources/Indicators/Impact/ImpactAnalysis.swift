@@ -85,136 +85,46 @@ public struct ImpactAnalysis: Sendable {
         guard ImpactOptions.horizons.contains(options.horizonMonths) else { throw ImpactError.unsupportedHorizon(options.horizonMonths) }
         self.options = options
         self.to = to
-        let horizon = Double(options.horizonMonths) * TimeToJob.daysPerMonth
-        let counted = Set(configuration.reemploymentEvents)
-        let window = configuration.windowDays
 
-        // 1–2. Units, outcomes, observation.
-        let indexByCode = Dictionary(
-            snapshot.participants.indices.map { (snapshot.participants[$0].code, $0) }, uniquingKeysWith: { a, _ in a })
-        let treatedUnits = comparison.participantCodesInImportOrder.compactMap { indexByCode[$0] }
-            .filter { snapshot.participants[$0].enrolledOn <= to }
-        let controlUnits = comparison.people.indices.filter { comparison.people[$0].referenceDate <= to }
-        var firstJob: [Int: CalendarDate] = [:]
-        for o in snapshot.outcomes where counted.contains(o.outcome) && o.eventDate <= to {
-            guard o.eventDate >= snapshot.participants[o.participant].enrolledOn else { continue }
-            if firstJob[o.participant].map({ o.eventDate < $0 }) ?? true { firstJob[o.participant] = o.eventDate }
-        }
-        var firstControlJob: [Int: CalendarDate] = [:]
-        for o in comparison.outcomes where counted.contains(o.outcome) && o.eventDate <= to {
-            guard o.eventDate >= comparison.people[o.person].referenceDate else { continue }
-            if firstControlJob[o.person].map({ o.eventDate < $0 }) ?? true { firstControlJob[o.person] = o.eventDate }
-        }
-        func follow(_ start: CalendarDate, _ followed: CalendarDate?, _ job: CalendarDate?) -> (observed: Bool, inWork: Bool) {
-            var end = min(followed ?? to, to)
-            if window > 0 { end = min(end, start.adding(days: window)) }
-            guard Double(start.days(to: end)) >= horizon else { return (false, false) }
-            guard let job else { return (true, false) }
-            return (true, Double(start.days(to: job)) <= horizon && job <= end)
-        }
-        let treatedFollow = treatedUnits.map { i in
-            follow(snapshot.participants[i].enrolledOn, snapshot.participants[i].followedUpUntil, firstJob[i])
-        }
-        let controlFollow = controlUnits.map { i in
-            follow(comparison.people[i].referenceDate, comparison.people[i].followedUpUntil, firstControlJob[i])
-        }
-
-        // Covariates over every unit (participants first), then the analysis set.
+        // 1–2. Units, outcomes, observation; covariates over every unit; the analysis set.
+        let units = ImpactUnits(
+            snapshot: snapshot, comparison: comparison, to: to, configuration: configuration, horizonMonths: options.horizonMonths)
         let attributes = ParticipantAttributes(
             snapshot: snapshot, to: to, only: Set(options.covariates.map(ParticipantAttributes.canonical)))
         let table = try ImpactCovariates(
-            names: options.covariates, participants: attributes, treated: treatedUnits, comparison: comparison, controls: controlUnits)
-        let follows = treatedFollow + controlFollow
-        let isTreated = treatedUnits.map { _ in true } + controlUnits.map { _ in false }
-        let analysed = follows.indices.filter { follows[$0].observed && table.isComplete($0) }
-        let nTreatedAnalysed = analysed.filter { isTreated[$0] }.count
-        guard nTreatedAnalysed >= 2, analysed.count - nTreatedAnalysed >= 2 else {
-            throw ImpactError.tooFewObserved(
-                treated: nTreatedAnalysed, controls: analysed.count - nTreatedAnalysed, months: options.horizonMonths)
+            names: options.covariates, participants: attributes, treated: units.treated, comparison: comparison, controls: units.controls)
+        let analysed = (0..<units.count).filter { units.observed[$0] && table.isComplete($0) }
+        let t = analysed.map(units.isTreated)
+        let y = analysed.map { units.inWork[$0] ? 1.0 : 0.0 }
+        let treatedCount = t.filter { $0 }.count
+        guard treatedCount >= 2, analysed.count - treatedCount >= 2 else {
+            throw ImpactError.tooFewObserved(treated: treatedCount, controls: analysed.count - treatedCount, months: options.horizonMonths)
         }
-        let t = analysed.map { isTreated[$0] }
-        let y = analysed.map { follows[$0].inWork ? 1.0 : 0.0 }
-        let design = Self.design(table, units: analysed)
 
-        // 3. The propensity score, as glm with its default convergence (MatchIt calls glm so).
-        let fit: LogisticFit
-        do {
-            fit = try LogisticRegression(
-                design: design.model, response: t.map { $0 ? 1 : 0 }, terms: design.terms, tolerance: 1e-8
-            ).fit()
-        } catch {
-            throw ImpactError.scoreNotEstimable("\(error)")
-        }
+        // 3. The propensity score; 4. matching or weighting.
+        let fit = try Self.propensityScore(table, units: analysed, treated: t)
         let scores = fit.fitted
         treatedScores = zip(scores, t).filter(\.1).map(\.0)
         controlScores = zip(scores, t).filter { !$0.1 }.map(\.0)
-
-        // 4. Matching or weighting.
-        var weights = [Double](repeating: 0, count: analysed.count)
-        var pairOf = [Int](repeating: -1, count: analysed.count)
-        var width: Double?
-        switch options.method {
-        case .nearest:
-            width = options.caliper.map { NearestNeighbourMatch.standardCaliper($0, scores: scores) }
-            let match = NearestNeighbourMatch(scores: scores, treated: t, caliperWidth: width)
-            for (k, pair) in match.pairs.enumerated() {
-                weights[pair.treated] = 1
-                weights[pair.control] = 1
-                pairOf[pair.treated] = k
-                pairOf[pair.control] = k
-            }
-        case .weighting:
-            weights = AverageTreatmentOnTreatedWeights.weights(scores: scores, treated: t)
-        }
-        caliperWidth = width
+        let assignment = Self.assign(scores: scores, treated: t, options: options)
+        caliperWidth = assignment.caliperWidth
 
         // 5. Balance and effects.
-        balance = Self.balance(table, units: analysed, treated: t, weights: weights)
-        let inSample = weights.indices.filter { weights[$0] > 0 }
-        let groupOfUnit: (Int) -> Int? = { k in
-            let unit = analysed[k]
-            return isTreated[unit] ? snapshot.participants[treatedUnits[unit]].group : nil
+        balance = Self.balance(table, units: analysed, treated: t, weights: assignment.weights)
+        let groupOf: (Int) -> Int? = { k in
+            units.isTreated(analysed[k]) ? snapshot.participants[units.treated[analysed[k]]].group : nil
         }
-        var groupOfPair: [Int: Int] = [:]
-        for k in inSample where t[k] { groupOfPair[pairOf[k]] = groupOfUnit(k) }
-        switch options.method {
-        case .nearest:
-            let sample = inSample.filter { pairOf[$0] >= 0 }
-            let ys = sample.map { y[$0] }
-            let ts = sample.map { t[$0] }
-            effect = try? TreatmentEffect(outcome: ys, treated: ts, covariance: .pairs(sample.map { pairOf[$0] }))
-            let groups = sample.map { groupOfPair[pairOf[$0]] ?? -1 }
-            groupCount = Set(groups).count
-            effectByGroup = try? TreatmentEffect(outcome: ys, treated: ts, covariance: .cr2(groups))
-            effectiveSampleSize = nil
-        case .weighting:
-            effect = try? TreatmentEffect(outcome: y, treated: t, weights: weights, covariance: .hc3)
-            effectByGroup = nil
-            groupCount = Set(analysed.indices.filter { t[$0] }.compactMap(groupOfUnit)).count
-            effectiveSampleSize = AverageTreatmentOnTreatedWeights.effectiveSampleSize(
-                weights.indices.filter { !t[$0] }.map { weights[$0] })
-        }
+        let effects = Self.effects(outcome: y, treated: t, assignment: assignment, method: options.method, groupOf: groupOf)
+        effect = effects.effect
+        effectByGroup = effects.byGroup
+        groupCount = effects.groupCount
+        effectiveSampleSize = effects.effectiveSampleSize
         unadjusted = try? TreatmentEffect(outcome: y, treated: t, covariance: .hc2)
 
-        // Counts per side.
-        let lowControl = controlScores.min() ?? 0
-        let highControl = controlScores.max() ?? 0
-        let lowTreated = treatedScores.min() ?? 0
-        let highTreated = treatedScores.max() ?? 0
-        func side(_ treatedSide: Bool) -> Side {
-            let units = (0..<isTreated.count).filter { isTreated[$0] == treatedSide }
-            let members = analysed.indices.filter { t[$0] == treatedSide }
-            let matched = members.filter { weights[$0] > 0 }
-            let (low, high) = treatedSide ? (lowControl, highControl) : (lowTreated, highTreated)
-            return Side(
-                n: units.count, observed: units.filter { follows[$0].observed }.count,
-                missingCovariates: units.filter { follows[$0].observed && !table.isComplete($0) }.count,
-                analysed: members.count, matched: matched.count,
-                inWorkMatched: matched.filter { y[$0] == 1 }.count, inWorkAnalysed: members.filter { y[$0] == 1 }.count,
-                outsideSupport: members.filter { scores[$0] < low || scores[$0] > high }.count)
-        }
-        treated = side(true)
-        controls = side(false)
+        // Counts per side, then the caveats.
+        let sides = Self.sides(units: units, table: table, analysed: analysed, outcome: y, scores: scores, weights: assignment.weights)
+        treated = sides.treated
+        controls = sides.controls
         caveats = Self.caveats(
             options: options, table: table, balance: balance, treated: treated, controls: controls, fit: fit,
             effectiveSampleSize: effectiveSampleSize, groupCount: groupCount, effectByGroup: effectByGroup)

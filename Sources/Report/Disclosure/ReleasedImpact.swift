@@ -106,79 +106,81 @@ public struct ReleasedImpact: Sendable {
     static func build(_ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> (
         treated: Side, controls: Side, balance: [BalanceRow], effectShown: Bool
     ) {
-        func side(_ name: String, _ s: ImpactAnalysis.Side, weightedRate: Double?) -> Side {
-            let n = ledger.count("\(name).n", s.n)
-            let observed = ledger.count("\(name).observed", s.observed, population: s.n)
-            _ = ledger.count("\(name).not_observed", s.n - s.observed, population: s.n)
-            ledger.partition(["\(name).observed", "\(name).not_observed"], total: "\(name).n")
-            let missing = ledger.count("\(name).missing_covariates", s.missingCovariates, population: s.observed)
-            let matched = ledger.count("\(name).matched", s.matched, population: s.analysed)
-            _ = ledger.count("\(name).analysed", s.analysed, population: s.observed)
-            let unmatched = ledger.count("\(name).unmatched", s.analysed - s.matched, population: s.analysed)
-            let outside = ledger.count("\(name).outside_support", s.outsideSupport, population: s.analysed)
-            _ = ledger.count("\(name).inside_support", s.analysed - s.outsideSupport, population: s.analysed)
-            ledger.partition(["\(name).outside_support", "\(name).inside_support"], total: "\(name).analysed", protectedByTotal: true)
-            ledger.partition(["\(name).analysed", "\(name).missing_covariates"], total: "\(name).observed")
-            // A few unmatched withhold the people analysed (and so the observed), not the
-            // matched, on which every figure of the effect rests.
-            ledger.partition(["\(name).matched", "\(name).unmatched"], total: "\(name).analysed", protectedByTotal: true)
-            let inWork = ledger.count("\(name).in_work", s.inWorkMatched, population: s.matched)
-            _ = ledger.count("\(name).not_in_work", s.matched - s.inWorkMatched, population: s.matched)
-            ledger.partition(["\(name).in_work", "\(name).not_in_work"], total: "\(name).matched")
-            // The share in work of the matched (or, weighted, of everyone analysed with the ATT weights).
-            let rate = ledger.statistic(
-                weightedRate ?? (s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil), population: s.matched,
-                uses: ["\(name).in_work", "\(name).not_in_work"])
-            return Side(
-                n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, unmatched: unmatched,
-                outsideSupport: outside, rate: rate)
-        }
         let weighted = a.options.method == .weighting
-        let treated = side("treated", a.treated, weightedRate: weighted ? a.effect?.treatedMean : nil)
-        let controls = side("controls", a.controls, weightedRate: weighted ? a.effect?.controlMean : nil)
+        let treated = side("treated", a.treated, weightedRate: weighted ? a.effect?.treatedMean : nil, &ledger)
+        let controls = side("controls", a.controls, weightedRate: weighted ? a.effect?.controlMean : nil, &ledger)
         let effectShown = !(treated.rate.isWithheld || controls.rate.isWithheld)
-        let balance = a.balance.map { row -> BalanceRow in
-            var usesBefore: [String] = []
-            var usesAfter: [String] = []
-            if let counts = row.levelCounts {
-                let k = row.covariate
-                for (key, value, total, population) in [
-                    ("t.all", counts.treatedAll, "treated.analysed", a.treated.analysed),
-                    ("c.all", counts.controlAll, "controls.analysed", a.controls.analysed),
-                    ("t.matched", counts.treatedMatched, "treated.matched", a.treated.matched),
-                    ("c.matched", counts.controlMatched, "controls.matched", a.controls.matched),
-                ] {
-                    _ = ledger.count("\(k)|\(key)", value, population: population)
-                    _ = ledger.count("\(k)|\(key)|not", population - value, population: population)
-                    ledger.partition(["\(k)|\(key)", "\(k)|\(key)|not"], total: total)
-                    if key.hasSuffix("all") {
-                        usesBefore += ["\(k)|\(key)", "\(k)|\(key)|not"]
-                    } else {
-                        usesAfter += ["\(k)|\(key)", "\(k)|\(key)|not"]
-                    }
-                }
-            }
-            // A mean or share printed to three decimals pins the people it is over: each is
-            // withheld with its side's count (all analysed before matching, matched after).
-            let before = usesBefore + ["treated.analysed", "controls.analysed"]
-            let after = usesAfter + ["treated.matched", "controls.matched"]
-            func all(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.analysed, uses: before) }
-            func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: after) }
-            return BalanceRow(
-                covariate: row.covariate,
-                meanTreated: ledger.statistic(
-                    row.all.meanTreated, population: a.treated.analysed,
-                    uses: usesBefore.filter { $0.contains("|t.") } + ["treated.analysed"]),
-                meanTreatedMatched: ledger.statistic(row.matched.meanTreated, population: a.treated.matched, uses: after),
-                meanControlAll: ledger.statistic(
-                    row.all.meanControl, population: a.controls.analysed,
-                    uses: usesBefore.filter { $0.contains("|c.") } + ["controls.analysed"]),
-                meanControlMatched: matched(row.matched.meanControl),
-                smdAll: all(row.all.standardisedDifference), smdMatched: matched(row.matched.standardisedDifference),
-                varianceRatioAll: all(row.all.varianceRatio), varianceRatioMatched: matched(row.matched.varianceRatio),
-                ecdfMeanAll: all(row.all.ecdfMean), ecdfMeanMatched: matched(row.matched.ecdfMean),
-                ecdfMaxAll: all(row.all.ecdfMax), ecdfMaxMatched: matched(row.matched.ecdfMax))
-        }
+        let balance = a.balance.map { balanceRow($0, a, &ledger) }
         return (treated, controls, balance, effectShown)
+    }
+
+    /// One side's counts, their partitions, and its share in work (of the matched; or,
+    /// weighted, of everyone analysed with the ATT weights).
+    static func side(_ name: String, _ s: ImpactAnalysis.Side, weightedRate: Double?, _ ledger: inout DisclosureLedger) -> Side {
+        let n = ledger.count("\(name).n", s.n)
+        let observed = ledger.count("\(name).observed", s.observed, population: s.n)
+        _ = ledger.count("\(name).not_observed", s.n - s.observed, population: s.n)
+        ledger.partition(["\(name).observed", "\(name).not_observed"], total: "\(name).n")
+        let missing = ledger.count("\(name).missing_covariates", s.missingCovariates, population: s.observed)
+        let matched = ledger.count("\(name).matched", s.matched, population: s.analysed)
+        _ = ledger.count("\(name).analysed", s.analysed, population: s.observed)
+        let unmatched = ledger.count("\(name).unmatched", s.analysed - s.matched, population: s.analysed)
+        let outside = ledger.count("\(name).outside_support", s.outsideSupport, population: s.analysed)
+        _ = ledger.count("\(name).inside_support", s.analysed - s.outsideSupport, population: s.analysed)
+        ledger.partition(["\(name).outside_support", "\(name).inside_support"], total: "\(name).analysed", protectedByTotal: true)
+        ledger.partition(["\(name).analysed", "\(name).missing_covariates"], total: "\(name).observed")
+        // A few unmatched withhold the people analysed (and so the observed), not the
+        // matched, on which every figure of the effect rests.
+        ledger.partition(["\(name).matched", "\(name).unmatched"], total: "\(name).analysed", protectedByTotal: true)
+        let inWork = ledger.count("\(name).in_work", s.inWorkMatched, population: s.matched)
+        _ = ledger.count("\(name).not_in_work", s.matched - s.inWorkMatched, population: s.matched)
+        ledger.partition(["\(name).in_work", "\(name).not_in_work"], total: "\(name).matched")
+        let rate = ledger.statistic(
+            weightedRate ?? (s.matched > 0 ? Double(s.inWorkMatched) / Double(s.matched) : nil), population: s.matched,
+            uses: ["\(name).in_work", "\(name).not_in_work"])
+        return Side(
+            n: n, observed: observed, matched: matched, inWork: inWork, missingCovariates: missing, unmatched: unmatched,
+            outsideSupport: outside, rate: rate)
+    }
+
+    /// A balance row: a categorical level's people on each side, before and after matching,
+    /// are partitions of the side; a mean or share printed to three decimals pins the
+    /// people it is over, so each is withheld with its side's count (everyone analysed
+    /// before matching, the matched after).
+    static func balanceRow(_ row: ImpactAnalysis.BalanceRow, _ a: ImpactAnalysis, _ ledger: inout DisclosureLedger) -> BalanceRow {
+        var uses: [String: [String]] = ["t.all": [], "c.all": [], "t.matched": [], "c.matched": []]
+        if let counts = row.levelCounts {
+            let k = row.covariate
+            for (key, value, total, population) in [
+                ("t.all", counts.treatedAll, "treated.analysed", a.treated.analysed),
+                ("c.all", counts.controlAll, "controls.analysed", a.controls.analysed),
+                ("t.matched", counts.treatedMatched, "treated.matched", a.treated.matched),
+                ("c.matched", counts.controlMatched, "controls.matched", a.controls.matched),
+            ] {
+                _ = ledger.count("\(k)|\(key)", value, population: population)
+                _ = ledger.count("\(k)|\(key)|not", population - value, population: population)
+                ledger.partition(["\(k)|\(key)", "\(k)|\(key)|not"], total: total)
+                uses[key] = ["\(k)|\(key)", "\(k)|\(key)|not", total]
+            }
+        } else {
+            uses = [
+                "t.all": ["treated.analysed"], "c.all": ["controls.analysed"], "t.matched": ["treated.matched"],
+                "c.matched": ["controls.matched"],
+            ]
+        }
+        let before = (uses["t.all"] ?? []) + (uses["c.all"] ?? [])
+        let after = (uses["t.matched"] ?? []) + (uses["c.matched"] ?? [])
+        func all(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.analysed, uses: before) }
+        func matched(_ x: Double?) -> Released<Double> { ledger.statistic(x, population: a.controls.matched, uses: after) }
+        return BalanceRow(
+            covariate: row.covariate,
+            meanTreated: ledger.statistic(row.all.meanTreated, population: a.treated.analysed, uses: uses["t.all"] ?? []),
+            meanTreatedMatched: ledger.statistic(row.matched.meanTreated, population: a.treated.matched, uses: after),
+            meanControlAll: ledger.statistic(row.all.meanControl, population: a.controls.analysed, uses: uses["c.all"] ?? []),
+            meanControlMatched: matched(row.matched.meanControl),
+            smdAll: all(row.all.standardisedDifference), smdMatched: matched(row.matched.standardisedDifference),
+            varianceRatioAll: all(row.all.varianceRatio), varianceRatioMatched: matched(row.matched.varianceRatio),
+            ecdfMeanAll: all(row.all.ecdfMean), ecdfMeanMatched: matched(row.matched.ecdfMean),
+            ecdfMaxAll: all(row.all.ecdfMax), ecdfMaxMatched: matched(row.matched.ecdfMax))
     }
 }
