@@ -851,5 +851,19 @@ extension TextCatalogue {
             "(Against people who did not take part, matched on their characteristics at entry; the balance and both intervals: evalrun impact.)",
         "impact.love.value": "|SMD|",
         "impact.overlap.value": "Median [lowest, highest]",
+        "terminal.check.heading": "checks run:",
+        "terminal.check.meetings": "meetings have dates; every group has meetings",
+        "terminal.check.attendance":
+            "attendance marks belong to the participant's group, fall on held meetings, after enrolment and before leaving",
+        "terminal.check.outcomes": "outcomes are dated after 1990, not in the future, and not before enrolment",
+        "terminal.check.questionnaires":
+            "questionnaires use a declared instrument, the right number of items, values in range, and are not completed before enrolment",
+        "terminal.check.blank_items":
+            "questionnaires have no more blank items than their instrument tolerates; each scale's Cronbach's α is at least 0.5",
+        "terminal.check.services": "services are not dated before enrolment or in the future",
+        "terminal.check.summary": "{0} error(s), {1} warning(s) in {2} line(s)",
+        "terminal.check.csv": "; every finding in {0}",
+        "terminal.check.consistency": "consistency checks: {0} error(s), {1} warning(s)",
+        "terminal.check.more": "… and {0} more (see `evalrun check`)",
     ]
 }

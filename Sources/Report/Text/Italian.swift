@@ -856,5 +856,19 @@ extension TextCatalogue {
             "(Rispetto a persone che non hanno partecipato, abbinate per le caratteristiche all'ingresso; l'equilibrio ed entrambi gli intervalli: evalrun impact.)",
         "impact.love.value": "|SMD|",
         "impact.overlap.value": "Mediana [minimo, massimo]",
+        "terminal.check.heading": "controlli eseguiti:",
+        "terminal.check.meetings": "gli incontri hanno una data; ogni gruppo ha incontri",
+        "terminal.check.attendance":
+            "le presenze sono del gruppo del partecipante, in incontri svolti, dopo l'iscrizione e prima dell'uscita",
+        "terminal.check.outcomes": "gli esiti sono datati dopo il 1990, non nel futuro e non prima dell'iscrizione",
+        "terminal.check.questionnaires":
+            "i questionari usano uno strumento dichiarato, il numero giusto di domande, valori nell'intervallo, e non sono compilati prima dell'iscrizione",
+        "terminal.check.blank_items":
+            "i questionari non hanno più risposte mancanti di quante lo strumento ne tolleri; l'α di Cronbach di ogni scala è almeno 0,5",
+        "terminal.check.services": "i servizi non sono datati prima dell'iscrizione né nel futuro",
+        "terminal.check.summary": "{0} errori, {1} avvisi in {2} righe",
+        "terminal.check.csv": "; ogni rilievo in {0}",
+        "terminal.check.consistency": "controlli di coerenza: {0} errori, {1} avvisi",
+        "terminal.check.more": "… e altri {0} (vedi `evalrun check`)",
     ]
 }

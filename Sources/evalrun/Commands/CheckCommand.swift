@@ -12,15 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Also write every finding as a row (kind, severity, table, group, participant, meeting, date, message).")
     var csv: String?
 
-    /// What the checks look at, in the order they run.
-    static let checksRun = [
-        "meetings have dates; every group has meetings",
-        "attendance marks belong to the participant's group, fall on held meetings, after enrolment and before leaving",
-        "outcomes are dated after 1990, not in the future, and not before enrolment",
-        "questionnaires use a declared instrument, the right number of items, values in range, and are not completed before enrolment",
-        "questionnaires have no more blank items than their instrument tolerates; each scale's Cronbach's α is at least 0.5",
-        "services are not dated before enrolment or in the future",
-    ]
+    @Option(help: "Language of the summary (en or it).")
+    var lang: ReportLanguage = .en
 
     func run() async throws {
         if let csv { try UserPath.writableFile(csv, "the findings (--csv)") }
@@ -33,15 +26,16 @@ struct CheckCommand: AsyncParsableCommand {
         let check = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
         progress.finish()
         if !global.quiet {
-            print("checks run:")
-            for line in Self.checksRun { print("  - \(line)") }
+            let text = TerminalText(lang)
+            print(text.checksRunHeading)
+            for line in text.checksRun { print("  - \(line)") }
         }
         let lines = CheckFindingGroups(check).lines
         for line in lines { print(line) }
         if let csv { try CheckFindingGroups(check).writeCSV(to: csv) }
         Terminal.note(
-            "\(check.errorCount) error(s), \(check.warningCount) warning(s) in \(lines.count) line(s)"
-                + (csv.map { "; every finding in \($0)" } ?? ""), quiet: global.quiet)
+            TerminalText(lang).checkSummary(errors: check.errorCount, warnings: check.warningCount, lines: lines.count, csv: csv),
+            quiet: global.quiet)
         if check.errorCount > 0 { throw ExitCode(ExitStatus.invalidInput) }
     }
 }

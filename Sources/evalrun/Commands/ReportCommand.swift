@@ -55,7 +55,7 @@ struct ReportCommand: AsyncParsableCommand {
         progress.step("checking the data")
         let checks = ConsistencyCheck(snapshot: snapshot, configuration: configuration, today: .today)
         progress.pause()
-        ConsistencySummary.print(checks, quiet: global.quiet)
+        ConsistencySummary.print(checks, quiet: global.quiet, language: lang)
         if let earliest = snapshot.earliestDate, period.to < earliest {
             Terminal.error(TerminalText(lang).periodBeforeData(earliest))
         }
