@@ -172,6 +172,19 @@ extension ColumnSchema {
             accepted: ("a date on or after the start, or blank", "una data uguale o successiva all'inizio, o vuoto"), example: ""),
     ]
 
+    /// `followed_up_until` of the comparison group: the person's, counted from the reference date.
+    static let comparisonFollowedUpUntil = Description(
+        meaning: (
+            "the last day the person's outcomes are known (lost to follow-up after it)",
+            "l'ultimo giorno in cui gli esiti della persona sono noti (poi persa al follow-up)"
+        ),
+        type: date,
+        accepted: (
+            "a date on or after the reference date, or blank (followed to the period end)",
+            "una data dalla data di riferimento in poi, o vuoto (seguita fino alla fine del periodo)"
+        ),
+        example: "")
+
     /// A date of services.csv: the day the service was given.
     static let serviceDate = Description(
         meaning: ("the day the service was given", "il giorno in cui il servizio è stato erogato"), type: date,
@@ -183,6 +196,7 @@ extension ColumnSchema {
             return Description(meaning: ("", ""), type: text, accepted: ("", ""), example: "")
         }
         if name == .date && kind == .services { return serviceDate }
+        if name == .followedUpUntil && kind == .comparison { return comparisonFollowedUpUntil }
         return descriptions[name] ?? Description(meaning: ("", ""), type: text, accepted: ("", ""), example: "")
     }
 }

@@ -71,6 +71,24 @@ struct ImpactCommandTests {
         #expect(kinds.contains("unmeasured_confounding") && kinds.contains("unmatched_participants"))
     }
 
+    @Test("a 6-month horizon: the same people (every job began two months in), the same effect; a short follow-up counts out")
+    func sixMonths() throws {
+        let project = try Self.lalonde()
+        defer { try? FileManager.default.removeItem(at: project.url) }
+        let twelve = try run(project, [])
+        let six = try run(project, ["--horizon", "6"])
+        #expect(six["horizon_months"] as? Int == 6)
+        #expect((six["effect"] as? [String: Any])?["estimate"] as? Double == (twelve["effect"] as? [String: Any])?["estimate"] as? Double)
+        // Followed to 31 March 1979: 15 months, so every one is observed at 12 months; 18 would leave nobody.
+        let refused = try EvalrunProcess.run(
+            ["impact", "--db", project.database, "--match", Self.covariates, "--horizon", "18", "--quiet"], in: project.url)
+        #expect(refused.status == 2 && refused.stderr.contains("--horizon is 6 or 12"), "\(refused.stderr)")
+        let early = try EvalrunProcess.run(
+            ["impact", "--db", project.database, "--match", Self.covariates, "--to", "1978-12-31", "--from", "1978-01-01", "--quiet"],
+            in: project.url)
+        #expect(early.status == 1 && early.stderr.contains("too few people observed 12 months"), "\(early.stderr)")
+    }
+
     @Test("weighting: ATT weights, the weighted balance and the HC3 effect of R")
     func weighting() throws {
         let project = try Self.lalonde()
