@@ -80,105 +80,118 @@ public struct LogisticRegression: Sendable {
         let n = design.rows
         let p = design.columns
         let y = response
-        var eta = y.map { LogitLink.link(($0 + 0.5) / 2) }
-        var mu = eta.map(LogitLink.inverse)
-        var devianceOld = zip(y, mu).reduce(0) { $0 + LogitLink.deviance($1.0, $1.1) }
-        var deviance = devianceOld
+        var state = IRLSState(eta: y.map { LogitLink.link(($0 + 0.5) / 2) }, response: y)
+        var devianceOld = state.deviance
         var beta = [Double](repeating: 0, count: p)
         var lastQR: QRDecomposition?
-        var lastWeights = [Double](repeating: 0, count: n)
         var converged = false
         var iterations = 0
-        var sqrtW = [Double](repeating: 0, count: n)
-        var z = [Double](repeating: 0, count: n)
-
         for iteration in 1...maxIterations {
             iterations = iteration
-            for i in 0..<n {
-                let d = LogitLink.meanDerivative(eta[i])
-                z[i] = eta[i] + (y[i] - mu[i]) / d
-                sqrtW[i] = (d * d / LogitLink.variance(mu[i])).squareRoot()
-            }
-            let qr = try QRDecomposition(design.scalingRows(by: sqrtW), tolerance: 1e-11)
+            let (qr, solution) = try weightedStep(state)
             guard qr.isFullRank else { throw LinearAlgebraError.singular(rank: qr.rank, columns: p) }
-            beta = try qr.solve(zip(z, sqrtW).map { $0 * $1 })
+            beta = try solution()
             lastQR = qr
-            for i in 0..<n { lastWeights[i] = sqrtW[i] * sqrtW[i] }
-            eta = design.times(beta)
-            mu = eta.map(LogitLink.inverse)
-            deviance = zip(y, mu).reduce(0) { $0 + LogitLink.deviance($1.0, $1.1) }
-            guard deviance.isFinite else { throw RegressionError.nonFiniteValue("deviance at iteration \(iteration)") }
-            if abs(deviance - devianceOld) / (abs(deviance) + 0.1) < tolerance {
+            state = IRLSState(eta: design.times(beta), response: y)
+            guard state.deviance.isFinite else { throw RegressionError.nonFiniteValue("deviance at iteration \(iteration)") }
+            if abs(state.deviance - devianceOld) / (abs(state.deviance) + 0.1) < tolerance {
                 converged = true
                 break
             }
-            devianceOld = deviance
+            devianceOld = state.deviance
         }
         guard var qr = lastQR else { throw LinearAlgebraError.singular(rank: 0, columns: p) }
-        if converged {
-            // One polishing step from the converged coefficients (not counted in
-            // `iterations`, which follow glm's rule): the deviance criterion leaves
-            // β within about √tolerance of a last step, the polished β at machine precision.
-            for i in 0..<n {
-                let d = LogitLink.meanDerivative(eta[i])
-                z[i] = eta[i] + (y[i] - mu[i]) / d
-                sqrtW[i] = (d * d / LogitLink.variance(mu[i])).squareRoot()
-            }
-            let polish = try QRDecomposition(design.scalingRows(by: sqrtW), tolerance: 1e-11)
-            if polish.isFullRank {
-                let polished = try polish.solve(zip(z, sqrtW).map { $0 * $1 })
-                let polishedEta = design.times(polished)
-                let polishedMu = polishedEta.map(LogitLink.inverse)
-                let polishedDeviance = zip(y, polishedMu).reduce(0) { $0 + LogitLink.deviance($1.0, $1.1) }
-                if polishedDeviance.isFinite {
-                    (beta, eta, mu, deviance) = (polished, polishedEta, polishedMu, polishedDeviance)
-                }
-            }
-        }
+        if converged, let polished = try polish(state) { (beta, state) = polished }
         // Standard errors at the converged fit: the weights of the final μ.
-        for i in 0..<n {
-            let d = LogitLink.meanDerivative(eta[i])
-            sqrtW[i] = (d * d / LogitLink.variance(mu[i])).squareRoot()
-            lastWeights[i] = sqrtW[i] * sqrtW[i]
-        }
+        let sqrtW = state.rootWeights
         if sqrtW.allSatisfy({ $0.isFinite && $0 > 0 }) {
             let final = try QRDecomposition(design.scalingRows(by: sqrtW), tolerance: 1e-11)
             if final.isFullRank { qr = final }
         }
+        let hasIntercept = (0..<p).contains { j in design.column(j).allSatisfy { $0 == 1 } }
+        let nullMean = hasIntercept ? y.reduce(0, +) / Double(n) : 0.5
+        let nullDeviance = y.reduce(0) { $0 + LogitLink.deviance($1, nullMean) }
+        let logLikelihood = zip(y, state.mu).reduce(0) { $0 + ($1.0 == 1 ? log($1.1) : log(1 - $1.1)) }
+        return LogisticFit(
+            terms: terms, coefficients: beta, fitted: state.mu, linearPredictor: state.eta, response: y,
+            workingWeights: sqrtW.map { $0 * $0 }, covariance: try qr.inverseGram(), design: design,
+            iterations: iterations, converged: converged, deviance: state.deviance,
+            nullDeviance: nullDeviance, aic: -2 * logLikelihood + 2 * Double(p),
+            residualDegreesOfFreedom: n - p, nullDegreesOfFreedom: n - (hasIntercept ? 1 : 0),
+            diagnostics: Self.diagnostics(converged: converged, maxIterations: maxIterations, state: state))
+    }
+}
 
+extension LogisticRegression {
+    /// One iterate: η, μ = logit⁻¹ η and the deviance.
+    struct IRLSState {
+        var eta: [Double]
+        var mu: [Double]
+        var deviance: Double
+        let response: [Double]
+
+        init(eta: [Double], response: [Double]) {
+            self.eta = eta
+            self.response = response
+            mu = eta.map(LogitLink.inverse)
+            deviance = zip(response, mu).reduce(0) { $0 + LogitLink.deviance($1.0, $1.1) }
+        }
+
+        /// √w with w = (dμ/dη)² / V(μ).
+        var rootWeights: [Double] {
+            eta.indices.map { i in
+                let d = LogitLink.meanDerivative(eta[i])
+                return (d * d / LogitLink.variance(mu[i])).squareRoot()
+            }
+        }
+
+        /// The working response z = η + (y − μ)/(dμ/dη).
+        var workingResponse: [Double] {
+            eta.indices.map { i in eta[i] + (response[i] - mu[i]) / LogitLink.meanDerivative(eta[i]) }
+        }
+    }
+
+    /// The weighted least-squares step from `state`: the QR of √W·X, and the solution of √W·X β ≈ √W·z.
+    func weightedStep(_ state: IRLSState) throws -> (QRDecomposition, () throws -> [Double]) {
+        let sqrtW = state.rootWeights
+        let z = state.workingResponse
+        let qr = try QRDecomposition(design.scalingRows(by: sqrtW), tolerance: 1e-11)
+        return (qr, { try qr.solve(zip(z, sqrtW).map { $0 * $1 }) })
+    }
+
+    /// One polishing step from the converged coefficients (not counted in the iterations,
+    /// which follow glm's rule): the deviance criterion leaves β within about √tolerance
+    /// of a last step, the polished β at machine precision. `nil` when it cannot be taken.
+    func polish(_ state: IRLSState) throws -> ([Double], IRLSState)? {
+        let (qr, solution) = try weightedStep(state)
+        guard qr.isFullRank else { return nil }
+        let polished = try solution()
+        let next = IRLSState(eta: design.times(polished), response: state.response)
+        return next.deviance.isFinite ? (polished, next) : nil
+    }
+
+    static func diagnostics(converged: Bool, maxIterations: Int, state: IRLSState) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if !converged {
             diagnostics.append(Diagnostic(.nonConvergence, "IRLS did not converge in \(maxIterations) iterations"))
         }
         let eps = 10 * Double.ulpOfOne
-        if mu.contains(where: { $0 > 1 - eps || $0 < eps }) {
+        if state.mu.contains(where: { $0 > 1 - eps || $0 < eps }) {
             diagnostics.append(
                 Diagnostic(
                     .separation,
                     "fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated and the coefficients and their standard errors are not estimable"
                 ))
-        } else if deviance < LogisticRegression.perfectFitDeviance {
+        } else if state.deviance < LogisticRegression.perfectFitDeviance {
             // R stays silent here (e.g. an outcome that is always 0 converges at
             // fitted probabilities near 1e-11), but a deviance of zero means every
             // observation is predicted perfectly: complete separation.
             diagnostics.append(
                 Diagnostic(
                     .separation,
-                    "the model predicts every outcome perfectly (deviance \(deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"
+                    "the model predicts every outcome perfectly (deviance \(state.deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"
                 ))
         }
-
-        let unscaled = try qr.inverseGram()
-        let hasIntercept = (0..<p).contains { j in design.column(j).allSatisfy { $0 == 1 } }
-        let nullMean = hasIntercept ? y.reduce(0, +) / Double(n) : 0.5
-        let nullDeviance = y.reduce(0) { $0 + LogitLink.deviance($1, nullMean) }
-        let logLikelihood = zip(y, mu).reduce(0) { $0 + ($1.0 == 1 ? log($1.1) : log(1 - $1.1)) }
-        return LogisticFit(
-            terms: terms, coefficients: beta, fitted: mu, linearPredictor: eta, response: y,
-            workingWeights: lastWeights, covariance: unscaled, design: design,
-            iterations: iterations, converged: converged, deviance: deviance,
-            nullDeviance: nullDeviance, aic: -2 * logLikelihood + 2 * Double(p),
-            residualDegreesOfFreedom: n - p, nullDegreesOfFreedom: n - (hasIntercept ? 1 : 0),
-            diagnostics: diagnostics)
+        return diagnostics
     }
 }
