@@ -27,10 +27,6 @@ extension FileImporter {
     }
 
     mutating func importAttendance(_ source: CSVSource, _ context: DecoderContext, wide: Bool) throws -> Counts {
-        let pseudonym = self.pseudonym
-        let groups = try codeMap("groups")
-        let participants = try codeMap("participants")
-        let meetings = try MeetingIndex(db: db)
         let stage = try KeyedWriter(
             db: db, target: "attendance", keys: ["participant_ref", "group_ref", "session_no"], values: ["present"],
             expectedRows: source.physicalLineCount)
@@ -38,74 +34,13 @@ extension FileImporter {
         let longDecoder = wide ? nil : AttendanceRowDecoder(context, problems: &problems)
         let wideDecoder = wide ? WideAttendanceRowDecoder(context, problems: &problems) : nil
         let map = longDecoder?.fields.map ?? wideDecoder?.fields.map
-        let groupColumn = map?[.groupID].map { $0 + 1 }
-        let participantColumn = map?[.participantID].map { $0 + 1 }
-        var lastGroup: (code: String, ref: Int64)? = nil
-        var lastParticipant: (code: String, ref: Int64)? = nil
+        var resolver = AttendanceResolver(
+            groups: try codeMap("groups"), participants: try codeMap("participants"), meetings: try MeetingIndex(db: db),
+            pseudonym: pseudonym, file: file, groupColumn: map?[.groupID].map { $0 + 1 },
+            participantColumn: map?[.participantID].map { $0 + 1 })
         let handle = { (row: AttendanceRow, problems: inout ProblemList) throws in
-            let group: Int64
-            if let last = lastGroup, last.code == row.groupCode {
-                group = last.ref
-            } else if let ref = groups[row.groupCode] {
-                group = ref
-                lastGroup = (row.groupCode, ref)
-            } else {
-                problems.append(
-                    Problem(
-                        file: file, line: row.line, column: groupColumn, columnName: ColumnName.groupID.rawValue, value: row.groupCode,
-                        reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
-                return
-            }
-            let participant: Int64
-            if let last = lastParticipant, last.code == row.participantCode {
-                participant = last.ref
-            } else if let ref = participants[pseudonym(row.participantCode)] {
-                participant = ref
-                lastParticipant = (row.participantCode, ref)
-            } else {
-                problems.append(
-                    Problem(
-                        file: file, line: row.line, column: participantColumn, columnName: ColumnName.participantID.rawValue,
-                        value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
-                        hint: "import participants.csv first, or correct the code"))
-                return
-            }
-            let number: Int
-            if let n = row.sessionNo {
-                guard meetings.exists(group: group, number: n) else {
-                    if row.droppableIfNoMeeting { return }
-                    problems.append(
-                        Problem(
-                            file: file, line: row.line, column: row.column, value: String(n),
-                            reason: "group '\(row.groupCode)' has no meeting \(n)",
-                            hint: "import sessions.csv with that meeting first, or correct the number"))
-                    return
-                }
-                number = n
-            } else if let date = row.date {
-                switch meetings.number(group: group, date: date) {
-                case .some(.some(let n)):
-                    number = n
-                case .some(.none):
-                    problems.append(
-                        Problem(
-                            file: file, line: row.line, column: row.column, value: date.iso8601,
-                            reason: "group '\(row.groupCode)' has several meetings dated \(date.iso8601)",
-                            hint: "give the meeting number (session_no) instead of the date"))
-                    return
-                case .none:
-                    if row.droppableIfNoMeeting { return }
-                    problems.append(
-                        Problem(
-                            file: file, line: row.line, column: row.column, value: date.iso8601,
-                            reason: "group '\(row.groupCode)' has no meeting dated \(date.iso8601)",
-                            hint: "import sessions.csv with that meeting first, or correct the date"))
-                    return
-                }
-            } else {
-                return
-            }
-            try stage.write(line: row.line, participant, group, Int64(number), row.present ? 1 : 0)
+            guard let mark = resolver.resolve(row, problems: &problems) else { return }
+            try stage.write(line: row.line, mark.participant, mark.group, Int64(mark.number), row.present ? 1 : 0)
         }
         let records: Int
         if let wideDecoder {
@@ -344,6 +279,107 @@ final class BlankItemTally {
                         "\(n) \(id) \(wave.rawValue) questionnaire\(n == 1 ? " has" : "s have") more blank items than the \(tolerated) \(id) tolerates (the first on this line): imported, and left out of scoring",
                     hint: "declare [instruments.\(id)] max_missing = N in evalrun.toml to prorate up to N blank items")
             }
+        }
+    }
+}
+
+/// Resolves an attendance row to the rows it refers to: its group, its participant
+/// (through the pseudonym) and its meeting, by number or by date; each failure a
+/// located problem. The last group and participant are remembered: a register lists
+/// a person's marks together.
+struct AttendanceResolver {
+    let groups: CodeIndex
+    let participants: CodeIndex
+    let meetings: MeetingIndex
+    let pseudonym: (String) -> String
+    let file: String
+    let groupColumn: Int?
+    let participantColumn: Int?
+    private var lastGroup: (code: String, ref: Int64)?
+    private var lastParticipant: (code: String, ref: Int64)?
+
+    init(
+        groups: CodeIndex, participants: CodeIndex, meetings: MeetingIndex, pseudonym: @escaping (String) -> String, file: String,
+        groupColumn: Int?, participantColumn: Int?
+    ) {
+        self.groups = groups
+        self.participants = participants
+        self.meetings = meetings
+        self.pseudonym = pseudonym
+        self.file = file
+        self.groupColumn = groupColumn
+        self.participantColumn = participantColumn
+    }
+
+    mutating func resolve(_ row: AttendanceRow, problems: inout ProblemList) -> (participant: Int64, group: Int64, number: Int)? {
+        guard let group = group(row, &problems), let participant = participant(row, &problems),
+            let number = meeting(row, group: group, &problems)
+        else { return nil }
+        return (participant, group, number)
+    }
+
+    private mutating func group(_ row: AttendanceRow, _ problems: inout ProblemList) -> Int64? {
+        if let last = lastGroup, last.code == row.groupCode { return last.ref }
+        if let ref = groups[row.groupCode] {
+            lastGroup = (row.groupCode, ref)
+            return ref
+        }
+        problems.append(
+            Problem(
+                file: file, line: row.line, column: groupColumn, columnName: ColumnName.groupID.rawValue, value: row.groupCode,
+                reason: "group '\(row.groupCode)' is not in the database", hint: "import groups.csv first, or correct the code"))
+        return nil
+    }
+
+    private mutating func participant(_ row: AttendanceRow, _ problems: inout ProblemList) -> Int64? {
+        if let last = lastParticipant, last.code == row.participantCode { return last.ref }
+        if let ref = participants[pseudonym(row.participantCode)] {
+            lastParticipant = (row.participantCode, ref)
+            return ref
+        }
+        problems.append(
+            Problem(
+                file: file, line: row.line, column: participantColumn, columnName: ColumnName.participantID.rawValue,
+                value: row.participantCode, reason: "participant '\(row.participantCode)' is not in the database",
+                hint: "import participants.csv first, or correct the code"))
+        return nil
+    }
+
+    /// The meeting's number: as given (it must exist), or the one meeting of the group on
+    /// the row's date; a row whose meeting is not there is dropped when the register marks
+    /// it droppable (a blank on a day the group did not meet).
+    private func meeting(_ row: AttendanceRow, group: Int64, _ problems: inout ProblemList) -> Int? {
+        if let n = row.sessionNo {
+            guard meetings.exists(group: group, number: n) else {
+                if row.droppableIfNoMeeting { return nil }
+                problems.append(
+                    Problem(
+                        file: file, line: row.line, column: row.column, value: String(n),
+                        reason: "group '\(row.groupCode)' has no meeting \(n)",
+                        hint: "import sessions.csv with that meeting first, or correct the number"))
+                return nil
+            }
+            return n
+        }
+        guard let date = row.date else { return nil }
+        switch meetings.number(group: group, date: date) {
+        case .some(.some(let n)):
+            return n
+        case .some(.none):
+            problems.append(
+                Problem(
+                    file: file, line: row.line, column: row.column, value: date.iso8601,
+                    reason: "group '\(row.groupCode)' has several meetings dated \(date.iso8601)",
+                    hint: "give the meeting number (session_no) instead of the date"))
+            return nil
+        case .none:
+            if row.droppableIfNoMeeting { return nil }
+            problems.append(
+                Problem(
+                    file: file, line: row.line, column: row.column, value: date.iso8601,
+                    reason: "group '\(row.groupCode)' has no meeting dated \(date.iso8601)",
+                    hint: "import sessions.csv with that meeting first, or correct the date"))
+            return nil
         }
     }
 }
