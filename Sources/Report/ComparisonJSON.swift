@@ -30,7 +30,7 @@ public struct ComparisonJSON: Sendable {
             ("constant_within_groups", .bool(c.constantWithinGroups)),
             ("groups_per_level", .object(c.levels.map { ($0, .int(c.groupsPerLevel[$0] ?? 0)) })),
             ("covariate_references", .object(c.covariateReferences.keys.sorted().map { ($0, .of(c.covariateReferences[$0])) })),
-            ("warnings", .array(c.warnings.map { .string($0) })),
+            ("warnings", .array(c.warnings.map { .string($0.english) })),
             (
                 "balance",
                 .array(
@@ -76,7 +76,7 @@ public struct ComparisonJSON: Sendable {
             ("difference", o.kind != .survival && differences.count == 1 ? differences[0] : .null),
             // METHODS §5: always one element per non-reference level (null values for time_to_job).
             ("differences", .array(differences)),
-            ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning) })),
+            ("adjusted", .array(o.adjusted.map { Self.adjusted($0, warning: o.adjustedWarning?.english) })),
             (
                 "randomization",
                 o.randomization.map { r in
@@ -91,7 +91,7 @@ public struct ComparisonJSON: Sendable {
                     ("term", .string(m.term)), ("estimate", .of(m.estimate)), ("se", .of(m.se)),
                     ("sd_group", .of(m.sdGroup)), ("sd_residual", .of(m.sdResidual)),
                 ]
-                if let warning = o.mixedWarning { pairs.append(("warning", .string(warning))) }
+                if let warning = o.mixedWarning { pairs.append(("warning", .string(warning.english))) }
                 return .object(pairs)
             }
             // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
@@ -118,9 +118,9 @@ public struct ComparisonJSON: Sendable {
             ("dropped_missing_covariates", .object(levels.map { ($0.level, .of($0.droppedMissingCovariates)) })))
         if let waves = o.waves { fields.append(("waves", .array(waves.map { .string($0.rawValue) }))) }
         fields.append(("clusters", .int(o.clusters)))
-        if let note = o.randomizationNote { fields.append(("randomization_note", .string(note))) }
+        if let note = o.randomizationNote { fields.append(("randomization_note", .string(note.english))) }
         let warnings = o.allWarnings
-        if !warnings.isEmpty { fields.append(("warning", .string(warnings.joined(separator: "; ")))) }
+        if !warnings.isEmpty { fields.append(("warning", .string(warnings.map(\.english).joined(separator: "; ")))) }
         return .object(fields)
     }
 

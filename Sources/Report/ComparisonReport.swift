@@ -221,11 +221,12 @@ public struct ComparisonReport: Sendable {
             otherRows.append([
                 outcomeCell(o.outcome), num(o.icc), p(o.randomization?.p),
                 o.randomization.map { Cell("\($0.relabelings)\($0.exact ? "" : " (Monte Carlo)")", csv: .integer($0.relabelings)) }
-                    ?? Cell(o.randomizationNote.map { ComparisonWarningText.text($0, l) } ?? "–", csv: .text(o.randomizationNote ?? "")),
+                    ?? Cell(
+                        o.randomizationNote.map { ComparisonNoteText(l).text($0) } ?? "–", csv: .text(o.randomizationNote?.english ?? "")),
                 num(o.mixed?.first?.estimate), num(o.mixed?.first?.se), num(o.mixed?.first?.sdGroup), num(o.mixed?.first?.sdResidual),
             ])
             let warnings = o.allWarnings
-            for w in warnings { notes.append("\(outcomeName(o.outcome)): \(ComparisonWarningText.text(w, l))") }
+            for w in warnings { notes.append("\(outcomeName(o.outcome)): \(ComparisonNoteText(l).text(w))") }
         }
         return TableRows(levels: levelRows, differences: differenceRows, models: modelRows, other: otherRows, notes: notes)
     }

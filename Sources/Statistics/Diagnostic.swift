@@ -33,16 +33,23 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// The kind of caveat.
     public let kind: Kind
-    /// A sentence a report can print as is.
+    /// A sentence a report can print as is (English).
     public let message: String
+    /// Which sentence it is, for a report that words it in another language: by
+    /// default the kind's name; its own name where one kind has several sentences.
+    public let code: String
+    /// The values in the sentence, in order (for the other language's wording).
+    public let arguments: [String]
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, code: String? = nil, arguments: [String] = []) {
         self.kind = kind
         self.message = message
+        self.code = code ?? kind.rawValue
+        self.arguments = arguments
     }
 
-    public init(kind: Kind, message: String) {
-        self.init(kind, message)
+    public init(kind: Kind, message: String, code: String? = nil, arguments: [String] = []) {
+        self.init(kind, message, code: code, arguments: arguments)
     }
 
     public var description: String { "\(kind.rawValue): \(message)" }

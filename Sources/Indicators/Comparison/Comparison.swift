@@ -23,7 +23,7 @@ public struct Comparison: Sendable {
     /// Whether every group's members share one level (the group is then the unit of inference).
     public var constantWithinGroups: Bool
     public var outcomes: [OutcomeComparison]
-    public var warnings: [String]
+    public var warnings: [ComparisonNote]
     /// What a reader must know before reading the comparison, each once.
     public var caveats: [ComparisonCaveat]
     /// How the levels differed at entry (METHODS §9 *Balance at entry*).
@@ -67,9 +67,9 @@ public struct Comparison: Sendable {
         var perLevel: [String: Int] = [:]
         for (_, set) in levelsOfGroup { for level in set { perLevel[level, default: 0] += 1 } }
         groupsPerLevel = perLevel
-        var notes: [String] = []
+        var notes: [ComparisonNote] = []
         if constantWithinGroups {
-            notes.append("\(attribute) is constant within groups: the \(clusters) groups, not the participants, are the units of inference")
+            notes.append(.constantWithinGroups(attribute: attribute, groups: clusters))
         }
         warnings = notes
 

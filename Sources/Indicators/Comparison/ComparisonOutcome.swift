@@ -140,24 +140,24 @@ public struct OutcomeComparison: Sendable {
     public var levels: [LevelSummary]
     public var differences: [Difference]
     public var adjusted: [AdjustedTerm]
-    public var adjustedWarning: String?
+    public var adjustedWarning: ComparisonNote?
     public var randomization: Randomization?
-    public var randomizationNote: String?
+    public var randomizationNote: ComparisonNote?
     public var icc: Double?
     public var mixed: [MixedTerm]?
-    public var mixedWarning: String?
+    public var mixedWarning: ComparisonNote?
     /// Rows left out because a covariate was missing.
     public var droppedMissingCovariates: Int
     /// Groups with at least one observation of this outcome.
     public var clusters: Int
-    public var warnings: [String]
+    public var warnings: [ComparisonNote]
     /// The waves of a wellbeing change (METHODS §5 "Caveats": each wellbeing outcome names its waves).
     public var waves: [Wave]? = nil
     /// Every warning of the outcome, each once (the mixed model repeats the adjusted
     /// model's reason when neither can be fitted).
-    public var allWarnings: [String] {
+    public var allWarnings: [ComparisonNote] {
         var seen = Set<String>()
-        return (warnings + [adjustedWarning, mixedWarning].compactMap { $0 }).filter { seen.insert($0).inserted }
+        return (warnings + [adjustedWarning, mixedWarning].compactMap { $0 }).filter { seen.insert($0.english).inserted }
     }
 
     /// Binary and continuous outcomes: each non-reference level's headline effect.

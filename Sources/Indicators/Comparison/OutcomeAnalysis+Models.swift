@@ -15,7 +15,7 @@ extension OutcomeAnalysis {
         let clusterCount = Set(groups).count
         let parameters = matrix.columns
         // Null values with a warning, for the mixed model too (METHODS §6).
-        func unavailable(_ warning: String) {
+        func unavailable(_ warning: ComparisonNote) {
             result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
             result.adjustedWarning = warning
             if data.kind == .continuous {
@@ -29,24 +29,19 @@ extension OutcomeAnalysis {
         let groupsPerLevel = groupSets.map(\.count)
         let thin = groupsPerLevel.indices.filter { groupsPerLevel[$0] < 2 }
         if !thin.isEmpty {
-            let which = thin.map { "'\(levels[$0])' has \(groupsPerLevel[$0])" }.joined(separator: ", ")
-            unavailable("with this outcome, level \(which) group(s): a model needs at least 2 groups per level")
+            unavailable(.thinLevels(thin.map { (levels[$0], groupsPerLevel[$0]) }))
             return
         }
         if parameters >= clusterCount {
-            unavailable("the model has \(parameters) parameters for \(clusterCount) groups: too few clusters to estimate it")
+            unavailable(.tooFewClusters(parameters: parameters, groups: clusterCount))
             return
         }
         if let name = constantCovariate(matrix: matrix, terms: terms) {
-            unavailable(
-                "covariate '\(name)' takes a single value among the \(rows.count) participants with this outcome: the design is singular, so the model cannot be fitted"
-            )
+            unavailable(.constantCovariate(name, participants: rows.count))
             return
         }
         if data.kind != .survival, let first = rows.first.map({ data.values[$0] }), rows.allSatisfy({ data.values[$0] == first }) {
-            unavailable(
-                "the outcome is constant (every value is \(DecimalText.format(first, digits: 6))): there is no variation to model"
-            )
+            unavailable(.constantOutcome(first))
             return
         }
         let response = rows.map { data.values[$0] }
@@ -61,14 +56,14 @@ extension OutcomeAnalysis {
                 fitted = try cox(time: response, events: rows.map { data.events[$0] }, matrix: matrix, terms: terms, groups: groups)
             }
         } catch let error as LinearAlgebraError {
-            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
+            fitted = .failure(ModelUnavailable(.notFitted(error)))
         } catch let error as RegressionError {
-            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
+            fitted = .failure(ModelUnavailable(.notFitted(error)))
         } catch let error as SurvivalError {
-            fitted = .failure(ModelUnavailable("the model cannot be fitted: \(error)"))
+            fitted = .failure(ModelUnavailable(.notFitted(error)))
         } catch {
             // Not a property of the data: a defect, reported as such rather than as a caveat.
-            fitted = .failure(ModelUnavailable("internal error while fitting the model (please report it): \(error)"))
+            fitted = .failure(ModelUnavailable(.internalError(error)))
         }
         switch fitted {
         case .success(let terms): result.adjusted = terms
@@ -83,8 +78,8 @@ extension OutcomeAnalysis {
 
     /// Why a model gives no values (a separation, an exact fit, no event…): a caveat, not a failure.
     struct ModelUnavailable: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
+        var message: ComparisonNote
+        init(_ message: ComparisonNote) { self.message = message }
     }
 
     /// Logistic regression (IRLS) with model-based and CR2 errors, and the wild
@@ -97,7 +92,7 @@ extension OutcomeAnalysis {
         if let problem = fit.diagnostics.first(where: { $0.kind == .separation })
             ?? fit.diagnostics.first(where: { $0.kind == .nonConvergence })
         {
-            return .failure(ModelUnavailable(problem.message))
+            return .failure(ModelUnavailable(ComparisonNote(problem)))
         }
         let terms = try regressionTerms(fit, groups: groups, model: .logistic, reported: reported)
         let bootstrap = ScoreWildClusterBootstrap(design: matrix, response: response, cluster: groups)
@@ -114,9 +109,7 @@ extension OutcomeAnalysis {
         let mean = response.reduce(0, +) / Double(response.count)
         let spread = (response.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(response.count)).squareRoot()
         guard let sigma = fit.sigma, sigma > 1e-10 * spread else {
-            return .failure(
-                ModelUnavailable(
-                    "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined"))
+            return .failure(ModelUnavailable(.exactFit))
         }
         let terms = try regressionTerms(fit, groups: groups, model: .linear, reported: reported)
         let bootstrap = WildClusterBootstrap(design: matrix, response: response, cluster: groups)
@@ -142,10 +135,10 @@ extension OutcomeAnalysis {
     func cox(time: [Double], events: [Bool], matrix: Matrix, terms: [String], groups: [Int]) throws
         -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
     {
-        guard events.contains(true) else { return .failure(ModelUnavailable("no job was observed: the Cox model cannot be fitted")) }
+        guard events.contains(true) else { return .failure(ModelUnavailable(.noJob)) }
         let fit = try CoxRegression(time: time, event: events, covariates: matrix, cluster: groups).fit()
         if let problem = fit.diagnostics.first(where: { $0.kind == .monotoneLikelihood || $0.kind == .nonConvergence }) {
-            return .failure(ModelUnavailable(problem.message))
+            return .failure(ModelUnavailable(ComparisonNote(problem)))
         }
         let z = Normal().quantile(0.975)
         return .success(
@@ -211,10 +204,10 @@ extension OutcomeAnalysis {
                     term: term, estimate: fit.coefficients[j], se: fit.standardErrors[j], sdGroup: fit.sdGroup,
                     sdResidual: fit.sdResidual)
             }
-            if fit.boundary { result.mixedWarning = "boundary (singular) fit: the group variance is estimated as 0" }
+            if fit.boundary { result.mixedWarning = .boundaryFit }
         } catch {
             result.mixed = levelTerms.map { .init(term: $0) }
-            result.mixedWarning = "the mixed model cannot be fitted: \(error)"
+            result.mixedWarning = .mixedNotFitted(error)
         }
     }
 
@@ -224,15 +217,15 @@ extension OutcomeAnalysis {
     func randomization(_ data: OutcomeData, levelIndex: [Int], groupOf: [Int], into result: inout OutcomeComparison) {
         let groupsWithData = Array(Set(groupOf)).sorted()
         guard levels.count == 2 else {
-            result.randomizationNote = "not run: more than two levels"
+            result.randomizationNote = .moreThanTwoLevels
             return
         }
         guard constantWithinGroups else {
-            result.randomizationNote = "not run: the attribute varies within groups, so relabelling groups would not keep the design"
+            result.randomizationNote = .variesWithinGroups
             return
         }
         guard groupsWithData.count < Self.randomizationGroupLimit else {
-            result.randomizationNote = "not run: \(groupsWithData.count) groups (run below \(Self.randomizationGroupLimit))"
+            result.randomizationNote = .tooManyGroups(groupsWithData.count, limit: Self.randomizationGroupLimit)
             return
         }
         let position = Dictionary(uniqueKeysWithValues: groupsWithData.enumerated().map { ($1, $0) })
@@ -246,7 +239,7 @@ extension OutcomeAnalysis {
             let outcome = try test.run()
             result.randomization = .init(p: outcome.p, relabelings: outcome.relabelings, exact: outcome.exact)
         } catch {
-            result.randomizationNote = "not run: \(error)"
+            result.randomizationNote = .randomizationNotRun(error)
         }
     }
 }

@@ -192,15 +192,12 @@ public struct ReleasedComparison: Sendable {
     /// An outcome with a withheld level: only its per-level figures remain.
     static func withholdingComparisons(_ o: OutcomeComparison, threshold: Int) -> OutcomeComparison {
         var o = o
-        o.warnings.append(
-            "a level has fewer than \(threshold) people, or fewer than \(threshold) with or without the outcome: its figures and the comparisons are suppressed"
-        )
+        o.warnings.append(.suppressed(threshold: threshold))
         o.differences = o.differences.map { .init(level: $0.level, estimate: nil, ciLow: nil, ciHigh: nil) }
         o.headline = o.headline.map { .init(level: $0.level, unit: $0.unit) }
         o.adjusted = o.adjusted.map { .init(term: $0.term, model: $0.model) }
         o.randomization = nil
-        o.randomizationNote =
-            "suppressed: a level has fewer than \(threshold) people, or fewer than \(threshold) with or without the outcome"
+        o.randomizationNote = .suppressedRandomization(threshold: threshold)
         o.mixed = o.mixed?.map { .init(term: $0.term) }
         return o
     }

@@ -865,5 +865,38 @@ extension TextCatalogue {
         "terminal.check.csv": "; every finding in {0}",
         "terminal.check.consistency": "consistency checks: {0} error(s), {1} warning(s)",
         "terminal.check.more": "… and {0} more (see `evalrun check`)",
+        "comparison.note.constant_within_groups":
+            "{0} is constant within groups: the {1} groups, not the participants, are the units of inference",
+        "comparison.note.thin_levels": "with this outcome, level {0} group(s): a model needs at least 2 groups per level",
+        "comparison.note.level_has": "'{0}' has {1}",
+        "comparison.note.too_few_clusters": "the model has {0} parameters for {1} groups: too few clusters to estimate it",
+        "comparison.note.constant_covariate":
+            "covariate '{0}' takes a single value among the {1} participants with this outcome: the design is singular, so the model cannot be fitted",
+        "comparison.note.constant_outcome": "the outcome is constant (every value is {0}): there is no variation to model",
+        "comparison.note.not_fitted": "the model cannot be fitted: {0}",
+        "comparison.note.internal_error": "internal error while fitting the model (please report it): {0}",
+        "comparison.note.exact_fit":
+            "the model fits the outcome exactly (no residual variation): its standard errors and p-values are not defined",
+        "comparison.note.no_job": "no job was observed: the Cox model cannot be fitted",
+        "comparison.note.boundary_fit": "boundary (singular) fit: the group variance is estimated as 0",
+        "comparison.note.mixed_not_fitted": "the mixed model cannot be fitted: {0}",
+        "comparison.note.randomization.more_than_two_levels": "not run: more than two levels",
+        "comparison.note.randomization.varies_within_groups":
+            "not run: the attribute varies within groups, so relabelling groups would not keep the design",
+        "comparison.note.randomization.too_many_groups": "not run: {0} groups (run below {1})",
+        "comparison.note.randomization.not_run": "not run: {0}",
+        "comparison.note.suppressed":
+            "a level has fewer than {0} people, or fewer than {0} with or without the outcome: its figures and the comparisons are suppressed",
+        "comparison.note.randomization.suppressed":
+            "suppressed: a level has fewer than {0} people, or fewer than {0} with or without the outcome",
+        "comparison.note.diagnostic.separation":
+            "fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated and the coefficients and their standard errors are not estimable",
+        "comparison.note.diagnostic.irls_no_convergence": "IRLS did not converge in {0} iterations",
+        "comparison.note.diagnostic.perfect_prediction":
+            "the model predicts every outcome perfectly (deviance {0}): the outcome is separated or constant and the coefficients and their standard errors are not estimable",
+        "comparison.note.diagnostic.cox_no_convergence": "ran out of iterations ({0}) and did not converge",
+        "comparison.note.diagnostic.coefficients_may_be_infinite": "one or more coefficients may be infinite",
+        "comparison.note.diagnostic.likelihood_converged_before":
+            "log-likelihood converged before variable(s) {0}; coefficient may be infinite",
     ]
 }

@@ -870,5 +870,37 @@ extension TextCatalogue {
         "terminal.check.csv": "; ogni rilievo in {0}",
         "terminal.check.consistency": "controlli di coerenza: {0} errori, {1} avvisi",
         "terminal.check.more": "… e altri {0} (vedi `evalrun check`)",
+        "comparison.note.constant_within_groups":
+            "{0} è costante all'interno dei gruppi: le unità dell'inferenza sono i {1} gruppi, non i partecipanti",
+        "comparison.note.thin_levels": "con questo esito, la modalità {0} gruppo/i: un modello richiede almeno 2 gruppi per modalità",
+        "comparison.note.level_has": "'{0}' ha {1}",
+        "comparison.note.too_few_clusters": "il modello ha {0} parametri per {1} gruppi: troppo pochi cluster per stimarlo",
+        "comparison.note.constant_covariate":
+            "la covariata '{0}' assume un solo valore tra i {1} partecipanti con questo esito: il disegno è singolare e il modello non si può stimare",
+        "comparison.note.constant_outcome": "l'esito è costante (ogni valore è {0}): non c'è variabilità da modellare",
+        "comparison.note.not_fitted": "il modello non si può stimare: {0}",
+        "comparison.note.internal_error": "errore interno nella stima del modello (da segnalare): {0}",
+        "comparison.note.exact_fit":
+            "il modello riproduce l'esito esattamente (nessuna variabilità residua): errori standard e p-value non sono definiti",
+        "comparison.note.no_job": "nessun lavoro osservato: il modello di Cox non si può stimare",
+        "comparison.note.boundary_fit": "adattamento al limite (singolare): la varianza tra i gruppi è stimata pari a 0",
+        "comparison.note.mixed_not_fitted": "il modello misto non si può stimare: {0}",
+        "comparison.note.randomization.more_than_two_levels": "non eseguito: più di due modalità",
+        "comparison.note.randomization.varies_within_groups":
+            "non eseguito: l'attributo varia all'interno dei gruppi, quindi permutare i gruppi non manterrebbe il disegno",
+        "comparison.note.randomization.too_many_groups": "non eseguito: {0} gruppi (si esegue sotto i {1})",
+        "comparison.note.randomization.not_run": "non eseguito: {0}",
+        "comparison.note.suppressed":
+            "una modalità ha meno di {0} persone, o meno di {0} con o senza l'esito: i suoi dati e i confronti sono oscurati",
+        "comparison.note.randomization.suppressed": "oscurato: una modalità ha meno di {0} persone, o meno di {0} con o senza l'esito",
+        "comparison.note.diagnostic.separation":
+            "probabilità stimate numericamente pari a 0 o 1: l'esito è (quasi) separato e i coefficienti e i loro errori standard non sono stimabili",
+        "comparison.note.diagnostic.irls_no_convergence": "l'IRLS non è arrivato a convergenza in {0} iterazioni",
+        "comparison.note.diagnostic.perfect_prediction":
+            "il modello prevede ogni esito perfettamente (devianza {0}): l'esito è separato o costante e i coefficienti e i loro errori standard non sono stimabili",
+        "comparison.note.diagnostic.cox_no_convergence": "iterazioni esaurite ({0}) senza convergenza",
+        "comparison.note.diagnostic.coefficients_may_be_infinite": "uno o più coefficienti potrebbero essere infiniti",
+        "comparison.note.diagnostic.likelihood_converged_before":
+            "la log-verosimiglianza è arrivata a convergenza prima della/e variabile/i {0}; il coefficiente potrebbe essere infinito",
     ]
 }

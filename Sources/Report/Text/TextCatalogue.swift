@@ -45,6 +45,11 @@ extension ReportLanguage {
     /// The catalogue's text for `key` in this language, with `{0}`, `{1}`, … replaced by
     /// `arguments` (each as its own interpolation would print it).
     public func text(_ key: String, _ arguments: Any...) -> String {
+        text(key, arguments: arguments)
+    }
+
+    /// The same, with the values as an array.
+    public func text(_ key: String, arguments: [Any]) -> String {
         guard let template = TextCatalogue.entries(self)[key] else { return "[text missing: \(key)]" }
         return TextCatalogue.format(template, arguments)
     }

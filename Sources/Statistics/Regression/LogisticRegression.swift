@@ -173,7 +173,10 @@ extension LogisticRegression {
     static func diagnostics(converged: Bool, maxIterations: Int, state: IRLSState) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if !converged {
-            diagnostics.append(Diagnostic(.nonConvergence, "IRLS did not converge in \(maxIterations) iterations"))
+            diagnostics.append(
+                Diagnostic(
+                    .nonConvergence, "IRLS did not converge in \(maxIterations) iterations", code: "irls_no_convergence",
+                    arguments: ["\(maxIterations)"]))
         }
         let eps = 10 * Double.ulpOfOne
         if state.mu.contains(where: { $0 > 1 - eps || $0 < eps }) {
@@ -189,8 +192,8 @@ extension LogisticRegression {
             diagnostics.append(
                 Diagnostic(
                     .separation,
-                    "the model predicts every outcome perfectly (deviance \(state.deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable"
-                ))
+                    "the model predicts every outcome perfectly (deviance \(state.deviance)): the outcome is separated or constant and the coefficients and their standard errors are not estimable",
+                    code: "perfect_prediction", arguments: ["\(state.deviance)"]))
         }
         return diagnostics
     }

@@ -81,12 +81,14 @@ struct CoxNewtonRaphson {
         var diagnostics = [
             Diagnostic(
                 kind: .nonConvergence,
-                message: "ran out of iterations (\(limit)) and did not converge")
+                message: "ran out of iterations (\(limit)) and did not converge", code: "cox_no_convergence", arguments: ["\(limit)"])
         ]
         let steps = stepSizes(last.score, covariance)
         let largestLinearPredictor = model.x.times(beta).max() ?? 0
         if largestLinearPredictor > 500 || steps.contains(where: { !$0.isFinite }) {
-            diagnostics.append(Diagnostic(kind: .monotoneLikelihood, message: "one or more coefficients may be infinite"))
+            diagnostics.append(
+                Diagnostic(
+                    kind: .monotoneLikelihood, message: "one or more coefficients may be infinite", code: "coefficients_may_be_infinite"))
         }
         return Result(
             beta: beta, covariance: covariance, score: last.score,
@@ -126,12 +128,12 @@ struct CoxNewtonRaphson {
             !score[j].isFinite || (steps[j] > control.tolerance && steps[j] > control.infiniteTolerance * abs(beta[j]))
         }
         guard !flagged.isEmpty else { return [] }
+        let variables = flagged.map { String($0 + 1) }.joined(separator: ",")
         return [
             Diagnostic(
                 kind: .monotoneLikelihood,
-                message:
-                    "log-likelihood converged before variable(s) \(flagged.map { String($0 + 1) }.joined(separator: ",")); coefficient may be infinite"
-            )
+                message: "log-likelihood converged before variable(s) \(variables); coefficient may be infinite",
+                code: "likelihood_converged_before", arguments: [variables])
         ]
     }
 }

@@ -22,7 +22,6 @@ struct TextCatalogueTests {
         "ReportWriter.swift": "an error message on the terminal",
         "FunderReport.swift": "an error message on the terminal",
         "Disclosure/DisclosureLedger.swift": "an internal assertion",
-        "Disclosure/ReleasedComparison.swift": "engine warnings in English, translated by Text/ComparisonWarningText",
         "Workbook/ReportWorkbook.swift": "libxlsxwriter failures on the terminal; sheet-name fallbacks",
         "Templates/TemplateWorkbook.swift": "libxlsxwriter failures on the terminal",
     ]

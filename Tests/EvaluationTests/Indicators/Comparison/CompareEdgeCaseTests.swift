@@ -70,7 +70,9 @@ struct CompareEdgeCaseTests {
                 t.estimate == nil && t.seModel == nil && t.pModel == nil && t.seCR2 == nil && t.pCR2 == nil
                     && t.seRobust == nil && t.pRobust == nil, "\(t.term) has values", sourceLocation: sourceLocation)
         }
-        #expect(o.adjustedWarning?.contains(words) == true, "warning: \(o.adjustedWarning ?? "none")", sourceLocation: sourceLocation)
+        #expect(
+            o.adjustedWarning?.english.contains(words) == true, "warning: \(o.adjustedWarning?.english ?? "none")",
+            sourceLocation: sourceLocation)
         let json = Self.json(o)
         #expect(
             json["adjusted"]?.items.allSatisfy { $0["warning"]?.string != nil && $0["estimate"]?.isNull == true } == true,
@@ -122,7 +124,9 @@ struct CompareEdgeCaseTests {
         #expect(json["levels"]?.items[1]["estimate"]?.isNull == true)
         // An empty level discloses nobody: not a suppression.
         let controlled = Self.analysis(d, threshold: 5).release(d)
-        #expect(!controlled.outcome.warnings.contains { $0.contains("suppressed") } && controlled.levels.allSatisfy { !$0.n.isWithheld })
+        #expect(
+            !controlled.outcome.warnings.contains { $0.english.contains("suppressed") } && controlled.levels.allSatisfy { !$0.n.isWithheld }
+        )
     }
 
     @Test("all outcomes equal: no crash, no silent number", arguments: [0.0, 1.0, 2.5])
@@ -227,7 +231,7 @@ struct CompareEdgeCaseTests {
         #expect(o.differences.allSatisfy { $0.estimate != nil && $0.ciLow != nil })
         #expect(o.adjusted.map(\.term) == ["b", "c"])
         #expect(o.adjusted.allSatisfy { $0.estimate != nil && $0.seCR2 != nil })
-        #expect(o.randomization == nil && o.randomizationNote?.contains("more than two levels") == true)
+        #expect(o.randomization == nil && o.randomizationNote?.english.contains("more than two levels") == true)
         #expect(o.mixed?.map(\.term) == ["b", "c"])
         let json = Self.json(o)
         #expect(json["difference"]?.isNull == true)
