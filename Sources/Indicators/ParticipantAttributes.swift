@@ -1,5 +1,6 @@
 import EvaluationDomain
 import Foundation
+import Statistics
 import Store
 
 /// Every attribute a participant carries for `--by`, `reach.by_attribute` and
@@ -134,14 +135,8 @@ extension ParticipantAttributes {
             return copy
         }
         guard Set(numbers).count > Subgroups.maximumLevels else { return self }
-        let sorted = numbers.sorted()
-        func quantile(_ p: Double) -> Double {
-            let h = Double(sorted.count - 1) * p
-            let lower = sorted[Int(h.rounded(.down))]
-            let upper = sorted[min(sorted.count - 1, Int(h.rounded(.down)) + 1)]
-            return lower + (h - h.rounded(.down)) * (upper - lower)
-        }
-        let q = [0.25, 0.5, 0.75].map(quantile)
+        guard let quantile = SampleQuantile(numbers) else { return self }
+        let q = [0.25, 0.5, 0.75].map { quantile($0) }
         let text = { (x: Double) in DecimalText.format(x, digits: 2) }
         copy.values[attribute] = column.map { value in
             value.flatMap(Double.init).map { x in

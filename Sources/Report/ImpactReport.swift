@@ -167,19 +167,23 @@ public struct ImpactReport: Sendable {
                 title: l.text("impact.love.title"), subtitle: l.text("impact.love.subtitle"), xAxis: l.text("impact.love.axis"),
                 description: l.text("impact.balance.lead")),
             rows: rows, valueFormat: .number(digits: 2), valueHeader: l.text("impact.love.value"))
-        func range(_ label: String, _ scores: [Double]) -> ForestPlot.Row {
-            guard let low = scores.min(), let high = scores.max() else { return ForestPlot.Row(label: label, estimate: nil) }
-            return ForestPlot.Row(label: label, estimate: ChartEstimate(Median.of(scores) ?? low, lower: low, upper: high))
+        // Each side's scores: the middle half (25% to 75%) and the whole range, around the median.
+        func spread(_ label: String, _ scores: [Double]) -> [ForestPlot.Row] {
+            guard let q = SampleQuantile(scores) else { return [ForestPlot.Row(label: label, estimate: nil)] }
+            return [
+                ForestPlot.Row(
+                    label: l.text("impact.overlap.middle", label), estimate: ChartEstimate(q(0.5), lower: q(0.25), upper: q(0.75))),
+                ForestPlot.Row(label: l.text("impact.overlap.range", label), estimate: ChartEstimate(q(0.5), lower: q(0), upper: q(1))),
+            ]
         }
         let overlap = ForestPlot(
             id: "impact_overlap",
             labels: ChartLabels(
                 title: l.text("impact.overlap.title"), subtitle: l.text("impact.overlap.subtitle"), xAxis: l.text("impact.overlap.axis"),
                 description: l.text("impact.overlap.description")),
-            rows: [
-                range(l.text("impact.column.participants"), analysis.treatedScores),
-                range(l.text("impact.column.comparison"), analysis.controlScores),
-            ], valueFormat: .number(digits: 2), domain: 0...1, valueHeader: l.text("impact.overlap.value"))
+            rows: spread(l.text("impact.column.participants"), analysis.treatedScores)
+                + spread(l.text("impact.column.comparison"), analysis.controlScores), valueFormat: .number(digits: 2), domain: 0...1,
+            valueHeader: l.text("impact.overlap.value"))
         return [love, overlap].map { ReportFigure(chart: $0, caption: $0.labels.title, language: l) }
     }
 

@@ -829,7 +829,7 @@ extension TextCatalogue {
         "impact.love.before": "{0}, before",
         "impact.love.after": "{0}, after",
         "impact.overlap.title": "Overlap of the propensity scores",
-        "impact.overlap.subtitle": "Median, with the lowest and highest score of each side",
+        "impact.overlap.subtitle": "Median of each side, with its middle half (25% to 75%) and its whole range",
         "impact.overlap.axis": "Propensity score",
         "impact.overlap.description":
             "The chance of taking part given the covariates: where the ranges do not overlap, nobody on the other side is like those people.",
@@ -850,7 +850,7 @@ extension TextCatalogue {
         "impact.report_pointer":
             "(Against people who did not take part, matched on their characteristics at entry; the balance and both intervals: evalrun impact.)",
         "impact.love.value": "|SMD|",
-        "impact.overlap.value": "Median [lowest, highest]",
+        "impact.overlap.value": "Median [from, to]",
         "terminal.check.heading": "checks run:",
         "terminal.check.meetings": "meetings have dates; every group has meetings",
         "terminal.check.attendance":
@@ -898,5 +898,7 @@ extension TextCatalogue {
         "comparison.note.diagnostic.coefficients_may_be_infinite": "one or more coefficients may be infinite",
         "comparison.note.diagnostic.likelihood_converged_before":
             "log-likelihood converged before variable(s) {0}; coefficient may be infinite",
+        "impact.overlap.middle": "{0}: middle half",
+        "impact.overlap.range": "{0}: lowest to highest",
     ]
 }

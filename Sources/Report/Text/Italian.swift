@@ -833,7 +833,7 @@ extension TextCatalogue {
         "impact.love.before": "{0}, prima",
         "impact.love.after": "{0}, dopo",
         "impact.overlap.title": "Sovrapposizione dei punteggi di propensione",
-        "impact.overlap.subtitle": "Mediana, con il punteggio più basso e più alto di ciascun gruppo",
+        "impact.overlap.subtitle": "Mediana di ciascun gruppo, con la metà centrale (dal 25% al 75%) e l'intervallo completo",
         "impact.overlap.axis": "Punteggio di propensione",
         "impact.overlap.description":
             "La probabilità di partecipare date le covariate: dove gli intervalli non si sovrappongono, nell'altro gruppo non c'è nessuno come quelle persone.",
@@ -855,7 +855,7 @@ extension TextCatalogue {
         "impact.report_pointer":
             "(Rispetto a persone che non hanno partecipato, abbinate per le caratteristiche all'ingresso; l'equilibrio ed entrambi gli intervalli: evalrun impact.)",
         "impact.love.value": "|SMD|",
-        "impact.overlap.value": "Mediana [minimo, massimo]",
+        "impact.overlap.value": "Mediana [da, a]",
         "terminal.check.heading": "controlli eseguiti:",
         "terminal.check.meetings": "gli incontri hanno una data; ogni gruppo ha incontri",
         "terminal.check.attendance":
@@ -902,5 +902,7 @@ extension TextCatalogue {
         "comparison.note.diagnostic.coefficients_may_be_infinite": "uno o più coefficienti potrebbero essere infiniti",
         "comparison.note.diagnostic.likelihood_converged_before":
             "la log-verosimiglianza è arrivata a convergenza prima della/e variabile/i {0}; il coefficiente potrebbe essere infinito",
+        "impact.overlap.middle": "{0}: metà centrale",
+        "impact.overlap.range": "{0}: dal più basso al più alto",
     ]
 }
