@@ -26,26 +26,21 @@ public struct CohortOutcomes: Sendable {
     public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration, byQuarter: Bool) {
         let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
         let counted = Set(configuration.reemploymentEvents)
-        var firstEvent: [Int: CalendarDate] = [:]
-        for o in snapshot.outcomes where counted.contains(o.outcome) && o.eventDate <= to {
-            let p = snapshot.participants[o.participant]
-            guard o.eventDate >= p.enrolledOn else { continue }
-            if firstEvent[o.participant].map({ o.eventDate < $0 }) ?? true { firstEvent[o.participant] = o.eventDate }
-        }
+        let firstEvent = ObservationWindow.firstJobs(
+            snapshot.outcomes.filter { counted.contains($0.outcome) && $0.eventDate <= to }.map { ($0.participant, $0.eventDate) }
+        ) { snapshot.participants[$0].enrolledOn }
         var byCohort: [String: (enrolled: Int, observed: [Int], inWork: [Int])] = [:]
         for i in members {
             let p = snapshot.participants[i]
             let label = byQuarter ? "\(p.enrolledOn.year)Q\((p.enrolledOn.month - 1) / 3 + 1)" : "\(p.enrolledOn.year)"
             var row = byCohort[label] ?? (0, [0, 0], [0, 0])
             row.enrolled += 1
-            let observedDays = Double(p.enrolledOn.days(to: window.end(of: p)))
             for (k, months) in Self.horizons.enumerated() {
-                let horizon = Double(months) * TimeToJob.daysPerMonth
-                guard observedDays >= horizon else { continue }
-                row.observed[k] += 1
-                if let job = firstEvent[i], Double(p.enrolledOn.days(to: job)) <= horizon, job <= window.end(of: p) {
-                    row.inWork[k] += 1
-                }
+                let follow = window.inWork(
+                    within: Double(months) * TimeToJob.daysPerMonth, start: p.enrolledOn, followedUpUntil: p.followedUpUntil,
+                    firstJob: firstEvent[i])
+                if follow.observed { row.observed[k] += 1 }
+                if follow.inWork { row.inWork[k] += 1 }
             }
             byCohort[label] = row
         }

@@ -31,10 +31,7 @@ package struct ComparisonPersonRowDecoder: RowDecoder {
                     record, .followedUpUntil, value: fields.text(record, .followedUpUntil),
                     reason: "followed_up_until \(followed.iso8601) is before reference_date \(reference.iso8601)"))
         }
-        var attributes: [String: String] = [:]
-        for extra in fields.map.extras where extra.index < record.count && !record.isEmpty(extra.index) {
-            attributes[extra.name] = record.value(extra.index)
-        }
+        let attributes = fields.extraAttributes(record)
         guard let code, let reference, problems.errorCount == before else { return }
         emit(
             ComparisonPersonRow(

@@ -13,6 +13,16 @@ package struct FieldReader {
         return row.value(i)
     }
 
+    /// The extra columns kept as attributes (groups, participants, the comparison group),
+    /// by header, blank values omitted.
+    func extraAttributes(_ row: borrowing CSVRow) -> [String: String] {
+        var attributes: [String: String] = [:]
+        for extra in map.extras where extra.index < row.count && !row.isEmpty(extra.index) {
+            attributes[extra.name] = row.value(extra.index)
+        }
+        return attributes
+    }
+
     /// A problem at the column of `name` (or field index `index`).
     func problem(
         _ row: borrowing CSVRow, _ name: ColumnName, value: String?, reason: String, hint: String? = nil,

@@ -26,10 +26,7 @@ package struct GroupRowDecoder: RowDecoder {
         }
         let start = fields.date(record, .startDate, problems: &problems)
         let planned = fields.integer(record, .plannedSessions, in: 0...10_000, problems: &problems)
-        var attributes: [String: String] = [:]
-        for extra in fields.map.extras where extra.index < record.count && !record.isEmpty(extra.index) {
-            attributes[extra.name] = record.value(extra.index)
-        }
+        let attributes = fields.extraAttributes(record)
         guard let code, problems.errorCount == before else { return }
         emit(
             GroupRow(

@@ -40,10 +40,7 @@ package struct ParticipantRowDecoder: RowDecoder {
                     record, .followedUpUntil, value: fields.text(record, .followedUpUntil),
                     reason: "followed_up_until \(followed.iso8601) is before enrolled_on \(enrolled.iso8601)"))
         }
-        var attributes: [String: String] = [:]
-        for extra in fields.map.extras where extra.index < record.count && !record.isEmpty(extra.index) {
-            attributes[extra.name] = record.value(extra.index)
-        }
+        let attributes = fields.extraAttributes(record)
         guard let code, let group, let enrolled, problems.errorCount == before else { return }
         emit(
             ParticipantRow(

@@ -419,20 +419,9 @@ public struct ComparisonReport: Sendable {
     /// The files of `compare --out`: `comparison.md`, `comparison.html` (figures inline),
     /// `tables/comparison_*.csv`, `comparison.json` and the figures, by relative path.
     public func files() throws -> [(String, Data)] {
-        let doc = document
-        var inline: [String: String] = [:]
-        for figure in figures { inline[figure.path] = figure.svg }
-        var files: [(String, Data)] = [
-            ("comparison.md", Data(MarkdownRenderer().render(doc).utf8)),
-            ("comparison.html", Data(HTMLRenderer(language: language, figures: inline).render(doc).utf8)),
-        ]
-        let writer = CSVWriter(format: csvFormat)
-        for table in doc.tables {
-            files.append(("tables/\(table.id).csv", try writer.encode(header: table.header, rows: table.tidyRows)))
-        }
-        files.append(("comparison.json", Data(ComparisonJSON(release, language: language).document.serialised().utf8)))
-        for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
-        return files
+        try document.standaloneFiles(
+            name: "comparison", figures: figures, json: ComparisonJSON(release, language: language).document, language: language,
+            csvFormat: csvFormat)
     }
 
     /// Writes `files()` into `folder`.

@@ -191,21 +191,9 @@ public struct ImpactReport: Sendable {
 
     /// The files of `impact --out`, by relative path.
     public func files() throws -> [(String, Data)] {
-        let doc = document
-        let figures = self.figures
-        var inline: [String: String] = [:]
-        for figure in figures { inline[figure.path] = figure.svg }
-        var files: [(String, Data)] = [
-            ("impact.md", Data(MarkdownRenderer().render(doc).utf8)),
-            ("impact.html", Data(HTMLRenderer(language: language, figures: inline).render(doc).utf8)),
-        ]
-        let writer = CSVWriter(format: csvFormat)
-        for table in doc.tables {
-            files.append(("tables/\(table.id).csv", try writer.encode(header: table.header, rows: table.tidyRows)))
-        }
-        files.append(("impact.json", Data(ImpactJSON(release, language: language).document.serialised().utf8)))
-        for figure in figures { files.append((figure.path, Data(figure.svg.utf8))) }
-        return files
+        try document.standaloneFiles(
+            name: "impact", figures: figures, json: ImpactJSON(release, language: language).document, language: language,
+            csvFormat: csvFormat)
     }
 
     public func write(to folder: OutputFolder) throws {

@@ -18,7 +18,7 @@ struct ImpactText {
             return l.text(
                 "impact.caveat.unmatched", cells.count(release.treated.unmatched).display,
                 cells.count(release.treated.observed).display)
-        case .smallEffectiveSample(let effective, _):
+        case .smallEffectiveSample(let effective):
             return l.text("impact.caveat.small_ess", l.number(effective, digits: 1), cells.count(release.controls.matched).display)
         case .fewGroups(let groups, let df):
             return l.text("impact.caveat.few_groups", l.count(groups), df.map { l.number($0, digits: 1) } ?? "–")

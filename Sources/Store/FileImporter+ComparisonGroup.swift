@@ -41,30 +41,13 @@ extension FileImporter {
     }
 
     mutating func importComparisonOutcomes(_ source: CSVSource, _ context: DecoderContext) throws -> Counts {
-        let pseudonym = self.pseudonym
-        let decoder = OutcomeRowDecoder(context, kind: .comparisonOutcomes, problems: &problems)
-        let people = try codeMap("comparison_people")
-        let stage = try KeyedWriter(
-            db: db, target: "comparison_outcomes", keys: ["person_ref", "event_date", "outcome"], values: ["source", "end_date"],
-            expectedRows: source.physicalLineCount)
-        let column = decoder.fields.map[.personID].map { $0 + 1 }
-        let file = source.displayName
-        let records = try stream(source, decoder) { row, problems in
-            guard let person = people[pseudonym(row.participantCode)] else {
-                problems.append(
-                    Problem(
-                        file: file, line: row.line, column: column, columnName: ColumnName.personID.rawValue, value: row.participantCode,
-                        reason: "person '\(row.participantCode)' is not in the comparison group",
-                        hint: "import comparison.csv (confronto) first, or correct the code"))
-                return
-            }
-            try stage.write(
-                line: row.line,
-                [.integer(person), .of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate)])
-        }
-        var counts = try finish(stage, file: file) { "the \($0[2]) event of comparison person '\($0[0])' on \($0[1])" }
-        counts.records = records
-        return counts
+        try importParticipantKeyed(
+            source, OutcomeRowDecoder(context, kind: .comparisonOutcomes, problems: &problems),
+            ParticipantKeyedFile(
+                target: "comparison_outcomes", keys: ["event_date", "outcome"], values: ["source", "end_date"],
+                fields: { row in [.of(row.eventDate), .text(row.outcome.rawValue), .of(row.source), .of(row.endDate)] },
+                describe: { "the \($0[2]) event of comparison person '\($0[0])' on \($0[1])" }),
+            owner: .comparisonPeople)
     }
 
     /// The located error for a code given on both sides.

@@ -91,18 +91,18 @@ extension FileImporter {
                 describe: { "the \($0[2]) event of participant '\($0[0])' on \($0[1])" }))
     }
 
-    /// The one skeleton of the files keyed by participant (questionnaires,
-    /// services, outcomes): resolve the participant, stage the row under its
-    /// natural key, then check duplicates and merge.
+    /// The one skeleton of the files keyed by a person (questionnaires, services,
+    /// outcomes by participant; the comparison group's outcomes by comparison person):
+    /// resolve the person, stage the row under its natural key, then check duplicates and merge.
     mutating func importParticipantKeyed<D: RowDecoder>(
-        _ source: CSVSource, _ decoder: D, _ file: ParticipantKeyedFile<D.Row>
+        _ source: CSVSource, _ decoder: D, _ file: ParticipantKeyedFile<D.Row>, owner: PersonTable = .participants
     ) throws -> Counts where D.Row: ParticipantKeyedRow {
         let stage = try KeyedWriter(
-            db: db, target: file.target, keys: ["participant_ref"] + file.keys, values: file.values,
+            db: db, target: file.target, keys: [owner.reference] + file.keys, values: file.values,
             expectedRows: source.physicalLineCount)
         let resolver = ParticipantResolver(
-            codes: try codeMap("participants"), pseudonym: pseudonym, file: source.displayName,
-            column: decoder.fields.map[.participantID].map { $0 + 1 })
+            codes: try codeMap(owner.table), pseudonym: pseudonym, file: source.displayName,
+            column: decoder.fields.map[owner.column].map { $0 + 1 }, owner: owner)
         let records = try stream(source, decoder) { row, problems in
             guard let participant = resolver.resolve(row.participantCode, line: row.line, problems: &problems) else { return }
             try stage.write(line: row.line, [.integer(participant)] + file.fields(row))
@@ -237,15 +237,37 @@ struct ParticipantResolver {
     let pseudonym: (String) -> String
     let file: String
     let column: Int?
+    var owner: PersonTable = .participants
 
     func resolve(_ code: String, line: Int, problems: inout ProblemList) -> Int64? {
         if let id = codes[pseudonym(code)] { return id }
         problems.append(
             Problem(
-                file: file, line: line, column: column, columnName: ColumnName.participantID.rawValue, value: code,
-                reason: "participant '\(code)' is not in the database", hint: "import participants.csv first, or correct the code"))
+                file: file, line: line, column: column, columnName: owner.column.rawValue, value: code,
+                reason: owner.unknown(code), hint: owner.hint))
         return nil
     }
+}
+
+/// The people a file's rows belong to: the participants, or the comparison group.
+struct PersonTable: Sendable {
+    /// The table, its reference column in the rows' table, the file's column of codes.
+    let table: String
+    let reference: String
+    let column: ColumnName
+    /// Who its rows are and where, for a code it does not hold ("participant", "the database"), and what to do.
+    let who: String
+    let place: String
+    let hint: String
+
+    func unknown(_ code: String) -> String { "\(who) '\(code)' is not in \(place)" }
+
+    static let participants = PersonTable(
+        table: "participants", reference: "participant_ref", column: .participantID, who: "participant", place: "the database",
+        hint: "import participants.csv first, or correct the code")
+    static let comparisonPeople = PersonTable(
+        table: "comparison_people", reference: "person_ref", column: .personID, who: "person", place: "the comparison group",
+        hint: "import comparison.csv (confronto) first, or correct the code")
 }
 
 /// Questionnaires of a file with more blank items than their instrument tolerates

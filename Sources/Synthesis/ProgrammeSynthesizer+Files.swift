@@ -24,13 +24,8 @@ extension ProgrammeSynthesizer {
 
     /// Groups, participants, meetings and the register.
     private func writeEntities(_ programme: SyntheticProgramme, into files: inout SyntheticFiles) throws {
-        let italian = files.italian
-        let local = files.local
-        let plain = SyntheticFiles.plain
-        func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
-            try files.save(name, format, header, rows)
-        }
-        try save(
+        let (italian, local, plain) = (files.italian, files.local, SyntheticFiles.plain)
+        try files.save(
             italian ? "gruppi.csv" : "groups.csv", local,
             italian
                 ? ["gruppo", "composizione", "progetto", "sede", "data_inizio", "incontri_previsti", "facilitatore"]
@@ -43,7 +38,7 @@ extension ProgrammeSynthesizer {
                 ]
             })
 
-        try save(
+        try files.save(
             "participants.csv", plain,
             [
                 "participant_id", "group_id", "enrolled_on", "left_on", "sex", "birth_year", "education",
@@ -57,7 +52,7 @@ extension ProgrammeSynthesizer {
                 ]
             })
 
-        try save(
+        try files.save(
             italian ? "incontri.csv" : "sessions.csv", local,
             italian ? ["gruppo", "incontro", "data", "svolto"] : ["group_id", "session_no", "date", "held"],
             programme.groups.flatMap { g in
@@ -67,9 +62,9 @@ extension ProgrammeSynthesizer {
             })
 
         if parameters.wideRegister {
-            try writeWideRegister(programme, format: local, italian: italian, save: save)
+            try writeWideRegister(programme, format: local, italian: italian, into: &files)
         } else {
-            try save(
+            try files.save(
                 "attendance.csv", plain, ["group_id", "participant_id", "session_no", "present"],
                 programme.participants.flatMap { p in
                     p.attendance.map { a in
@@ -77,19 +72,13 @@ extension ProgrammeSynthesizer {
                     }
                 })
         }
-
     }
 
     /// Questionnaires, services and job events.
     private func writeEvents(_ programme: SyntheticProgramme, into files: inout SyntheticFiles) throws {
-        let italian = files.italian
-        let local = files.local
-        let plain = SyntheticFiles.plain
-        func save(_ name: String, _ format: CSVFormat, _ header: [String], _ rows: [[CSVCell]]) throws {
-            try files.save(name, format, header, rows)
-        }
+        let (italian, local, plain) = (files.italian, files.local, SyntheticFiles.plain)
         let wemwbsItems = (1...14).map { "item_\($0)" }
-        try save(
+        try files.save(
             "questionnaires.csv", plain,
             ["participant_id", "instrument", "wave", "completed_on"] + wemwbsItems,
             programme.questionnaires.map { q in
@@ -103,7 +92,7 @@ extension ProgrammeSynthesizer {
                 return [.text(q.participant), .text(q.instrument), .text(wave), .text(time)] + items
             })
 
-        try save(
+        try files.save(
             italian ? "servizi.csv" : "services.csv", local,
             italian
                 ? ["codice_partecipante", "servizio", "data", "ore", "erogatore", "importo"]
@@ -117,7 +106,7 @@ extension ProgrammeSynthesizer {
                 ]
             })
 
-        try save(
+        try files.save(
             italian ? "esiti.csv" : "outcomes.csv", local,
             italian
                 ? ["codice_partecipante", "data_evento", "tipo_contratto", "fonte", "data_fine"]
@@ -150,8 +139,7 @@ extension ProgrammeSynthesizer {
     }
 
     private func writeWideRegister(
-        _ programme: SyntheticProgramme, format: CSVFormat, italian: Bool,
-        save: (String, CSVFormat, [String], [[CSVCell]]) throws -> Void
+        _ programme: SyntheticProgramme, format: CSVFormat, italian: Bool, into files: inout SyntheticFiles
     ) throws {
         let dates = Array(Set(programme.groups.flatMap { $0.sessions.filter(\.held).map(\.date) })).sorted()
         let header =
@@ -165,7 +153,7 @@ extension ProgrammeSynthesizer {
             }
             return [.text(p.code), .text(group.code)] + dates.map { byDate[$0] == true ? .text("x") : .empty }
         }
-        try save(italian ? "registro.csv" : "attendance.csv", format, header, rows)
+        try files.save(italian ? "registro.csv" : "attendance.csv", format, header, rows)
     }
 }
 

@@ -73,16 +73,15 @@ extension ImpactAnalysis {
     /// Each side's counts: everyone, observed, left out for a blank covariate, analysed,
     /// matched, in work, and outside the other side's range of scores.
     static func sides(
-        units: ImpactUnits, table: ImpactCovariates, analysed: [Int], outcome y: [Double], scores: [Double], weights: [Double]
+        units: ImpactUnits, table: ImpactCovariates, analysed: [Int], outcome y: [Double], scores: [Double],
+        bySide: (treated: [Double], controls: [Double]), weights: [Double]
     ) -> (treated: Side, controls: Side) {
         let t = analysed.map(units.isTreated)
-        let treatedScores = zip(scores, t).filter(\.1).map(\.0)
-        let controlScores = zip(scores, t).filter { !$0.1 }.map(\.0)
         func side(_ treatedSide: Bool) -> Side {
             let members = (0..<units.count).filter { units.isTreated($0) == treatedSide }
             let analysedHere = analysed.indices.filter { t[$0] == treatedSide }
             let matched = analysedHere.filter { weights[$0] > 0 }
-            let other = treatedSide ? controlScores : treatedScores
+            let other = treatedSide ? bySide.controls : bySide.treated
             let (low, high) = (other.min() ?? 0, other.max() ?? 0)
             return Side(
                 n: members.count, observed: members.filter { units.observed[$0] }.count,

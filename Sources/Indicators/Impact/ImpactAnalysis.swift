@@ -42,17 +42,20 @@ public struct ImpactAnalysis: Sendable {
     }
 
     public struct BalanceRow: Sendable, Equatable {
+        /// The people with a level on each side, before and after matching: counts the ledger protects.
+        public struct LevelCounts: Sendable, Equatable {
+            public var treatedAll: Int
+            public var controlAll: Int
+            public var treatedMatched: Int
+            public var controlMatched: Int
+        }
+
         /// `age`, or `sex:F` for a level.
         public var covariate: String
-        /// For a level: the people with it on each side (all, matched), counts the ledger protects.
-        public var levelCounts: (treatedAll: Int, controlAll: Int, treatedMatched: Int, controlMatched: Int)?
+        /// For a level of a categorical covariate, its people.
+        public var levelCounts: LevelCounts?
         public var all: CovariateBalance
         public var matched: CovariateBalance
-
-        public static func == (a: Self, b: Self) -> Bool {
-            a.covariate == b.covariate && a.all == b.all && a.matched == b.matched
-                && a.levelCounts.map { [$0.0, $0.1, $0.2, $0.3] } == b.levelCounts.map { [$0.0, $0.1, $0.2, $0.3] }
-        }
     }
 
     public let options: ImpactOptions
@@ -104,8 +107,9 @@ public struct ImpactAnalysis: Sendable {
         // 3. The propensity score; 4. matching or weighting.
         let fit = try Self.propensityScore(table, units: analysed, treated: t)
         let scores = fit.fitted
-        treatedScores = zip(scores, t).filter(\.1).map(\.0)
-        controlScores = zip(scores, t).filter { !$0.1 }.map(\.0)
+        let scoresBySide = (treated: zip(scores, t).filter(\.1).map(\.0), controls: zip(scores, t).filter { !$0.1 }.map(\.0))
+        treatedScores = scoresBySide.treated
+        controlScores = scoresBySide.controls
         let assignment = Self.assign(scores: scores, treated: t, options: options)
         caliperWidth = assignment.caliperWidth
 
@@ -122,7 +126,8 @@ public struct ImpactAnalysis: Sendable {
         unadjusted = try? TreatmentEffect(outcome: y, treated: t, covariance: .hc2)
 
         // Counts per side, then the caveats.
-        let sides = Self.sides(units: units, table: table, analysed: analysed, outcome: y, scores: scores, weights: assignment.weights)
+        let sides = Self.sides(
+            units: units, table: table, analysed: analysed, outcome: y, scores: scores, bySide: scoresBySide, weights: assignment.weights)
         treated = sides.treated
         controls = sides.controls
         caveats = Self.caveats(
@@ -167,10 +172,9 @@ public struct ImpactAnalysis: Sendable {
                     rows.append(
                         BalanceRow(
                             covariate: "\(c.name):\(level)",
-                            levelCounts: (
-                                count(true, matchedOnly: false), count(false, matchedOnly: false), count(true, matchedOnly: true),
-                                count(false, matchedOnly: true)
-                            ),
+                            levelCounts: BalanceRow.LevelCounts(
+                                treatedAll: count(true, matchedOnly: false), controlAll: count(false, matchedOnly: false),
+                                treatedMatched: count(true, matchedOnly: true), controlMatched: count(false, matchedOnly: true)),
                             all: CovariateBalance(values: x, treated: t),
                             matched: CovariateBalance(values: x, treated: t, weights: weights)))
                 }
@@ -189,16 +193,16 @@ public struct ImpactAnalysis: Sendable {
         let imbalanced = balance.filter { abs($0.matched.standardisedDifference ?? 0) > 0.1 }.map(\.covariate)
         if !imbalanced.isEmpty { caveats.append(.imbalanceRemains(covariates: imbalanced)) }
         if options.method == .nearest, treated.matched < treated.analysed {
-            caveats.append(.unmatched(count: treated.analysed - treated.matched, of: treated.analysed))
+            caveats.append(.unmatched)
         }
         if let ess = effectiveSampleSize, ess < max(30, 0.5 * Double(controls.analysed)) {
-            caveats.append(.smallEffectiveSample(effective: ess, of: controls.analysed))
+            caveats.append(.smallEffectiveSample(effective: ess))
         }
         if options.method == .nearest, groupCount < 12 || (effectByGroup?.degreesOfFreedom ?? 0) < 4 {
             caveats.append(.fewGroups(groups: groupCount, df: effectByGroup?.degreesOfFreedom))
         }
         if treated.outsideSupport + controls.outsideSupport > 0 {
-            caveats.append(.outsideCommonSupport(treated: treated.outsideSupport, controls: controls.outsideSupport))
+            caveats.append(.outsideCommonSupport)
         }
         return caveats
     }

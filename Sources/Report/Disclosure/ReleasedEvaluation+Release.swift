@@ -16,7 +16,8 @@ extension ReleasedEvaluation {
         _ evaluation: ProgrammeEvaluation, subgroups: Subgroups? = nil, policy: Disclosure, history: ReleaseHistory? = nil,
         groupCodes: [[String]] = [], unitOptions: ReportUnitOptions = ReportUnitOptions()
     ) {
-        let release = EvaluationRelease(evaluation: evaluation, subgroups: subgroups, units: ReportUnits.all(unitOptions))
+        let release = EvaluationRelease(
+            evaluation: evaluation, subgroups: subgroups, units: ReportUnits.all(unitOptions).map { $0.prepared(for: evaluation) })
         let names = EvaluationCellNames(evaluation: evaluation, subgroups: subgroups, groupCodes: groupCodes)
         let screen = history.map { ReleaseScreen(history: $0, threshold: policy.threshold) }
         var registering = DisclosureLedger(policy: policy)

@@ -11,6 +11,12 @@ import Store
 /// (`impact.` keys); `summary.json` `impact` holds the figures, `null` where withheld.
 struct ImpactUnit: ReportUnit {
     let comparison: ComparisonGroupSnapshot?
+    /// The analysis, made once per report (`prepared(for:)`).
+    private(set) var analysis: ImpactAnalysis?
+
+    init(comparison: ComparisonGroupSnapshot?) {
+        self.comparison = comparison
+    }
 
     static let covariates = ["age", "sex", "education", "status_at_entry"]
 
@@ -58,14 +64,17 @@ struct ImpactUnit: ReportUnit {
         return nil
     }
 
+    func prepared(for evaluation: ProgrammeEvaluation) -> any ReportUnit {
+        var unit = self
+        unit.analysis = comparison.flatMap { Self.analysis(evaluation, $0) }
+        return unit
+    }
+
     func release(_ evaluation: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
         -> any ReleasedUnit
     {
-        guard let comparison, let analysis = Self.analysis(evaluation, comparison) else { return Figures(release: nil) }
-        let scope = ledger.scope
-        ledger.scope = scope + "impact."
-        let built = ReleasedImpact.build(analysis, &ledger)
-        ledger.scope = scope
+        guard let analysis else { return Figures(release: nil) }
+        let built = ledger.within("impact.", population: analysis.treated.n) { ReleasedImpact.build(analysis, &$0) }
         return Figures(
             release: ReleasedImpact(
                 analysis: analysis, policy: ledger.policy, treated: built.treated, controls: built.controls, balance: built.balance,

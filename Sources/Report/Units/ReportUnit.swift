@@ -13,6 +13,14 @@ protocol ReportUnit: Sendable {
     /// (`released`, which a unit may restate). Nothing after this sees an unreleased number.
     func release(_ evaluation: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
         -> any ReleasedUnit
+
+    /// The unit with what it computes from the evaluation done once, before the ledger's
+    /// two passes (registering, then releasing) call `release`; by default itself.
+    func prepared(for evaluation: ProgrammeEvaluation) -> any ReportUnit
+}
+
+extension ReportUnit {
+    func prepared(for evaluation: ProgrammeEvaluation) -> any ReportUnit { self }
 }
 
 /// A unit's figures as released: what every output of it shows.

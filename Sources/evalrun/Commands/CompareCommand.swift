@@ -51,15 +51,7 @@ struct CompareCommand: AsyncParsableCommand {
         progress.step("reading the database")
         let snapshot = try store.snapshot()
         progress.pause()
-        let to: CalendarDate
-        if let period = periodOptions.resolved {
-            to = period.to
-        } else if let latest = snapshot.latestDate {
-            to = latest
-            Terminal.note(TerminalText(lang).noPeriodGiven(latest), quiet: global.quiet || json)
-        } else {
-            throw InputFailure(description: "the database holds no records to compare")
-        }
+        let to = try periodOptions.end(orLatest: snapshot.latestDate, language: lang, quiet: global.quiet || json)
         let covariates =
             adjust.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         progress.step("preparing the comparison")

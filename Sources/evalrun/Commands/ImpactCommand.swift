@@ -58,15 +58,8 @@ struct ImpactCommand: AsyncParsableCommand {
         let snapshot = try store.snapshot()
         let comparison = try store.comparisonGroupSnapshot()
         progress.pause()
-        let to: CalendarDate
-        if let period = periodOptions.resolved {
-            to = period.to
-        } else if let latest = [snapshot.latestDate, comparison.latestDate].compactMap({ $0 }).max() {
-            to = latest
-            Terminal.note(TerminalText(lang).noPeriodGiven(latest), quiet: global.quiet || json)
-        } else {
-            throw InputFailure(description: "the database holds no records to compare")
-        }
+        let to = try periodOptions.end(
+            orLatest: [snapshot.latestDate, comparison.latestDate].compactMap({ $0 }).max(), language: lang, quiet: global.quiet || json)
         let options = ImpactOptions(
             covariates: match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             horizonMonths: horizon, method: method, caliper: caliper.lowercased() == "none" ? nil : Double(caliper))

@@ -48,6 +48,16 @@ struct PeriodOptions: ParsableArguments {
         }
     }
 
+    /// The end of the period asked for; without one, the latest date recorded (`latest`),
+    /// said on the terminal (in `language`, unless `quiet`).
+    /// - Throws: `InputFailure` when no period was given and nothing is recorded.
+    func end(orLatest latest: CalendarDate?, language: ReportLanguage, quiet: Bool) throws -> CalendarDate {
+        if let period = resolved { return period.to }
+        guard let latest else { throw InputFailure(description: "the database holds no records to compare") }
+        Terminal.note(TerminalText(language).noPeriodGiven(latest), quiet: quiet)
+        return latest
+    }
+
     /// The period asked for, or `nil` when none was given.
     var resolved: Period? {
         if let period { return Period(parsing: period) }
