@@ -49,7 +49,7 @@ extension ReportComposer {
 
     var timeToJobFigure: ReportFigure? {
         let l = language
-        guard let curve = release.timeToJob.curve, !curve.drawn.isEmpty else { return nil }
+        guard let curve = release.timeToJob?.curve, !curve.drawn.isEmpty else { return nil }
         let chart = StepCurveChart(
             id: "time_to_job",
             labels: ChartLabels(
@@ -63,7 +63,7 @@ extension ReportComposer {
                     scale: { $0 / TimeToJob.daysPerMonth })
             ],
             xFormat: .number(digits: 0), yDomain: 0...1,
-            reference: release.reemployment.rate.value.shown.map { crude in
+            reference: release.reemployment?.rate.value.shown.map { crude in
                 StepCurveChart.Reference(
                     value: crude,
                     label: l.text("report.figures.crude_share_re_employed", l.percent(crude)))
@@ -93,8 +93,7 @@ extension ReportComposer {
 
     var reemploymentByTypeFigure: ReportFigure? {
         let l = language
-        let r = release.reemployment
-        guard let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
+        guard let r = release.reemployment, let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
         let bars = r.byType.map { item in
             BarChart.Bar(
                 label: words.outcomeType(item.type), value: item.share.shown,

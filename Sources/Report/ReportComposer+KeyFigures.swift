@@ -10,23 +10,28 @@ extension ReportComposer {
         let l = language
         let to = l.date(release.period.to)
         var items: [String] = []
-        items.append(
-            l.text("report.keyfigures.people_enrolled_in_the_programme_by", inline(release.cohort), to, inline(release.reach.attendedOnce)))
-        let r = release.retention.rate
-        let comparator = release.retention.inclusive ? l.text("report.keyfigures.at_least") : l.text("report.keyfigures.more_than")
-        items.append(
-            l.text(
-                "report.keyfigures.of_retained_they_attended_of_their", inline(r.numerator), inline(r.denominator), rateText(r), comparator,
-                l.threshold(release.retention.threshold)))
-        let w = release.reemployment
-        let counted = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
-        var work = l.text(
-            "report.keyfigures.of_re_employed_a_work_experience", inline(w.rate.numerator), inline(w.rate.denominator), rateText(w.rate),
-            counted)
-        if case .value(let lost) = w.lostToFollowUp, lost > 0 {
-            work += l.text("report.keyfigures.people_were_lost_to_follow_up", inline(w.lostToFollowUp), share(w.rateUpperBound).display)
+        if let reach = release.reach {
+            items.append(
+                l.text("report.keyfigures.people_enrolled_in_the_programme_by", inline(release.cohort), to, inline(reach.attendedOnce)))
         }
-        items.append(work)
+        if let retention = release.retention {
+            let r = retention.rate
+            let comparator = retention.inclusive ? l.text("report.keyfigures.at_least") : l.text("report.keyfigures.more_than")
+            items.append(
+                l.text(
+                    "report.keyfigures.of_retained_they_attended_of_their", inline(r.numerator), inline(r.denominator), rateText(r),
+                    comparator, l.threshold(retention.threshold)))
+        }
+        if let w = release.reemployment {
+            let counted = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
+            var work = l.text(
+                "report.keyfigures.of_re_employed_a_work_experience", inline(w.rate.numerator), inline(w.rate.denominator),
+                rateText(w.rate), counted)
+            if case .value(let lost) = w.lostToFollowUp, lost > 0 {
+                work += l.text("report.keyfigures.people_were_lost_to_follow_up", inline(w.lostToFollowUp), share(w.rateUpperBound).display)
+            }
+            items.append(work)
+        }
         if let jobs = release.units.compactMap({ $0 as? JobsUnit.Figures }).first {
             let r = jobs.sixMonths.rate
             if case .value(let n) = r.denominator, n > 0 {

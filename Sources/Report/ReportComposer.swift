@@ -12,6 +12,8 @@ import Store
 public struct ReportComposer: Sendable {
     public let release: ReleasedEvaluation
     public let language: ReportLanguage
+    /// The figures drawn for the document, which units place beside their sections.
+    var drawn: [ReportFigure] = []
 
     public init(_ release: ReleasedEvaluation, language: ReportLanguage) {
         self.release = release
@@ -64,8 +66,24 @@ public struct ReportComposer: Sendable {
 
     public var document: ReportDocument { document(figures: figures) }
 
+    /// A drawn figure's block, or none when it was left out.
+    func figure(_ id: String) -> [ReportDocument.Block] {
+        drawn.filter { $0.fileName == id + ".svg" }.map(\.block)
+    }
+
     /// The document with `figures` (drawn once by the caller) in their places.
     public func document(figures: [ReportFigure]) -> ReportDocument {
+        var composer = self
+        composer.drawn = figures
+        return composer.layout
+    }
+
+    /// The units' blocks at one place of the report, in the units' order.
+    func units(_ placement: ReportUnitPlacement) -> [ReportDocument.Block] {
+        release.units.flatMap { $0.blocks(self, at: placement) }
+    }
+
+    var layout: ReportDocument {
         let l = language
         var blocks: [ReportDocument.Block] = []
         if !policy.isApplied {
@@ -79,22 +97,13 @@ public struct ReportComposer: Sendable {
                 .paragraph(
                     l.text("report.to_protect_the_people_in_it", t, policy.suppressedMarker, Disclosure.confidentialMarker, rounding)))
         }
-        let figure = { (id: String) -> [ReportDocument.Block] in
-            figures.filter { $0.fileName == id + ".svg" }.map(\.block)
-        }
-        let units = { (placement: ReportUnitPlacement) in
-            release.units.filter { $0.placement == placement }.flatMap { $0.blocks(self) }
-        }
         blocks.insert(
             contentsOf: units(.opening) + guardrailParagraphs + keyFiguresSection(units(.keyFigures)) + units(.afterKeyFigures)
                 + [.paragraph(l.text("report.keyfigures.interval_meaning"))],
             at: policy.isApplied ? 1 : 2)
         blocks +=
-            reachSection + servicesAndMakeUpSection + retentionSection + figure("retention_curve")
-            + reemploymentSection + figure("reemployment_by_type") + units(.afterReemployment) + figure("first_period") + timeToJobSection
-            + figure("time_to_job") + wellbeingSection + figure("wellbeing") + units(.afterWellbeing) + figure("trend")
-            + subgroupSection + dataChecksSection
-            + appendixSection + provenanceSection
+            units(.reach) + units(.retention) + units(.reemployment) + units(.afterReemployment) + units(.timeToJob)
+            + units(.wellbeing) + units(.afterWellbeing) + subgroupSection + dataChecksSection + appendixSection + provenanceSection
         return ReportDocument(title: title, blocks: blocks)
     }
 
@@ -117,54 +126,11 @@ public struct ReportComposer: Sendable {
         return l.text("report.to_activity_figures_count_what_happened", l.date(period.from), l.date(period.to))
     }
 
-    var reachSection: [ReportDocument.Block] {
-        let l = language
-        let r = release.reach
-        let rows: [[Cell]] = [
-            [
-                .text(
-                    l.text("report.groups_active_at_least_one_meeting")),
-                Cell(l.count(r.groups), csv: .integer(r.groups)),
-            ],
-            [
-                .text(l.text("report.meetings_held_in_the_period")),
-                Cell(l.count(r.meetingsHeld), csv: .integer(r.meetingsHeld)),
-            ],
-            [.text(l.text("report.participants_enrolled_in_the_period")), count(r.enrolled)],
-            [
-                .text(
-                    l.text("report.participants_who_attended_at_least_one")), count(r.attendedOnce),
-            ],
-        ]
-        return [
-            .heading(level: 2, text: l.text("report.reach")),
-            table(
-                id: "reach", caption: l.text("report.activity_in_the_period"),
-                columns: [Column(l.text("report.indicator"), key: "indicator"), Column(l.text("report.count"), key: "count", .number)],
-                rows: rows),
-        ]
-    }
-
     func rateRow(_ label: String, _ rate: ReleasedRate, _ definition: String) -> [Cell] {
         [
             .text(label), count(rate.numerator), count(rate.denominator), share(rate.value),
             interval(rate.low, rate.high, percent: true), .text(definition),
         ]
-    }
-
-    var retentionDefinition: String {
-        let c = configuration
-        let share = language.threshold(c.retentionThreshold)
-        return c.retentionInclusive
-            ? language.text("report.participants_who_attended_at_least_of", share)
-            : language.text("report.participants_who_attended_more_than_of", share)
-    }
-
-    func reemploymentDefinition(retained: Bool) -> String {
-        let events = configuration.reemploymentEvents.map { words.outcomeType($0).lowercased() }.joined(separator: ", ")
-        return retained
-            ? language.text("report.retained_participants_with_a_work_experience", events)
-            : language.text("report.participants_with_a_work_experience_between", events)
     }
 
     var rateColumns: [Column] {
@@ -173,56 +139,6 @@ public struct ReportComposer: Sendable {
             Column(l.text("report.indicator"), key: "indicator"), Column(l.text("report.numerator"), key: "numerator", .number),
             Column(l.text("report.denominator"), key: "denominator", .number), Column(l.text("report.rate"), key: "rate", .rate),
             .interval(l.text("report.95_ci_wilson"), rate: true), Column(l.text("report.definition"), key: "definition"),
-        ]
-    }
-
-    var retentionSection: [ReportDocument.Block] {
-        let l = language
-        let r = release.retention
-        let comparator = r.inclusive ? "≥" : ">"
-        return [
-            .heading(level: 2, text: l.text("report.attendance_and_retention")),
-            table(
-                id: "retention",
-                caption: l.text("report.retention_attendance_rate", comparator, l.threshold(r.threshold)),
-                columns: rateColumns,
-                rows: [rateRow(l.text("report.retained"), r.rate, retentionDefinition)]),
-            .paragraph(
-                l.text("report.participants_with_no_meeting_held_yet", inline(r.notStarted))),
-        ]
-    }
-
-    var reemploymentSection: [ReportDocument.Block] {
-        let l = language
-        let r = release.reemployment
-        let enrolled = inline(r.rate.denominator)
-        let typeRows: [[Cell]] = r.byType.map { item in [.text(words.outcomeType(item.type)), count(item.people), share(item.share)] }
-        let breakdown = configuration.breakdown == .best
-        return [
-            .heading(level: 2, text: l.text("report.re_employment")),
-            table(
-                id: "reemployment", caption: l.text("report.work_experience_after_enrolment"),
-                columns: rateColumns,
-                rows: [
-                    rateRow(
-                        l.text("report.all_enrolled_intention_to_treat"), r.rate,
-                        reemploymentDefinition(retained: false)),
-                    rateRow(
-                        l.text("report.retained_participants"), r.retained,
-                        reemploymentDefinition(retained: true)),
-                ]),
-            table(
-                id: "reemployment_by_type",
-                caption: l.text(
-                    "report.re_employed_by_type_each_person", l.text(breakdown ? "words.breakdown.best" : "words.breakdown.first"),
-                    enrolled),
-                columns: [
-                    Column(l.text("report.type"), key: "type"), Column(l.text("report.people"), key: "people", .number),
-                    Column(l.text("report.share_of_enrolled"), key: "share_of_enrolled", .rate),
-                ],
-                rows: typeRows),
-            .paragraph(
-                l.text("report.lost_to_follow_up_observation_ended", inline(r.lostToFollowUp), share(r.rateUpperBound).display)),
         ]
     }
 }

@@ -1,6 +1,5 @@
 import EvaluationDomain
 import Indicators
-import Ingest
 import Statistics
 import Store
 
@@ -38,13 +37,19 @@ struct EvaluationRelease {
     let units: [any ReportUnit]
 
     func build(_ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
-        var released = Self.release(evaluation, level: false, &ledger)
+        var released = ReleasedEvaluation(policy: ledger.policy, evaluation: evaluation)
         for unit in units { released.units.append(unit.release(evaluation, after: released, &ledger)) }
         guard let subgroups else { return released }
         var levels: [ReleasedSubgroups.Level] = []
         for (k, item) in subgroups.levels.enumerated() {
             let level = ledger.within(Self.levelScope(k), population: item.evaluation.cohort.count) { ledger in
-                Self.release(item.evaluation, level: true, &ledger)
+                var level = ReleasedEvaluation(policy: ledger.policy, evaluation: item.evaluation)
+                for unit in units {
+                    let figures = unit.releaseLevel(
+                        item.evaluation, groupAttribute: subgroups.isGroupAttribute, after: level, &ledger)
+                    if let figures { level.units.append(figures) }
+                }
+                return level
             }
             levels.append(.init(level: item.level, evaluation: level))
         }
@@ -64,61 +69,6 @@ struct EvaluationRelease {
     }
 
     static func levelScope(_ k: Int) -> String { "level\(k)/" }
-
-    /// One evaluation's figures; a `--by` level releases what its tables show (no
-    /// make-up, curves, instrument quality or cost).
-    static func release(_ e: ProgrammeEvaluation, level: Bool, _ ledger: inout DisclosureLedger) -> ReleasedEvaluation {
-        let cohort = ledger.count("cohort", e.cohort.count)
-        let reach = ReleasedReach(
-            groups: e.reach.groups, meetingsHeld: e.reach.meetingsHeld,
-            enrolled: ledger.count("reach.enrolled", e.reach.enrolled),
-            attendedOnce: ledger.count("reach.attended_once", e.reach.attendedOnce))
-        let services = e.services.map { s in
-            let key = "services/\(s.service)/"
-            return ReleasedServiceUptake(
-                service: s.service,
-                participants: ledger.count(key + "participants", s.participants),
-                sessions: ledger.count(key + "sessions", s.sessions, population: s.participants),
-                hours: ledger.statistic(s.hours, population: s.participants))
-        }
-        let retention = Self.retention(e, &ledger)
-        let reemployment = Self.reemployment(e, &ledger)
-        let wellbeing = e.wellbeing.changes.map { Self.wellbeing($0, &ledger) }
-        var released = ReleasedEvaluation(
-            policy: ledger.policy, period: e.period, configuration: e.configuration, imports: e.imports, cohort: cohort,
-            reach: reach, services: services, makeUp: [], retention: retention, retentionCurve: nil,
-            reemployment: reemployment, timeToJob: Self.timeToJob(e, curve: !level, &ledger), wellbeing: wellbeing,
-            instrumentQuality: [], subgroups: nil)
-        guard !level else {
-            released.inWorkAfterLeaving = Self.rate(
-                e.jobs.inWorkSixMonthsAfterLeaving.rate, numerator: "jobs/in_work_6m_after_leaving/numerator",
-                denominator: "jobs/in_work_6m_after_leaving/denominator", &ledger)
-            return released
-        }
-        released.makeUp = Self.makeUp(e, &ledger)
-        released.instrumentQuality = e.wellbeing.quality.map { q in
-            let n = q.alpha.n
-            return ReleasedInstrumentQuality(
-                instrument: q.instrument, wave: q.wave, n: ledger.count(Self.qualityKey(q.instrument, q.wave), n),
-                alpha: ledger.linked(q.alpha.alpha, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]),
-                low: ledger.linked(q.alpha.confidenceInterval?.lower, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]),
-                high: ledger.linked(q.alpha.confidenceInterval?.upper, population: n, uses: [Self.qualityKey(q.instrument, q.wave)]))
-        }
-        // Dropouts = everyone with a baseline − completers: a small number of
-        // dropouts withholds the baseline count rather than the pairs.
-        for w in e.wellbeing.changes {
-            let key = Self.wellbeingKey(w)
-            ledger.partition(
-                [key + "completers", key + "dropouts"], total: Self.qualityKey(w.instrument.id, .baseline), protectedByTotal: true)
-        }
-        if let fit = e.retentionCurve.fit {
-            released.retentionCurve = Self.curve(fit, key: "retention_curve/", transform: { $0 }, everyUnit: true, &ledger)
-            if fit.count == e.retention.rate.denominator && !ledger.policy.isApplied {
-                ledger.link(["retention_curve/0", "retention.n"])
-            }
-        }
-        return released
-    }
 
     /// The quarters of the trend. The last quarter ending on the period's end
     /// holds the same numbers as the main tables (linked); consecutive cohorts
@@ -161,9 +111,6 @@ struct EvaluationRelease {
         return out
     }
 
-    static func qualityKey(_ instrument: String, _ wave: Wave) -> String { "quality/\(instrument)/\(wave.rawValue)/n" }
-    static func wellbeingKey(_ w: WellbeingChange) -> String { "wellbeing/\(w.instrument.id)/\(w.wave.rawValue)/" }
-
     /// A cost per person: the total over the people as published (rounded when counts are).
     static func perPerson(_ total: Double, _ ratio: Double?, _ people: Int, _ key: String, _ ledger: DisclosureLedger)
         -> Released<Double>
@@ -184,68 +131,6 @@ struct EvaluationRelease {
             value: ledger.derived(uses: uses, population: n) { published($0).value },
             low: ledger.derived(uses: uses, population: n) { published($0).interval?.lower },
             high: ledger.derived(uses: uses, population: n) { published($0).interval?.upper })
-    }
-
-    static func retention(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> ReleasedRetention {
-        let r = e.retention
-        let rate = Self.rate(r.rate, numerator: "retention.retained", denominator: "retention.n", &ledger)
-        let notStarted = ledger.count("retention.not_started", r.notStarted)
-        // Started + not started = the cohort, shown as the re-employment denominator.
-        ledger.partition(["retention.n", "retention.not_started"], total: "cohort")
-        return ReleasedRetention(threshold: r.threshold, inclusive: r.inclusive, rate: rate, notStarted: notStarted)
-    }
-
-    static func reemployment(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> ReleasedReemployment {
-        let r = e.reemployment
-        let n = r.rate.denominator
-        let rate = Self.rate(r.rate, numerator: "reemployment.employed", denominator: "cohort", &ledger)
-        let byType = r.byType.map { item in
-            let key = "reemployment.by_type/\(item.type.rawValue)"
-            let people = ledger.count(key, item.count, population: n)
-            return ReleasedReemployment.TypeCount(
-                type: item.type, people: people,
-                share: ledger.derived(uses: [key, "cohort"], population: n) { $0[1] > 0 ? Double($0[0]) / Double($0[1]) : nil })
-        }
-        ledger.partition(r.byType.map { "reemployment.by_type/\($0.type.rawValue)" }, total: "reemployment.employed")
-        let lost = ledger.count("reemployment.lost_to_follow_up", r.lostToFollowUp, population: n)
-        let upper = ledger.derived(uses: ["reemployment.employed", "reemployment.lost_to_follow_up", "cohort"], population: n) {
-            r.rateUpperBound == nil || $0[2] == 0 ? nil : Double($0[0] + $0[1]) / Double($0[2])
-        }
-        let retained = Self.rate(
-            e.reemploymentRetained.rate, numerator: "reemployment.retained.employed", denominator: "retention.retained", &ledger)
-        return ReleasedReemployment(rate: rate, byType: byType, lostToFollowUp: lost, rateUpperBound: upper, retained: retained)
-    }
-
-    static func timeToJob(_ e: ProgrammeEvaluation, curve drawn: Bool, _ ledger: inout DisclosureLedger) -> ReleasedTimeToJob {
-        let n = e.reemployment.people.count
-        // Without censoring, 1 − S(t) at the end is employed ÷ n: withheld with the count.
-        let uses = ["reemployment.employed", "cohort"]
-        let median = e.timeToJob.median
-        var employedBy: [Int: ReleasedEstimate] = [:]
-        for item in e.timeToJob.employedBy {
-            // METHODS §9 Kaplan–Meier: a share by t stands for at least threshold jobs before t
-            // and threshold people still at risk at t.
-            let few = ledger.policy.withholdsShareByTime(eventsBefore: item.eventsBefore, atRisk: item.atRisk)
-            func share(_ x: Double?) -> Released<Double> { few ? .confidential : ledger.statistic(x, population: n, uses: uses) }
-            employedBy[item.months] = ReleasedEstimate(value: share(item.share), low: share(item.low), high: share(item.high))
-        }
-        // The median (and its limits) is a time read where the curve crosses one half: it
-        // stands for the jobs observed, withheld when they are fewer than the threshold.
-        let fewJobs = ledger.policy.isSmall(e.timeToJob.fit?.eventCount ?? 0)
-        func time(_ x: Double?) -> Released<Double> { fewJobs ? .confidential : ledger.statistic(x, population: n, uses: uses) }
-        let months = e.monthsGroupEndToJob
-        let monthsN = ledger.count("months_group_end_to_job.n", months.n, population: n)
-        let curve =
-            !drawn || ledger.isWithheld("reemployment.employed")
-            ? nil : e.timeToJob.fit.map { Self.curve($0, key: "time_to_job/", transform: { 1 - $0 }, &ledger) }
-        return ReleasedTimeToJob(
-            medianDays: time(median?.estimate), medianLow: time(median?.lower), medianHigh: time(median?.upper),
-            employedBy: employedBy, curve: curve,
-            monthsGroupEndToJob: ReleasedMonths(
-                n: monthsN,
-                min: ledger.statistic(months.min, population: months.n, uses: ["months_group_end_to_job.n"]),
-                median: ledger.statistic(months.median, population: months.n, uses: ["months_group_end_to_job.n"]),
-                max: ledger.statistic(months.max, population: months.n, uses: ["months_group_end_to_job.n"])))
     }
 
     /// A released Kaplan–Meier curve: a row per step, or with `everyUnit` a row at
@@ -298,79 +183,6 @@ struct EvaluationRelease {
         return ReleasedCurve(rows: rows, drawn: drawn, censoringTimes: fit.censoringTimes.filter { $0 <= last })
     }
 
-    static func makeUp(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedMakeUp] {
-        var rows: [ReleasedMakeUp] = []
-        var parts: [String: [String]] = [:]
-        var order: [String] = []
-        for row in e.makeUp {
-            let key = "makeup/\(row.attribute)/\(row.level)"
-            if parts[row.attribute] == nil { order.append(row.attribute) }
-            parts[row.attribute, default: []].append(key)
-            rows.append(
-                ReleasedMakeUp(
-                    attribute: row.attribute, level: row.level,
-                    n: ledger.count(key, row.n, population: row.denominator),
-                    denominator: ledger.count("reach.enrolled", row.denominator),
-                    share: ledger.derived(uses: [key, "reach.enrolled"], population: row.denominator) {
-                        row.share == nil || $0[1] == 0 ? nil : Double($0[0]) / Double($0[1])
-                    }))
-        }
-        for attribute in order { ledger.partition(parts[attribute] ?? [], total: "reach.enrolled") }
-        return rows
-    }
-
-    static func changeCounts(_ c: ChangeCounts?, key: String, total: String, population: Int, _ ledger: inout DisclosureLedger)
-        -> ReleasedChangeCounts?
-    {
-        guard let c else { return nil }
-        let names = ["improved", "unchanged", "deteriorated"].map { key + $0 }
-        ledger.partition(names, total: total)
-        return ReleasedChangeCounts(
-            improved: ledger.count(names[0], c.improved, population: population),
-            unchanged: ledger.count(names[1], c.unchanged, population: population),
-            deteriorated: ledger.count(names[2], c.deteriorated, population: population))
-    }
-
-    static func wellbeing(_ w: WellbeingChange, _ ledger: inout DisclosureLedger) -> ReleasedWellbeingChange {
-        let key = Self.wellbeingKey(w)
-        let n = w.pairedT.n
-        let pairs = ledger.count(key + "pairs", n)
-        // Every figure of the pairs is withheld with their number (an interval and d_z give n back).
-        let uses = [key + "pairs"]
-        func stat(_ x: Double?) -> Released<Double> { ledger.linked(x, population: n, uses: uses) }
-        func interval(_ ci: ConfidenceInterval?) -> ReleasedInterval { ReleasedInterval(low: stat(ci?.lower), high: stat(ci?.upper)) }
-        let a = w.attrition
-        let completers = ledger.count(key + "completers", a.completers.n)
-        if a.completers.n == n { ledger.link([key + "completers", key + "pairs"]) }
-        let dropouts = ledger.count(key + "dropouts", a.dropouts.n)
-        let attrition = ReleasedWellbeingChange.Attrition(
-            completers: completers, dropouts: dropouts,
-            meanCompleters: ledger.linked(a.completers.mean, population: a.completers.n, uses: [key + "completers"]),
-            meanDropouts: ledger.linked(a.dropouts.mean, population: a.dropouts.n, uses: [key + "dropouts"]),
-            pWelch: ledger.statistic(a.welch.p, population: min(a.completers.n, a.dropouts.n)),
-            dropoutsInRunningGroups: ledger.count(key + "dropouts_running", a.dropoutsInRunningGroups, population: a.dropouts.n))
-        return ReleasedWellbeingChange(
-            instrument: w.instrument, wave: w.wave, pairs: pairs,
-            meanBaseline: stat(w.pairedT.baseline.mean), meanWave: stat(w.pairedT.end.mean),
-            baselineInterval: interval(WellbeingChange.meanInterval(w.pairedT.baseline)),
-            waveInterval: interval(WellbeingChange.meanInterval(w.pairedT.end)),
-            meanChange: stat(w.pairedT.meanChange),
-            changeLow: stat(w.pairedT.inference?.confidenceInterval.lower),
-            changeHigh: stat(w.pairedT.inference?.confidenceInterval.upper),
-            pPairedT: stat(w.pairedT.inference?.p), pWilcoxon: stat(w.wilcoxon.p),
-            cohenDz: stat(w.cohenDz.estimate), cohenDzLow: stat(w.cohenDz.confidenceInterval?.lower),
-            cohenDzHigh: stat(w.cohenDz.confidenceInterval?.upper),
-            hedgesGav: stat(w.hedgesGav.estimate), hedgesGavLow: stat(w.hedgesGav.confidenceInterval?.lower),
-            hedgesGavHigh: stat(w.hedgesGav.confidenceInterval?.upper),
-            alphaBaseline: ledger.linked(
-                w.alphaBaseline?.alpha, population: w.alphaBaseline?.n ?? 0,
-                uses: w.alphaBaseline == nil ? [] : [Self.qualityKey(w.instrument.id, .baseline)]),
-            reliableChange: Self.changeCounts(w.reliableChange, key: key + "rci/", total: key + "pairs", population: n, &ledger),
-            midChange: Self.changeCounts(w.midChange, key: key + "mid/", total: key + "pairs", population: n, &ledger),
-            attrition: attrition,
-            leftOutBlankItems: ledger.count(key + "left_out_blank_items", w.leftOutBlankItems),
-            leftOutBlankItemsBaseline: ledger.count(key + "left_out_blank_items_baseline", w.leftOutBlankItemsBaseline))
-    }
 }
 
 extension DisclosureLedger {

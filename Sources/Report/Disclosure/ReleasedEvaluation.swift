@@ -13,24 +13,11 @@ public struct ReleasedEvaluation: Sendable {
     public var period: Period
     public var configuration: ProjectConfiguration
     public var imports: [ImportRecord]
-    /// Everyone enrolled by the period end (the cohort of the outcome figures).
-    public var cohort: Released<Int>
-    public var reach: ReleasedReach
-    public var services: [ReleasedServiceUptake]
-    /// Participants enrolled in the period by attribute: every level known in the database.
-    public var makeUp: [ReleasedMakeUp]
-    public var retention: ReleasedRetention
-    public var retentionCurve: ReleasedCurve?
-    public var reemployment: ReleasedReemployment
-    public var timeToJob: ReleasedTimeToJob
-    public var wellbeing: [ReleasedWellbeingChange]
-    public var instrumentQuality: [ReleasedInstrumentQuality]
-    /// The spend per person, as the cost unit released it.
-    public var cost: ReleasedCost? { units.lazy.compactMap { ($0 as? CostUnit.Figures)?.cost }.first }
+    /// The indicators laid out as units (`ReportUnits.all`), as released: for a `--by`
+    /// level, those that have by-level figures.
+    public var units: [any ReleasedUnit] = []
     /// `report --by ATTR`.
     public var subgroups: ReleasedSubgroups?
-    /// By quarter, when the period spans more than one (the trend unit's quarters).
-    public var trend: [ReleasedTrendQuarter] { units.lazy.compactMap { ($0 as? TrendUnit.Figures)?.quarters }.first ?? [] }
     /// Findings of the cross-file checks by kind (counts of records, not of people: no participant is named).
     public var dataChecks: [DataCheckCount] = []
     /// The latest date recorded in the database (for the guardrail on a period after the data).
@@ -40,11 +27,38 @@ public struct ReleasedEvaluation: Sendable {
     /// The counts this release showed and withheld, as the database records them (METHODS §9
     /// *Releases*); empty without disclosure control.
     public var releaseCells: [ReleaseCell] = []
-    /// The indicators laid out as units (`ReportUnits.all`), as released.
-    public var units: [any ReleasedUnit] = []
+
+    /// A release before any unit has released its figures.
+    init(policy: Disclosure, evaluation e: ProgrammeEvaluation) {
+        self.policy = policy
+        period = e.period
+        configuration = e.configuration
+        imports = e.imports
+    }
+
+    /// The figures one unit released, if it is part of this release.
+    func figures<Figures: ReleasedUnit>(_ type: Figures.Type) -> Figures? {
+        units.lazy.compactMap { $0 as? Figures }.first
+    }
+
+    // The units' figures other units, the key figures and the tests read by name.
+
+    /// Everyone enrolled by the period end (the cohort of the outcome figures).
+    public var cohort: Released<Int> { figures(ReachUnit.Figures.self)?.cohort ?? .notComputable }
+    public var reach: ReleasedReach? { figures(ReachUnit.Figures.self)?.reach }
+    public var retention: ReleasedRetention? { figures(RetentionUnit.Figures.self)?.retention }
+    public var retentionCurve: ReleasedCurve? { figures(RetentionUnit.Figures.self)?.curve }
+    public var reemployment: ReleasedReemployment? { figures(ReemploymentUnit.Figures.self)?.reemployment }
+    public var timeToJob: ReleasedTimeToJob? { figures(ReemploymentUnit.Figures.self)?.timeToJob }
+    public var wellbeing: [ReleasedWellbeingChange] { figures(WellbeingUnit.Figures.self)?.changes ?? [] }
+    public var instrumentQuality: [ReleasedInstrumentQuality] { figures(WellbeingUnit.Figures.self)?.quality ?? [] }
+    /// The spend per person, as the cost unit released it.
+    public var cost: ReleasedCost? { figures(CostUnit.Figures.self)?.cost }
+    /// By quarter, when the period spans more than one (the trend unit's quarters).
+    public var trend: [ReleasedTrendQuarter] { figures(TrendUnit.Figures.self)?.quarters ?? [] }
     /// A `--by` level's "in work 6 months after leaving" (the ESF+ indicator), which the
     /// whole programme's `jobs` unit gives at the top (same ledger keys).
-    public var inWorkAfterLeaving: ReleasedRate?
+    public var inWorkAfterLeaving: ReleasedRate? { figures(JobsUnit.LevelFigures.self)?.inWorkAfterLeaving }
 }
 
 /// How many findings one cross-file check made.
@@ -91,36 +105,6 @@ public struct ReleasedInterval: Sendable, Equatable {
     public var high: Released<Double>
 }
 
-public struct ReleasedReach: Sendable, Equatable {
-    /// Groups and meetings are not people: disclosure control does not apply to them.
-    public var groups: Int
-    public var meetingsHeld: Int
-    public var enrolled: Released<Int>
-    public var attendedOnce: Released<Int>
-}
-
-public struct ReleasedServiceUptake: Sendable, Equatable {
-    public var service: String
-    public var participants: Released<Int>
-    public var sessions: Released<Int>
-    public var hours: Released<Double>
-}
-
-public struct ReleasedMakeUp: Sendable, Equatable {
-    public var attribute: String
-    public var level: String
-    public var n: Released<Int>
-    public var denominator: Released<Int>
-    public var share: Released<Double>
-}
-
-public struct ReleasedRetention: Sendable, Equatable {
-    public var threshold: Double
-    public var inclusive: Bool
-    public var rate: ReleasedRate
-    public var notStarted: Released<Int>
-}
-
 /// A Kaplan–Meier curve: the table's rows, and the part of the curve a figure
 /// may draw (while at least threshold people are at risk).
 public struct ReleasedCurve: Sendable, Equatable {
@@ -146,97 +130,9 @@ public struct ReleasedCurve: Sendable, Equatable {
     public var censoringTimes: [Double]
 }
 
-public struct ReleasedReemployment: Sendable, Equatable {
-    public struct TypeCount: Sendable, Equatable {
-        public var type: OutcomeType
-        public var people: Released<Int>
-        /// Share of everyone enrolled.
-        public var share: Released<Double>
-    }
-
-    public var rate: ReleasedRate
-    public var byType: [TypeCount]
-    public var lostToFollowUp: Released<Int>
-    public var rateUpperBound: Released<Double>
-    /// The same over retained participants.
-    public var retained: ReleasedRate
-}
-
-public struct ReleasedTimeToJob: Sendable, Equatable {
-    public var medianDays: Released<Double>
-    public var medianLow: Released<Double>
-    public var medianHigh: Released<Double>
-    /// 3, 6, 12 months → share employed (1 − S(t)) with its 95% interval.
-    public var employedBy: [Int: ReleasedEstimate]
-    public var curve: ReleasedCurve?
-    public var monthsGroupEndToJob: ReleasedMonths
-}
-
 /// An estimate with its 95% interval.
 public struct ReleasedEstimate: Sendable, Equatable {
     public var value: Released<Double>
-    public var low: Released<Double>
-    public var high: Released<Double>
-}
-
-/// Months from group end to job: min, median, max over `n` people.
-public struct ReleasedMonths: Sendable, Equatable {
-    public var n: Released<Int>
-    public var min: Released<Double>
-    public var median: Released<Double>
-    public var max: Released<Double>
-}
-
-/// Counts improved / unchanged / deteriorated (reliable change or MID).
-public struct ReleasedChangeCounts: Sendable, Equatable {
-    public var improved: Released<Int>
-    public var unchanged: Released<Int>
-    public var deteriorated: Released<Int>
-}
-
-public struct ReleasedWellbeingChange: Sendable, Equatable {
-    public struct Attrition: Sendable, Equatable {
-        public var completers: Released<Int>
-        public var dropouts: Released<Int>
-        public var meanCompleters: Released<Double>
-        public var meanDropouts: Released<Double>
-        public var pWelch: Released<Double>
-        public var dropoutsInRunningGroups: Released<Int>
-    }
-
-    public var instrument: Instrument
-    public var wave: Wave
-    public var pairs: Released<Int>
-    public var meanBaseline: Released<Double>
-    public var meanWave: Released<Double>
-    /// 95% t intervals of the two wave means (for the figure).
-    public var baselineInterval: ReleasedInterval
-    public var waveInterval: ReleasedInterval
-    public var meanChange: Released<Double>
-    public var changeLow: Released<Double>
-    public var changeHigh: Released<Double>
-    public var pPairedT: Released<Double>
-    public var pWilcoxon: Released<Double>
-    public var cohenDz: Released<Double>
-    public var cohenDzLow: Released<Double>
-    public var cohenDzHigh: Released<Double>
-    public var hedgesGav: Released<Double>
-    public var hedgesGavLow: Released<Double>
-    public var hedgesGavHigh: Released<Double>
-    public var alphaBaseline: Released<Double>
-    public var reliableChange: ReleasedChangeCounts?
-    public var midChange: ReleasedChangeCounts?
-    public var attrition: Attrition
-    /// Questionnaires of this wave, and of the baseline, left out of scoring for blank items.
-    public var leftOutBlankItems: Released<Int>
-    public var leftOutBlankItemsBaseline: Released<Int>
-}
-
-public struct ReleasedInstrumentQuality: Sendable, Equatable {
-    public var instrument: String
-    public var wave: Wave
-    public var n: Released<Int>
-    public var alpha: Released<Double>
     public var low: Released<Double>
     public var high: Released<Double>
 }

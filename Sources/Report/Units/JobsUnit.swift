@@ -79,6 +79,21 @@ struct JobsUnit: ReportUnit {
         /// The 6-month figure, for the key figures.
         var sixMonths: ObservedRate { rates[1] }
 
+        /// Its section, then the figure of how long the first period in work lasted.
+        func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
+            placement == self.placement ? blocks(composer) + composer.figure("first_period") : []
+        }
+
+        func subgroupColumns(_ composer: ReportComposer) -> [Column] {
+            let l = composer.language
+            return [
+                Column(l.text("report.subgroups.in_work_after_leaving"), key: "in_work_6m_after_leaving", .number),
+                Column(l.text("report.subgroups.left_and_observed"), key: "left_observed_6m", .number),
+                Column(l.text("report.subgroups.in_work_after_leaving_share"), key: "in_work_6m_after_leaving_rate", .rate),
+                .interval(l.text("report.subgroups.95_ci"), prefix: "in_work_6m_after_leaving_", rate: true),
+            ]
+        }
+
         func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] {
             let l = composer.language
             let labels =
@@ -158,6 +173,28 @@ struct JobsUnit: ReportUnit {
         }
     }
 
+    /// A `--by` level's figure: "in work 6 months after leaving" (the ESF+ indicator), under
+    /// the whole programme's keys.
+    struct LevelFigures: ReleasedUnit {
+        var inWorkAfterLeaving: ReleasedRate
+
+        var key: String { "jobs" }
+        var placement: ReportUnitPlacement { .afterReemployment }
+        var json: JSONValue {
+            .object([("in_work_6m_after_leaving", .object(SummaryJSON.rate(inWorkAfterLeaving, numeratorKey: "in_work")))])
+        }
+
+        func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] { [] }
+
+        func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell] {
+            let r = inWorkAfterLeaving
+            return [
+                composer.count(r.numerator), composer.count(r.denominator), composer.share(r.value),
+                composer.interval(r.low, r.high, percent: true),
+            ]
+        }
+    }
+
     /// The rates' keys in `summary.json` `jobs`, in `Figures.rates` order.
     static let rateKeys =
         JobsThatLast.checkpoints.map { "in_work_at_\($0.months)m" } + JobsThatLast.checkpoints.map { "continuous_\($0.months)m" }
@@ -179,6 +216,15 @@ struct JobsUnit: ReportUnit {
         return Figures(
             reemployed: reemployed, rates: rates, days: days, median: first.median, stillInWork: first.still,
             gapDays: e.configuration.jobGapDays, curve: first.curve, byQuarter: Self.byQuarter(e, &ledger))
+    }
+
+    func releaseLevel(_ e: ProgrammeEvaluation, groupAttribute: Bool, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
+        -> (any ReleasedUnit)?
+    {
+        LevelFigures(
+            inWorkAfterLeaving: ledger.rate(
+                e.jobs.inWorkSixMonthsAfterLeaving.rate, numerator: "jobs/in_work_6m_after_leaving/numerator",
+                denominator: "jobs/in_work_6m_after_leaving/denominator"))
     }
 
     /// The rates, each with its lost and bound; on the day and continuously share their

@@ -77,7 +77,7 @@ struct LimitsUnit: ReportUnit {
         var answered: [Figures.Answered] = []
         for end in e.wellbeing.changes where end.wave == .end {
             // The same keys as the wellbeing table: the same numbers are withheld alike.
-            let key = EvaluationRelease.wellbeingKey(end)
+            let key = WellbeingUnit.changeKey(end)
             let n = end.pairedT.n
             let pairs = ledger.count(key + "pairs", n)
             let followUp = e.wellbeing.changes.first { $0.wave == .followup && $0.instrument.id == end.instrument.id }
@@ -88,9 +88,9 @@ struct LimitsUnit: ReportUnit {
                         $0[1] > 0 ? Double($0[0]) / Double($0[1]) : nil
                     },
                     changeAtEnd: ledger.linked(end.pairedT.meanChange, population: n, uses: [key + "pairs"]),
-                    followUpPairs: followUp.map { ledger.count(EvaluationRelease.wellbeingKey($0) + "pairs", $0.pairedT.n) },
+                    followUpPairs: followUp.map { ledger.count(WellbeingUnit.changeKey($0) + "pairs", $0.pairedT.n) },
                     changeAtFollowUp: followUp.map {
-                        ledger.linked($0.pairedT.meanChange, population: $0.pairedT.n, uses: [EvaluationRelease.wellbeingKey($0) + "pairs"])
+                        ledger.linked($0.pairedT.meanChange, population: $0.pairedT.n, uses: [WellbeingUnit.changeKey($0) + "pairs"])
                     }))
         }
         // The source of each re-employed person's first counted job.

@@ -14,6 +14,13 @@ protocol ReportUnit: Sendable {
     func release(_ evaluation: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger)
         -> any ReleasedUnit
 
+    /// Releases the unit's figures for one level of `report --by` (inside the level's
+    /// ledger scope), or `nil` when the unit is not given by level. `groupAttribute`:
+    /// whether the levels are of a group attribute (then groups are split too).
+    func releaseLevel(
+        _ level: ProgrammeEvaluation, groupAttribute: Bool, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger
+    ) -> (any ReleasedUnit)?
+
     /// The unit with what it computes from the evaluation done once, before the ledger's
     /// two passes (registering, then releasing) call `release`; by default itself.
     func prepared(for evaluation: ProgrammeEvaluation) -> any ReportUnit
@@ -21,6 +28,10 @@ protocol ReportUnit: Sendable {
 
 extension ReportUnit {
     func prepared(for evaluation: ProgrammeEvaluation) -> any ReportUnit { self }
+
+    func releaseLevel(
+        _ level: ProgrammeEvaluation, groupAttribute: Bool, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger
+    ) -> (any ReleasedUnit)? { nil }
 }
 
 /// A unit's figures as released: what every output of it shows.
@@ -39,11 +50,27 @@ public protocol ReleasedUnit: Sendable {
     /// Its blocks in the report, in the composer's language (tables get their
     /// marker footnotes and become tidy CSV and workbook sheets like any other).
     func blocks(_ composer: ReportComposer) -> [ReportDocument.Block]
+    /// Its blocks at one place of the report: by default its `blocks` at its `placement`
+    /// (a unit with a section in the body and tables in the appendix gives both).
+    func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block]
+    /// Its columns in the table of `report --by` (after the level's name), when the unit
+    /// is given by level.
+    func subgroupColumns(_ composer: ReportComposer) -> [ReportTable.Column]
+    /// A level's figures as the cells of `subgroupColumns`.
+    func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell]
+    /// Its own tables of `report --by`, after the levels' table, from the levels' figures.
+    func subgroupBlocks(_ composer: ReportComposer, _ subgroups: ReleasedSubgroups) -> [ReportDocument.Block]
 }
 
 extension ReleasedUnit {
     public var entries: [(String, JSONValue)] { [(key, json)] }
     public var followsSubgroups: Bool { false }
+    public func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
+        placement == self.placement ? blocks(composer) : []
+    }
+    public func subgroupColumns(_ composer: ReportComposer) -> [ReportTable.Column] { [] }
+    public func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell] { [] }
+    public func subgroupBlocks(_ composer: ReportComposer, _ subgroups: ReleasedSubgroups) -> [ReportDocument.Block] { [] }
 }
 
 /// Where a unit's blocks go in the report.
@@ -54,10 +81,22 @@ public enum ReportUnitPlacement: Sendable {
     case keyFigures
     /// Right after the key figures.
     case afterKeyFigures
+    /// The body's first section: who was reached.
+    case reach
+    /// Attendance and retention.
+    case retention
+    /// Re-employment.
+    case reemployment
     /// After the re-employment section.
     case afterReemployment
+    /// The time to a first job.
+    case timeToJob
+    /// Wellbeing change.
+    case wellbeing
     /// After the wellbeing section.
     case afterWellbeing
+    /// The technical appendix, after its survival note.
+    case appendix
 }
 
 /// The report's options a unit depends on.
@@ -74,10 +113,13 @@ public struct ReportUnitOptions: Sendable {
     }
 }
 
-/// The units of the funder report, in the order their blocks and keys appear.
+/// The units of the funder report, in the order they release their figures (a unit may
+/// read the figures of those before it), their keys appear in `summary.json` and their
+/// blocks appear within one placement.
 enum ReportUnits {
     static func all(_ options: ReportUnitOptions) -> [any ReportUnit] {
         [
+            ReachUnit(), RetentionUnit(), WellbeingUnit(), ReemploymentUnit(),
             CostUnit(), TrendUnit(), DataCutoffUnit(), KeyFigureColumnsUnit(), TargetsUnit(), LimitsUnit(),
             CohortOutcomesUnit(byQuarter: options.cohortByQuarter),
             JobsUnit(), ImpactUnit(comparison: options.comparisonGroup),

@@ -111,10 +111,10 @@ struct TargetsUnit: ReportUnit {
                 (actual, low, high) = (change.meanChange, change.changeLow, change.changeHigh)
                 lowerIsBetter = change.instrument.better == .lower
             }
-        case "retention_rate": rate(released.retention.rate)
-        case "reemployment_rate": rate(released.reemployment.rate)
-        case "retained": actual = asDouble(released.retention.rate.numerator)
-        case "reemployed": actual = asDouble(released.reemployment.rate.numerator)
+        case "retention_rate": if let r = released.retention { rate(r.rate) }
+        case "reemployment_rate": if let r = released.reemployment { rate(r.rate) }
+        case "retained": actual = released.retention.map { asDouble($0.rate.numerator) } ?? .notComputable
+        case "reemployed": actual = released.reemployment.map { asDouble($0.rate.numerator) } ?? .notComputable
         case "enrolled": actual = column.map { asDouble($0.enrolled) } ?? .notComputable
         case "attended_once": actual = column.map { asDouble($0.attendedOnce) } ?? .notComputable
         case "meetings_held": actual = column.map { .value(Double($0.meetingsHeld)) } ?? .notComputable

@@ -20,6 +20,11 @@ struct TrendUnit: ReportUnit {
         var json: JSONValue { .array(quarters.map(SummaryJSON.trend)) }
         var entries: [(String, JSONValue)] { quarters.isEmpty ? [] : [(key, json)] }
 
+        /// Its section, then the figure of re-employment by quarter.
+        func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
+            placement == self.placement ? blocks(composer) + composer.figure("trend") : []
+        }
+
         /// "Trend by quarter" (METHODS §6): the cohort enrolled by each quarter's
         /// end, retained and re-employed as observed then, and the quarter's activity.
         func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] {

@@ -46,7 +46,7 @@ struct CurveDisclosureTests {
             let (e, released) = try Self.evaluation(programme)
             var curves: [ReleasedCurve] = []
             if let c = released.retentionCurve { curves.append(c) }
-            if let c = released.timeToJob.curve { curves.append(c) }
+            if let c = released.timeToJob?.curve { curves.append(c) }
             for curve in curves {
                 var previous: (atRisk: Int, survival: Double)? = nil
                 for row in curve.rows {
@@ -61,7 +61,7 @@ struct CurveDisclosureTests {
                 }
             }
             for item in e.timeToJob.employedBy {
-                let shown = released.timeToJob.employedBy[item.months]?.value.shown
+                let shown = released.timeToJob?.employedBy[item.months]?.value.shown
                 if (1..<5).contains(item.eventsBefore) || (1..<5).contains(item.atRisk) {
                     #expect(shown == nil, "employed by \(item.months) months over \(item.eventsBefore) jobs is shown")
                 }
@@ -70,7 +70,7 @@ struct CurveDisclosureTests {
         // The demo's 3-month share stands for 2 jobs: withheld (it was printed 1.2%).
         let demo = try Self.evaluation(try DisclosureAttackTests.programme("demo"))
         #expect(demo.0.timeToJob.employedBy.first?.eventsBefore == 2)
-        #expect(demo.1.timeToJob.employedBy[3]?.value == .confidential)
+        #expect(demo.1.timeToJob?.employedBy[3]?.value == .confidential)
     }
 
     @Test("--no-suppress publishes the curve as estimated")
@@ -80,7 +80,7 @@ struct CurveDisclosureTests {
         let e = ProgrammeEvaluation(snapshot: programme.snapshot, period: period, configuration: ProjectConfiguration())
         let released = ReleasedEvaluation(e, policy: Disclosure(threshold: 0, roundingBase: 0))
         let fit = try #require(e.timeToJob.fit)
-        #expect(released.timeToJob.curve?.rows.map(\.time) == fit.time)
-        #expect(released.timeToJob.curve?.rows.map { $0.survival.shown } == fit.survival.map { Optional($0) })
+        #expect(released.timeToJob?.curve?.rows.map(\.time) == fit.time)
+        #expect(released.timeToJob?.curve?.rows.map { $0.survival.shown } == fit.survival.map { Optional($0) })
     }
 }
