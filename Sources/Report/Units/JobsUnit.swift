@@ -79,6 +79,29 @@ struct JobsUnit: ReportUnit {
         /// The 6-month figure, for the key figures.
         var sixMonths: ObservedRate { rates[1] }
 
+        func figures(_ composer: ReportComposer) -> [ReportFigure] {
+            [firstPeriodFigure(composer)].compactMap { $0 }
+        }
+
+        /// How long the first period in work lasted: the share still in it by months since it began.
+        func firstPeriodFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            guard let curve, !curve.drawn.isEmpty else { return nil }
+            let chart = StepCurveChart(
+                id: "first_period",
+                labels: ChartLabels(
+                    title: l.text("report.figures.first_period"), subtitle: l.text("report.figures.first_period_subtitle"),
+                    xAxis: l.text("report.figures.months_since_first_job"), yAxis: l.text("report.figures.still_in_work"),
+                    description: l.text("report.figures.first_period_description")),
+                series: [
+                    ReportComposer.series(
+                        curve, name: l.text("report.figures.re_employed_people"), start: 0, startValue: 1,
+                        scale: { $0 / TimeToJob.daysPerMonth })
+                ],
+                xFormat: .number(digits: 0), yDomain: 0...1)
+            return ReportFigure(chart: chart, caption: l.text("report.figures.first_period"), language: l)
+        }
+
         /// Its section, then the figure of how long the first period in work lasted.
         func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
             placement == self.placement ? blocks(composer) + composer.figure("first_period") : []

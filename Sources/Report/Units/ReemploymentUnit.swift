@@ -46,6 +46,58 @@ struct ReemploymentUnit: ReportUnit {
             return .object(fields)
         }
 
+        func figures(_ composer: ReportComposer) -> [ReportFigure] {
+            [reemploymentByTypeFigure(composer), timeToJobFigure(composer)].compactMap { $0 }
+        }
+
+        func reemploymentByTypeFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            let r = reemployment
+            guard let enrolled = r.rate.denominator.shown, enrolled > 0 else { return nil }
+            let bars = r.byType.map { item in
+                BarChart.Bar(
+                    label: composer.words.outcomeType(item.type), value: item.share.shown,
+                    valueText: item.share.shown == nil ? composer.marker(item.people)?.display ?? composer.marker(item.share)?.display : nil
+                )
+            }
+            let best = composer.configuration.breakdown == .best
+            let chart = BarChart(
+                id: "reemployment_by_type",
+                labels: ChartLabels(
+                    title: l.text("report.figures.re_employment_by_type"),
+                    subtitle: l.text(
+                        "report.figures.share_of_the_enrolled_each_person", l.count(enrolled),
+                        l.text(best ? "words.breakdown.best" : "words.breakdown.first")),
+                    xAxis: l.text("report.figures.share_of_enrolled"),
+                    description: l.text("report.figures.bars_give_the_share_of_enrolled")),
+                bars: bars, suppressedText: Disclosure.confidentialMarker)
+            return ReportFigure(chart: chart, caption: l.text("report.figures.re_employment_by_type"), language: l)
+        }
+
+        func timeToJobFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            guard let curve = timeToJob.curve, !curve.drawn.isEmpty else { return nil }
+            let chart = StepCurveChart(
+                id: "time_to_job",
+                labels: ChartLabels(
+                    title: l.text("report.figures.time_to_first_job"),
+                    subtitle: l.text("report.figures.share_with_a_work_experience_since"),
+                    xAxis: l.text("report.figures.months_since_enrolment"), yAxis: l.text("report.figures.employed"),
+                    description: l.text("report.figures.cumulative_share_re_employed_1_s")),
+                series: [
+                    ReportComposer.series(
+                        curve, name: l.text("report.figures.all_enrolled"), start: 0, startValue: 0,
+                        scale: { $0 / TimeToJob.daysPerMonth })
+                ],
+                xFormat: .number(digits: 0), yDomain: 0...1,
+                reference: reemployment.rate.value.shown.map { crude in
+                    StepCurveChart.Reference(
+                        value: crude,
+                        label: l.text("report.figures.crude_share_re_employed", l.percent(crude)))
+                })
+            return ReportFigure(chart: chart, caption: l.text("report.figures.time_to_first_job"), language: l)
+        }
+
         func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
             switch placement {
             case .reemployment: section(composer) + composer.figure("reemployment_by_type")

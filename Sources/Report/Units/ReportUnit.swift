@@ -58,6 +58,9 @@ public protocol ReleasedUnit: Sendable {
     func subgroupColumns(_ composer: ReportComposer) -> [ReportTable.Column]
     /// A level's figures as the cells of `subgroupColumns`.
     func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell]
+    /// Its figures (each also a file `figures/ID.svg`), which its blocks place with
+    /// `composer.figure(ID)`.
+    func figures(_ composer: ReportComposer) -> [ReportFigure]
     /// Its own tables of `report --by`, after the levels' table, from the levels' figures.
     func subgroupBlocks(_ composer: ReportComposer, _ subgroups: ReleasedSubgroups) -> [ReportDocument.Block]
 }
@@ -68,6 +71,7 @@ extension ReleasedUnit {
     public func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
         placement == self.placement ? blocks(composer) : []
     }
+    public func figures(_ composer: ReportComposer) -> [ReportFigure] { [] }
     public func subgroupColumns(_ composer: ReportComposer) -> [ReportTable.Column] { [] }
     public func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell] { [] }
     public func subgroupBlocks(_ composer: ReportComposer, _ subgroups: ReleasedSubgroups) -> [ReportDocument.Block] { [] }

@@ -26,6 +26,28 @@ struct RetentionUnit: ReportUnit {
                     + SummaryJSON.rate(r.rate, numeratorKey: "retained") + [("not_started", .of(r.notStarted))])
         }
 
+        func figures(_ composer: ReportComposer) -> [ReportFigure] {
+            [retentionCurveFigure(composer)].compactMap { $0 }
+        }
+
+        func retentionCurveFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            guard let curve, !curve.drawn.isEmpty else { return nil }
+            let chart = StepCurveChart(
+                id: "retention_curve",
+                labels: ChartLabels(
+                    title: l.text("report.figures.retention_curve"),
+                    subtitle: l.text("report.figures.share_still_attending_with_95_confidence"),
+                    xAxis: l.text("report.figures.meeting_number"), yAxis: l.text("report.figures.still_attending"),
+                    description: l.text("report.figures.kaplan_meier_estimate_over_meeting_number")),
+                series: [
+                    ReportComposer.series(curve, name: l.text("report.figures.all_participants"), start: 0, startValue: 1, scale: { $0 })
+                ],
+                yDomain: 0...1)
+            return ReportFigure(
+                chart: chart, caption: l.text("report.figures.retention_curve_over_meeting_number"), language: l)
+        }
+
         func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
             switch placement {
             case .retention: section(composer) + composer.figure("retention_curve")

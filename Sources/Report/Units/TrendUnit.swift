@@ -20,6 +20,33 @@ struct TrendUnit: ReportUnit {
         var json: JSONValue { .array(quarters.map(SummaryJSON.trend)) }
         var entries: [(String, JSONValue)] { quarters.isEmpty ? [] : [(key, json)] }
 
+        func figures(_ composer: ReportComposer) -> [ReportFigure] {
+            [trendFigure(composer)].compactMap { $0 }
+        }
+
+        /// The re-employment rate of the cohort at each quarter's end, with its Wilson interval.
+        func trendFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            guard !quarters.isEmpty else { return nil }
+            let rows = quarters.map { q -> ForestPlot.Row in
+                let r = q.reemployment
+                let estimate = r.value.shown.map { ChartEstimate($0, lower: r.low.shown, upper: r.high.shown) }
+                let n = q.cohort.shown.map { l.text("report.figures.enrolled_by_then", l.count($0)) }
+                return ForestPlot.Row(
+                    label: l.period(q.period), estimate: estimate, note: n,
+                    missingText: q.recorded ? composer.marker(r.value)?.display ?? "–" : l.text("report.trend.not_yet_recorded_short"))
+            }
+            let chart = ForestPlot(
+                id: "trend",
+                labels: ChartLabels(
+                    title: l.text("report.figures.re_employment_by_quarter"),
+                    subtitle: l.text("report.figures.share_of_everyone_enrolled_by_each"),
+                    xAxis: l.text("report.figures.re_employed"),
+                    description: l.text("report.figures.for_each_quarter_the_re_employment")),
+                rows: rows, valueFormat: .percent(digits: 1), domain: 0...1)
+            return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
+        }
+
         /// Its section, then the figure of re-employment by quarter.
         func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
             placement == self.placement ? blocks(composer) + composer.figure("trend") : []

@@ -31,6 +31,38 @@ struct WellbeingUnit: ReportUnit {
             return [(key, json), ("instruments", .array(instruments))]
         }
 
+        func figures(_ composer: ReportComposer) -> [ReportFigure] {
+            [wellbeingFigure(composer)].compactMap { $0 }
+        }
+
+        /// Each instrument's mean change with its 95% interval on a common axis
+        /// of points, zero dashed and the minimal important difference dotted in
+        /// its row: the change is what the test is about, not the two means.
+        func wellbeingFigure(_ composer: ReportComposer) -> ReportFigure? {
+            let l = composer.language
+            guard !changes.isEmpty else { return nil }
+            let rows = changes.map { w -> ForestPlot.Row in
+                let estimate = w.meanChange.shown.map { ChartEstimate($0, lower: w.changeLow.shown, upper: w.changeHigh.shown) }
+                let mid = w.instrument.mid.map { w.instrument.better == .higher ? $0 : -$0 }
+                let pairs = w.pairs.shown.map { "n = \(l.count($0))" } ?? composer.marker(w.pairs)?.display
+                var note = l.text("report.figures.start", composer.words.wave(w.wave))
+                if let pairs { note += ", " + pairs }
+                if let m = w.instrument.mid { note += l.text("report.figures.mid", l.number(m, digits: 1)) }
+                return ForestPlot.Row(
+                    label: w.instrument.id, estimate: estimate, note: note,
+                    missingText: composer.marker(w.meanChange)?.display ?? "–", threshold: mid)
+            }
+            let chart = ForestPlot(
+                id: "wellbeing",
+                labels: ChartLabels(
+                    title: l.text("report.figures.wellbeing_change_from_start"),
+                    subtitle: l.text("report.figures.mean_change_in_points_with_95"),
+                    xAxis: l.text("report.figures.mean_change_points"),
+                    description: l.text("report.figures.for_each_instrument_the_mean_change")),
+                rows: rows, valueFormat: .number(digits: 1))
+            return ReportFigure(chart: chart, caption: chart.labels.title, language: l)
+        }
+
         func blocks(_ composer: ReportComposer, at placement: ReportUnitPlacement) -> [ReportDocument.Block] {
             switch placement {
             case .wellbeing: section(composer) + composer.figure("wellbeing")
