@@ -61,19 +61,6 @@ public struct SummaryJSON: Sendable {
         return .object([("attribute", .string(subgroups.attribute)), ("levels", .array(levels))])
     }
 
-    /// One quarter of `trend` (METHODS §6 "Trend"), with the rates' intervals.
-    static func trend(_ q: ReleasedTrendQuarter) -> JSONValue {
-        .object([
-            ("period", .string(q.period.label)), ("to", .string(q.period.to.iso8601)), ("enrolled", .of(q.cohort)),
-            ("retained", .of(q.retention.numerator)), ("retention_n", .of(q.retention.denominator)),
-            ("retention_rate", .of(q.retention.value)), ("retention_ci_low", .of(q.retention.low)),
-            ("retention_ci_high", .of(q.retention.high)), ("employed", .of(q.reemployment.numerator)),
-            ("reemployment_rate", .of(q.reemployment.value)), ("reemployment_ci_low", .of(q.reemployment.low)),
-            ("reemployment_ci_high", .of(q.reemployment.high)), ("meetings_held", q.meetingsHeld.map { .int($0) } ?? .null),
-            ("attended_once", .of(q.attendedOnce)), ("recorded", .bool(q.recorded)),
-        ])
-    }
-
     static func rate(_ rate: ReleasedRate, numeratorKey: String) -> [(String, JSONValue)] {
         [
             ("n", .of(rate.denominator)), (numeratorKey, .of(rate.numerator)), ("rate", .of(rate.value)),

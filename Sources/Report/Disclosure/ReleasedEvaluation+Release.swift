@@ -1,4 +1,3 @@
-import EvaluationDomain
 import Indicators
 import Statistics
 import Store
@@ -69,55 +68,6 @@ struct EvaluationRelease {
     }
 
     static func levelScope(_ k: Int) -> String { "level\(k)/" }
-
-    /// The quarters of the trend. The last quarter ending on the period's end
-    /// holds the same numbers as the main tables (linked); consecutive cohorts
-    /// and employed counts differ by the people added in a quarter, registered
-    /// (never shown) so that a small difference withholds a cell.
-    static func trend(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedTrendQuarter] {
-        guard let trend = e.trend else { return [] }
-        let cutoff = e.snapshot.cutoff
-        var out: [ReleasedTrendQuarter] = []
-        var previous: String?
-        for (q, previousQuarter) in zip(trend.quarters, [nil] + trend.quarters.map { Optional($0) }) {
-            let key = "trend/\(q.period.label)/"
-            let cohort = ledger.count(key + "cohort", q.cohort)
-            let retention = Self.rate(q.retention, numerator: key + "retained", denominator: key + "retention.n", &ledger)
-            let work = Self.rate(q.reemployment, numerator: key + "employed", denominator: key + "cohort", &ledger)
-            let attended = ledger.count(key + "attended_once", q.attendedOnce)
-            _ = ledger.count(key + "not_started", q.cohort - q.retention.denominator)
-            ledger.partition([key + "retention.n", key + "not_started"], total: key + "cohort")
-            if let previous, let before = previousQuarter {
-                _ = ledger.count(key + "new_cohort", q.cohort - before.cohort)
-                ledger.partition([previous + "cohort", key + "new_cohort"], total: key + "cohort")
-                let newlyEmployed = q.reemployment.numerator - before.reemployment.numerator
-                if newlyEmployed >= 0 {
-                    _ = ledger.count(key + "new_employed", newlyEmployed)
-                    ledger.partition([previous + "employed", key + "new_employed"], total: key + "employed")
-                }
-            }
-            if q.period.to == e.period.to {
-                ledger.link([key + "cohort", "cohort"])
-                ledger.link([key + "retained", "retention.retained"])
-                ledger.link([key + "retention.n", "retention.n"])
-                ledger.link([key + "employed", "reemployment.employed"])
-            }
-            let quarter = ReleasedTrendQuarter(
-                period: q.period, cohort: cohort, retention: retention, reemployment: work, meetingsHeld: q.meetingsHeld,
-                attendedOnce: attended)
-            out.append(cutoff.map { q.period.from <= $0 } ?? false ? quarter : quarter.unrecorded)
-            previous = key
-        }
-        return out
-    }
-
-    /// A cost per person: the total over the people as published (rounded when counts are).
-    static func perPerson(_ total: Double, _ ratio: Double?, _ people: Int, _ key: String, _ ledger: DisclosureLedger)
-        -> Released<Double>
-    {
-        guard ledger.policy.roundingBase > 1 else { return ledger.statistic(ratio, population: people, uses: [key]) }
-        return ledger.derived(uses: [key], population: people) { $0[0] > 0 ? total / Double($0[0]) : nil }
-    }
 
     /// A rate with its Wilson interval, computed from its counts as published.
     static func rate(_ rate: Rate, numerator: String, denominator: String, _ ledger: inout DisclosureLedger) -> ReleasedRate {

@@ -68,28 +68,6 @@ public struct DataCheckCount: Sendable, Equatable {
     public var count: Int
 }
 
-public struct ReleasedTrendQuarter: Sendable, Equatable {
-    public var period: Period
-    public var cohort: Released<Int>
-    public var retention: ReleasedRate
-    public var reemployment: ReleasedRate
-    /// `nil` for a quarter not yet recorded.
-    public var meetingsHeld: Int?
-    public var attendedOnce: Released<Int>
-    /// Whether the quarter starts on or before the data cut-off (METHODS §9 *Data
-    /// cut-off*): a quarter after it is "not yet recorded", never zeros.
-    public var recorded: Bool = true
-
-    /// The quarter with every figure marked not computable: nothing is recorded for it yet.
-    var unrecorded: ReleasedTrendQuarter {
-        let none = ReleasedRate(
-            numerator: .notComputable, denominator: .notComputable, value: .notComputable, low: .notComputable, high: .notComputable)
-        return ReleasedTrendQuarter(
-            period: period, cohort: .notComputable, retention: none, reemployment: none, meetingsHeld: nil, attendedOnce: .notComputable,
-            recorded: false)
-    }
-}
-
 /// A rate with its numerator, denominator and Wilson 95% interval.
 public struct ReleasedRate: Sendable, Equatable {
     public var numerator: Released<Int>

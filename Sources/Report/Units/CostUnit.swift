@@ -59,13 +59,21 @@ struct CostUnit: ReportUnit {
                 currency: c.currency, total: c.total, declared: c.declared,
                 enrolled: ledger.count("cohort", c.enrolled), retained: ledger.count("retention.retained", c.retained),
                 reemployed: ledger.count("reemployment.employed", c.reemployed),
-                perEnrolled: EvaluationRelease.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
-                perRetained: EvaluationRelease.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
-                perReemployed: EvaluationRelease.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger),
+                perEnrolled: Self.perPerson(c.total, c.perEnrolled, c.enrolled, "cohort", ledger),
+                perRetained: Self.perPerson(c.total, c.perRetained, c.retained, "retention.retained", ledger),
+                perReemployed: Self.perPerson(c.total, c.perReemployed, c.reemployed, "reemployment.employed", ledger),
                 byService: c.byService.map { ($0.service, ledger.statistic($0.amount, population: $0.people)) },
                 inPeriod: c.inPeriod.map { $0.people > 0 ? ledger.statistic($0.amount, population: $0.people) : .value(0) }
                     ?? .notComputable)
         }
         return Figures(cost: cost)
+    }
+
+    /// A cost per person: the total over the people as published (rounded when counts are).
+    static func perPerson(_ total: Double, _ ratio: Double?, _ people: Int, _ key: String, _ ledger: DisclosureLedger)
+        -> Released<Double>
+    {
+        guard ledger.policy.roundingBase > 1 else { return ledger.statistic(ratio, population: people, uses: [key]) }
+        return ledger.derived(uses: [key], population: people) { $0[0] > 0 ? total / Double($0[0]) : nil }
     }
 }

@@ -1,6 +1,7 @@
 import EvaluationDomain
 import Indicators
 import Ingest
+import Store
 
 /// The trend by quarter (METHODS §6 "Trend"): at each quarter's end of a period longer
 /// than a quarter, the cohort enrolled by then, retained and re-employed as observed
@@ -17,7 +18,7 @@ struct TrendUnit: ReportUnit {
         var key: String { "trend" }
         var placement: ReportUnitPlacement { .afterWellbeing }
         var followsSubgroups: Bool { true }
-        var json: JSONValue { .array(quarters.map(SummaryJSON.trend)) }
+        var json: JSONValue { .array(quarters.map(TrendUnit.json)) }
         var entries: [(String, JSONValue)] { quarters.isEmpty ? [] : [(key, json)] }
 
         func figures(_ composer: ReportComposer) -> [ReportFigure] {
@@ -99,6 +100,82 @@ struct TrendUnit: ReportUnit {
     }
 
     func release(_ e: ProgrammeEvaluation, after released: ReleasedEvaluation, _ ledger: inout DisclosureLedger) -> any ReleasedUnit {
-        Figures(quarters: EvaluationRelease.trend(e, &ledger))
+        Figures(quarters: Self.quarters(e, &ledger))
+    }
+
+    /// The quarters of the trend. The last quarter ending on the period's end
+    /// holds the same numbers as the main tables (linked); consecutive cohorts
+    /// and employed counts differ by the people added in a quarter, registered
+    /// (never shown) so that a small difference withholds a cell.
+    static func quarters(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [ReleasedTrendQuarter] {
+        guard let trend = e.trend else { return [] }
+        let cutoff = e.snapshot.cutoff
+        var out: [ReleasedTrendQuarter] = []
+        var previous: String?
+        for (q, previousQuarter) in zip(trend.quarters, [nil] + trend.quarters.map { Optional($0) }) {
+            let key = "trend/\(q.period.label)/"
+            let cohort = ledger.count(key + "cohort", q.cohort)
+            let retention = ledger.rate(q.retention, numerator: key + "retained", denominator: key + "retention.n")
+            let work = ledger.rate(q.reemployment, numerator: key + "employed", denominator: key + "cohort")
+            let attended = ledger.count(key + "attended_once", q.attendedOnce)
+            _ = ledger.count(key + "not_started", q.cohort - q.retention.denominator)
+            ledger.partition([key + "retention.n", key + "not_started"], total: key + "cohort")
+            if let previous, let before = previousQuarter {
+                _ = ledger.count(key + "new_cohort", q.cohort - before.cohort)
+                ledger.partition([previous + "cohort", key + "new_cohort"], total: key + "cohort")
+                let newlyEmployed = q.reemployment.numerator - before.reemployment.numerator
+                if newlyEmployed >= 0 {
+                    _ = ledger.count(key + "new_employed", newlyEmployed)
+                    ledger.partition([previous + "employed", key + "new_employed"], total: key + "employed")
+                }
+            }
+            if q.period.to == e.period.to {
+                ledger.link([key + "cohort", "cohort"])
+                ledger.link([key + "retained", "retention.retained"])
+                ledger.link([key + "retention.n", "retention.n"])
+                ledger.link([key + "employed", "reemployment.employed"])
+            }
+            let quarter = ReleasedTrendQuarter(
+                period: q.period, cohort: cohort, retention: retention, reemployment: work, meetingsHeld: q.meetingsHeld,
+                attendedOnce: attended)
+            out.append(cutoff.map { q.period.from <= $0 } ?? false ? quarter : quarter.unrecorded)
+            previous = key
+        }
+        return out
+    }
+
+    /// One quarter of `trend` (METHODS §6 "Trend"), with the rates' intervals.
+    static func json(_ q: ReleasedTrendQuarter) -> JSONValue {
+        .object([
+            ("period", .string(q.period.label)), ("to", .string(q.period.to.iso8601)), ("enrolled", .of(q.cohort)),
+            ("retained", .of(q.retention.numerator)), ("retention_n", .of(q.retention.denominator)),
+            ("retention_rate", .of(q.retention.value)), ("retention_ci_low", .of(q.retention.low)),
+            ("retention_ci_high", .of(q.retention.high)), ("employed", .of(q.reemployment.numerator)),
+            ("reemployment_rate", .of(q.reemployment.value)), ("reemployment_ci_low", .of(q.reemployment.low)),
+            ("reemployment_ci_high", .of(q.reemployment.high)), ("meetings_held", q.meetingsHeld.map { .int($0) } ?? .null),
+            ("attended_once", .of(q.attendedOnce)), ("recorded", .bool(q.recorded)),
+        ])
+    }
+}
+
+public struct ReleasedTrendQuarter: Sendable, Equatable {
+    public var period: Period
+    public var cohort: Released<Int>
+    public var retention: ReleasedRate
+    public var reemployment: ReleasedRate
+    /// `nil` for a quarter not yet recorded.
+    public var meetingsHeld: Int?
+    public var attendedOnce: Released<Int>
+    /// Whether the quarter starts on or before the data cut-off (METHODS §9 *Data
+    /// cut-off*): a quarter after it is "not yet recorded", never zeros.
+    public var recorded: Bool = true
+
+    /// The quarter with every figure marked not computable: nothing is recorded for it yet.
+    var unrecorded: ReleasedTrendQuarter {
+        let none = ReleasedRate(
+            numerator: .notComputable, denominator: .notComputable, value: .notComputable, low: .notComputable, high: .notComputable)
+        return ReleasedTrendQuarter(
+            period: period, cohort: .notComputable, retention: none, reemployment: none, meetingsHeld: nil, attendedOnce: .notComputable,
+            recorded: false)
     }
 }
