@@ -124,6 +124,14 @@ public struct Instrument: Sendable, Equatable, Codable {
         values.reduce(0) { $0 + ($1 == nil ? 1 : 0) } > maxMissing
     }
 
+    /// `tooManyBlanks` for one row's answers as decoded (a plain loop: the importer
+    /// asks it of every questionnaire).
+    public func tooManyBlanks(_ values: [Double?]) -> Bool {
+        var blanks = 0
+        for value in values where value == nil { blanks += 1 }
+        return blanks > maxMissing
+    }
+
     /// The id of the questionnaires this instrument scores (its own, or the
     /// instrument it re-scores).
     public var answersID: String { scoresAnswersOf ?? id }

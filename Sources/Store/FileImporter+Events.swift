@@ -277,15 +277,23 @@ final class BlankItemTally {
     private let configuration: ProjectConfiguration
     private var counts: [String: [Wave: (n: Int, firstLine: Int)]] = [:]
     private var maxMissing: [String: Int] = [:]
+    /// Each instrument as the file names it, looked up once (a file names a few).
+    private var instruments: [String: Instrument?] = [:]
 
     init(configuration: ProjectConfiguration) {
         self.configuration = configuration
     }
 
     func count(_ row: QuestionnaireRow) {
-        guard !row.items.isEmpty, let instrument = configuration.instrument(row.instrument),
-            row.items.count == instrument.items, instrument.tooManyBlanks(row.items)
-        else { return }
+        guard !row.items.isEmpty else { return }
+        let known: Instrument?
+        if let cached = instruments[row.instrument] {
+            known = cached
+        } else {
+            known = configuration.instrument(row.instrument)
+            instruments[row.instrument] = known
+        }
+        guard let instrument = known, row.items.count == instrument.items, instrument.tooManyBlanks(row.items) else { return }
         counts[instrument.id, default: [:]][row.wave, default: (0, row.line)].n += 1
         maxMissing[instrument.id] = instrument.maxMissing
     }

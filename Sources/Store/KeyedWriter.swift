@@ -36,10 +36,14 @@ final class KeyedWriter {
     private let connection: OpaquePointer?
     /// Rows in the table before this file.
     private let before: Int
-    /// Keys of this file: packed exactly into 64 bits (attendance), or a 128-bit
-    /// keyed hash of the key's values (the other files).
+    /// Keys of this file: packed exactly into 64 bits (`KeyPacker`; the register's
+    /// own packing), or, for a key that does not pack, a 128-bit keyed hash of its values.
     private var packed: PackedKeySet
+    /// How a key is packed into `packed`, when the file's keys can be.
+    private var packer: KeyPacker?
     private var wide: [WideKey: Int32] = [:]
+    /// The file's lines: the size of `wide` once a key goes there (growing it rehashes every key so far).
+    private let expectedRows: Int
     /// Keys given more than once, by key: rare, so kept in full.
     private var repeats: [WideKey: Repeat] = [:]
     /// Distinct keys written, and how many of those changed the table.
@@ -78,11 +82,25 @@ final class KeyedWriter {
         connection = db.sqliteConnection
         before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
         packed = PackedKeySet(expected: expectedRows)
+        packer = KeyPacker(keys: keys)
+        self.expectedRows = expectedRows
     }
 
     /// Writes a row: key values, then value values, in declaration order.
     func write(line: Int, _ fields: [Value]) throws {
+        if let code = packer?.pack(fields) {
+            if let first = packed.insert(code, line: line) {
+                try repeated(WideKey(fields.prefix(keys.count)), first: first, line: line, keyValues: Array(fields.prefix(keys.count))) {
+                    statement in Self.bind(fields[...], statement, from: 1)
+                }
+            } else {
+                pendingValues.append(contentsOf: fields)
+                try added()
+            }
+            return
+        }
         let key = WideKey(fields.prefix(keys.count))
+        if wide.isEmpty { wide.reserveCapacity(expectedRows) }
         if let first = wide[key] {
             try repeated(key, first: Int(first), line: line, keyValues: Array(fields.prefix(keys.count))) { statement in
                 Self.bind(fields[...], statement, from: 1)

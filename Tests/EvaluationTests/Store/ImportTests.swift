@@ -104,6 +104,59 @@ struct ImportTests {
         }
     }
 
+    @Test("files keyed by participant and text (questionnaires, services, job events): exact repeats warn, conflicts reject, line named")
+    func textKeyedDuplicates() throws {
+        let f = try ImportFixture()
+        try f.loadBasics()
+        let services = try f.importFile(
+            .services,
+            f.write(
+                "s.csv",
+                """
+                participant_id,service,date,hours
+                P1,guidance,2016-02-01,1
+                P1,guidance,2016-02-02,1
+                P2,guidance,2016-02-01,1
+                P1,guidance,2016-02-01,1
+                P1,training,2016-02-01,2
+                """))
+        #expect(services.inserted == 4)
+        #expect(services.warnings.count == 1)
+        do {
+            _ = try f.importFile(
+                .outcomes,
+                f.write(
+                    "o.csv",
+                    """
+                    participant_id,event_date,outcome,source
+                    P1,2016-04-01,fixed_term,employer
+                    P2,2016-04-01,fixed_term,employer
+                    P1,2016-04-01,permanent,employer
+                    P1,2016-04-01,fixed_term,job_centre
+                    """))
+            Issue.record("a job event given twice with different values should be rejected")
+        } catch let error as ImportError {
+            #expect(error.problems.errors.map(\.line) == [5])
+            #expect(error.problems.errors.first?.reason.contains("first on line 2") == true)
+        }
+        do {
+            _ = try f.importFile(
+                .questionnaires,
+                f.write(
+                    "q.csv",
+                    """
+                    participant_id,instrument,wave,q1,q2,q3,q4,q5,q6,q7
+                    P1,SWEMWBS,T0,1,2,3,4,5,4,3
+                    P1,SWEMWBS,T1,1,2,3,4,5,4,3
+                    P2,SWEMWBS,T0,1,2,3,4,5,4,3
+                    P1,SWEMWBS,T0,1,2,3,4,5,4,4
+                    """))
+            Issue.record("a questionnaire given twice with different answers should be rejected")
+        } catch let error as ImportError {
+            #expect(error.problems.errors.map(\.line) == [5])
+        }
+    }
+
     @Test("a wide register is read by date and by meeting number; blanks on days a group did not meet mean nothing")
     func wideRegister() throws {
         let f = try ImportFixture()
