@@ -96,7 +96,7 @@ extension FileImporter {
     /// resolve the person, stage the row under its natural key, then check duplicates and merge.
     mutating func importParticipantKeyed<D: RowDecoder>(
         _ source: CSVSource, _ decoder: D, _ file: ParticipantKeyedFile<D.Row>, owner: PersonTable = .participants
-    ) throws -> Counts where D.Row: ParticipantKeyedRow {
+    ) throws -> Counts where D.Row: ParticipantKeyedRow & Sendable {
         let stage = try KeyedWriter(
             db: db, target: file.target, keys: [owner.reference] + file.keys, values: file.values,
             expectedRows: source.physicalLineCount)

@@ -130,28 +130,44 @@ struct FileImporter {
 
     // MARK: Streaming
 
-    /// Streams the records of `source` through `decoder`; header problems stop
-    /// the import before any record is read.
+    /// Streams the records of `source` through `decoder` (read and decoded on a second
+    /// thread, `DecodedBatches`) into `handle`, in file order; header problems stop the
+    /// import before any record is read. Problems come out in the order one thread
+    /// would find them: the file's structure first, then per record its values' and
+    /// its rows'.
     mutating func stream<D: RowDecoder>(
         _ source: CSVSource, _ decoder: D, _ handle: (D.Row, inout ProblemList) throws -> Void
-    ) throws -> Int {
+    ) throws -> Int where D.Row: Sendable {
         try throwIfErrors(source.displayName)
         trace.start()
-        var records = 0
-        var structural = ProblemList(limit: problems.limit)
         var local = problems
         let progress = self.progress
-        var rows: [D.Row] = []
-        try source.forEachRecord(problems: &structural) { record in
-            records += 1
-            if records % 16_384 == 0 { progress?(records) }
-            rows.removeAll(keepingCapacity: true)
-            decoder.decode(record, problems: &local) { rows.append($0) }
-            for row in rows { try handle(row, &local) }
+        let batches = DecodedBatches<D.Row>.reading(source, decoder, problemLimit: problems.limit)
+        var records = 0
+        do {
+            while let batch = batches.take() {
+                var start = 0
+                var next = 0
+                for (record, end) in batch.recordEnds.enumerated() {
+                    records += 1
+                    if records % 16_384 == 0 { progress?(records) }
+                    while next < batch.problems.count && batch.problems[next].record == record {
+                        local.append(contentsOf: batch.problems[next].list)
+                        next += 1
+                    }
+                    for row in batch.rows[start..<end] { try handle(row, &local) }
+                    start = end
+                }
+            }
+        } catch {
+            _ = batches.cancel()
+            throw error
         }
+        let read = batches.finished
+        if let failure = read.failure { throw failure }
         progress?(records)
         trace.mark("\(source.displayName): read and staged \(records) records")
-        problems = structural
+        problems = read.structural
         problems.append(contentsOf: local)
         return records
     }
