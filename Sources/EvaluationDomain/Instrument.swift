@@ -120,13 +120,10 @@ public struct Instrument: Sendable, Equatable, Codable {
 
     /// Whether a questionnaire of the right length has more blank items than
     /// `maxMissing` (it is then left out of scoring).
+    /// (Inlinable: it is asked of every questionnaire, by the importer and the indicators,
+    /// and specialised for their collections it is a plain loop.)
+    @inlinable
     public func tooManyBlanks(_ values: some Collection<Double?>) -> Bool {
-        values.reduce(0) { $0 + ($1 == nil ? 1 : 0) } > maxMissing
-    }
-
-    /// `tooManyBlanks` for one row's answers as decoded (a plain loop: the importer
-    /// asks it of every questionnaire).
-    public func tooManyBlanks(_ values: [Double?]) -> Bool {
         var blanks = 0
         for value in values where value == nil { blanks += 1 }
         return blanks > maxMissing
