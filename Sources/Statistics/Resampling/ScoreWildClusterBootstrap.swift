@@ -142,6 +142,12 @@ public struct ScoreWildClusterBootstrap: Sendable {
 
     /// T(v) = Σ_g v_g s̃_g and D(v) = Σ_g (v_g s̃_g − π_g T(v))², in cluster order.
     static func statistic(_ v: [Double], _ score: [Double], _ share: [Double]) -> (numerator: Double, variance: Double) {
+        v.withUnsafeBufferPointer { statistic($0, score, share) }
+    }
+
+    static func statistic(_ v: UnsafeBufferPointer<Double>, _ score: [Double], _ share: [Double]) -> (
+        numerator: Double, variance: Double
+    ) {
         var numerator = 0.0
         for g in score.indices { numerator += v[g] * score[g] }
         var variance = 0.0
@@ -154,18 +160,42 @@ public struct ScoreWildClusterBootstrap: Sendable {
 
     /// The share of `signs` whose |T(v)|/√D(v) exceeds the observed one by more than 1e-12 relative.
     static func pValue(_ score: [Double], _ share: [Double], signs: some Sequence<[Double]>) -> Double {
-        let observed = statistic(Array(repeating: 1, count: score.count), score, share)
-        let threshold = abs(observed.numerator) / observed.variance.squareRoot() * (1 + 1e-12)
+        var tally = ExceedanceTally(score, share)
+        for v in signs { v.withUnsafeBufferPointer { tally.add($0) } }
+        return tally.p
+    }
+
+    /// `pValue` over the test's own sign vectors, read in place.
+    static func pValue(_ score: [Double], _ share: [Double], signs: WildClusterBootstrap.SignVectors) -> Double {
+        var tally = ExceedanceTally(score, share)
+        signs.withEachVector { tally.add($0) }
+        return tally.p
+    }
+
+    /// The draws whose |T(v)|/√D(v) exceeds the observed one by more than 1e-12 relative.
+    struct ExceedanceTally {
+        let score: [Double]
+        let share: [Double]
+        let threshold: Double
         var exceed = 0
         var count = 0
-        for v in signs {
+
+        init(_ score: [Double], _ share: [Double]) {
+            self.score = score
+            self.share = share
+            let observed = ScoreWildClusterBootstrap.statistic(Array(repeating: 1, count: score.count), score, share)
+            threshold = abs(observed.numerator) / observed.variance.squareRoot() * (1 + 1e-12)
+        }
+
+        mutating func add(_ v: UnsafeBufferPointer<Double>) {
             count += 1
             // ±(1, …, 1): |t*| = |t| exactly (the data's scores, or all of them negated).
-            if v.allSatisfy({ $0 == v[0] }) { continue }
-            let draw = statistic(v, score, share)
-            guard draw.variance > 0 else { continue }
+            if v.allSatisfy({ $0 == v[0] }) { return }
+            let draw = ScoreWildClusterBootstrap.statistic(v, score, share)
+            guard draw.variance > 0 else { return }
             if abs(draw.numerator) / draw.variance.squareRoot() > threshold { exceed += 1 }
         }
-        return Double(exceed) / Double(count)
+
+        var p: Double { Double(exceed) / Double(count) }
     }
 }

@@ -91,6 +91,7 @@ public struct WildClusterBootstrap: Sendable {
             self.seed = seed
         }
 
+        /// The vectors one array at a time (the statistics read them in place, `withEachVector`).
         public func makeIterator() -> AnyIterator<[Double]> {
             let g = clusters
             var drawn = 0
@@ -106,6 +107,53 @@ public struct WildClusterBootstrap: Sendable {
                 guard drawn < count else { return nil }
                 drawn += 1
                 return (0..<g).map { _ in rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
+            }
+        }
+
+        /// Calls `body` with the vectors in blocks of up to `size`, in the sequence's order,
+        /// each block `vectors × clusters` values written into one buffer (vector after vector).
+        public func withEachBlock(size: Int, _ body: (_ values: UnsafeBufferPointer<Double>, _ vectors: Int) -> Void) {
+            let g = clusters
+            let size = Swift.max(1, size)
+            var buffer = [Double](repeating: 1, count: g * Swift.min(size, Swift.max(1, count)))
+            var rng = Xoshiro256StarStar(seed: seed)
+            var drawn = 0
+            buffer.withUnsafeMutableBufferPointer { block in
+                while drawn < count {
+                    let vectors = Swift.min(size, count - drawn)
+                    for d in 0..<vectors {
+                        let v = block.baseAddress.unsafelyUnwrapped + d * g
+                        if enumerated {
+                            for h in 0..<g { v[h] = ((drawn + d) >> h) & 1 == 1 ? -1.0 : 1.0 }
+                        } else {
+                            for h in 0..<g { v[h] = rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
+                        }
+                    }
+                    body(UnsafeBufferPointer(rebasing: block[0..<(vectors * g)]), vectors)
+                    drawn += vectors
+                }
+            }
+        }
+
+        /// Calls `body` with each sign vector in turn, in the order the sequence gives
+        /// them, written into one buffer (no vector is allocated: a test at thousands of
+        /// groups draws tens of millions of signs).
+        public func withEachVector(_ body: (UnsafeBufferPointer<Double>) -> Void) {
+            let g = clusters
+            var buffer = [Double](repeating: 1, count: g)
+            buffer.withUnsafeMutableBufferPointer { v in
+                if enumerated {
+                    for drawn in 0..<count {
+                        for h in 0..<g { v[h] = (drawn >> h) & 1 == 1 ? -1.0 : 1.0 }
+                        body(UnsafeBufferPointer(v))
+                    }
+                } else {
+                    var rng = Xoshiro256StarStar(seed: seed)
+                    for _ in 0..<count {
+                        for h in 0..<g { v[h] = rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
+                        body(UnsafeBufferPointer(v))
+                    }
+                }
             }
         }
     }
@@ -254,52 +302,49 @@ public struct WildClusterBootstrap: Sendable {
             var c: [Double] = []
             /// Every draw, the left-out ones included (the p-value's denominator).
             var count = 0
+
+            /// The draws of `other` after these.
+            mutating func append(_ other: DrawStatistics) {
+                n0 += other.n0
+                n1 += other.n1
+                a += other.a
+                b += other.b
+                c += other.c
+                count += other.count
+            }
         }
 
         func drawStatistics(_ signs: some Sequence<[Double]>) -> DrawStatistics {
+            var kernel = DrawKernel(self)
+            for v in signs { v.withUnsafeBufferPointer { kernel.add($0) } }
+            return kernel.statistics
+        }
+
+        /// `drawStatistics` over the test's own sign vectors, read in place: blocks of
+        /// vectors drawn in the stream's order, each block's draws shared among the
+        /// machine's cores. A draw's figures depend on its vector only, and are kept in
+        /// draw order, so the result is the same on any number of cores.
+        func drawStatistics(_ signs: SignVectors) -> DrawStatistics {
             let g = clusters
-            let k = w.first?.count ?? 0
-            var out = DrawStatistics()
-            var u0 = [Double](repeating: 0, count: k)
-            var u1 = [Double](repeating: 0, count: k)
-            for v in signs {
-                out.count += 1
-                if v.allSatisfy({ $0 == v[0] }) { continue }
-                for m in 0..<k {
-                    u0[m] = 0
-                    u1[m] = 0
-                }
-                var n0 = 0.0
-                var n1 = 0.0
-                for h in 0..<g {
-                    n0 += v[h] * c0[h]
-                    n1 += v[h] * c1[h]
-                    for m in 0..<k {
-                        u0[m] += q0[h][m] * v[h]
-                        u1[m] += q1[h][m] * v[h]
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            var statistics = DrawStatistics()
+            let prototype = DrawKernel(self)
+            signs.withEachBlock(size: 512) { block, vectors in
+                var parts = Array(repeating: prototype, count: workers)
+                parts.withUnsafeMutableBufferPointer { kernels in
+                    let shared = UncheckedShare((kernels, block))
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        let (kernels, block) = shared.value
+                        let first = vectors * worker / workers
+                        let last = vectors * (worker + 1) / workers
+                        for d in first..<last {
+                            kernels[worker].add(UnsafeBufferPointer(rebasing: block[(d * g)..<((d + 1) * g)]))
+                        }
                     }
                 }
-                var a = 0.0
-                var b = 0.0
-                var c = 0.0
-                for r in 0..<g {
-                    var s0 = v[r] * c0[r]
-                    var s1 = v[r] * c1[r]
-                    for m in 0..<k {
-                        s0 -= w[r][m] * u0[m]
-                        s1 -= w[r][m] * u1[m]
-                    }
-                    a += s0 * s0
-                    b += s0 * s1
-                    c += s1 * s1
-                }
-                out.n0.append(n0)
-                out.n1.append(n1)
-                out.a.append(a)
-                out.b.append(b)
-                out.c.append(c)
+                for part in parts { statistics.append(part.statistics) }
             }
-            return out
+            return statistics
         }
 
         /// The share of draws whose |t*| at β₀ exceeds the observed |(β̂ − β₀)/observedScale|.
@@ -342,4 +387,92 @@ public struct WildClusterBootstrap: Sendable {
             return (inside + outside) / 2
         }
     }
+}
+
+extension WildClusterBootstrap.Setup {
+    /// One draw's bootstrap numerator and variance coefficients, from its sign vector:
+    /// n(β₀) = Σ v_h c_h (a line in β₀) and Σ_r (v_r c_r − w_rᵀu)² with u = Σ_h q_h v_h (a
+    /// quadratic), over flat copies of c, q and w. The sums run in the same order as
+    /// the formulas read, so every figure is the same to the last bit however the
+    /// vectors arrive.
+    struct DrawKernel {
+        private let g: Int
+        private let k: Int
+        private let c0: [Double]
+        private let c1: [Double]
+        /// q_h and w_r row after row (g × k).
+        private let q0: [Double]
+        private let q1: [Double]
+        private let w: [Double]
+        private var u0: [Double]
+        private var u1: [Double]
+        private(set) var statistics = WildClusterBootstrap.Setup.DrawStatistics()
+
+        init(_ setup: WildClusterBootstrap.Setup) {
+            g = setup.clusters
+            k = setup.w.first?.count ?? 0
+            c0 = setup.c0
+            c1 = setup.c1
+            q0 = setup.q0.flatMap { $0 }
+            q1 = setup.q1.flatMap { $0 }
+            w = setup.w.flatMap { $0 }
+            u0 = Array(repeating: 0, count: k)
+            u1 = Array(repeating: 0, count: k)
+        }
+
+        mutating func add(_ v: UnsafeBufferPointer<Double>) {
+            statistics.count += 1
+            if v.allSatisfy({ $0 == v[0] }) { return }
+            let (g, k) = (g, k)
+            var (n0, n1, a, b, c) = (0.0, 0.0, 0.0, 0.0, 0.0)
+            c0.withUnsafeBufferPointer { c0 in
+                c1.withUnsafeBufferPointer { c1 in
+                    q0.withUnsafeBufferPointer { q0 in
+                        q1.withUnsafeBufferPointer { q1 in
+                            w.withUnsafeBufferPointer { w in
+                                u0.withUnsafeMutableBufferPointer { u0 in
+                                    u1.withUnsafeMutableBufferPointer { u1 in
+                                        for m in 0..<k {
+                                            u0[m] = 0
+                                            u1[m] = 0
+                                        }
+                                        for h in 0..<g {
+                                            n0 += v[h] * c0[h]
+                                            n1 += v[h] * c1[h]
+                                            for m in 0..<k {
+                                                u0[m] += q0[h * k + m] * v[h]
+                                                u1[m] += q1[h * k + m] * v[h]
+                                            }
+                                        }
+                                        for r in 0..<g {
+                                            var s0 = v[r] * c0[r]
+                                            var s1 = v[r] * c1[r]
+                                            for m in 0..<k {
+                                                s0 -= w[r * k + m] * u0[m]
+                                                s1 -= w[r * k + m] * u1[m]
+                                            }
+                                            a += s0 * s0
+                                            b += s0 * s1
+                                            c += s1 * s1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            statistics.n0.append(n0)
+            statistics.n1.append(n1)
+            statistics.a.append(a)
+            statistics.b.append(b)
+            statistics.c.append(c)
+        }
+    }
+}
+
+/// Memory each worker touches in its own part only.
+private struct UncheckedShare<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
