@@ -85,34 +85,8 @@ public struct ComparisonJSON: Sendable {
             ),
             ("icc", .of(o.icc)),
         ]
-        if let mixed = o.mixed {
-            let terms: [JSONValue] = mixed.map { m in
-                var pairs: [(String, JSONValue)] = [
-                    ("term", .string(m.term)), ("estimate", .of(m.estimate)), ("se", .of(m.se)),
-                    ("sd_group", .of(m.sdGroup)), ("sd_residual", .of(m.sdResidual)),
-                ]
-                if let warning = o.mixedWarning { pairs.append(("warning", .string(warning.english))) }
-                return .object(pairs)
-            }
-            // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
-            fields.append(("mixed", terms.count == 1 ? terms[0] : .null))
-            fields.append(("mixed_terms", .array(terms)))
-        } else {
-            fields.append(("mixed", .null))
-        }
-        fields.append(
-            (
-                "headline",
-                .array(
-                    o.headline.map { h in
-                        .object([
-                            ("level", .string(h.level)), ("estimate", .of(h.estimate)), ("unit", .string(h.unit)),
-                            ("ci_low", .of(h.ciLow)), ("ci_high", .of(h.ciHigh)), ("df", .of(h.df)), ("p_cr2", .of(h.pCR2)),
-                            ("p_holm", .of(h.pHolm)), ("p_wild", .of(h.pWild)), ("p_randomization", .of(h.pRandomization)),
-                            ("reliable", .bool(h.reliable)),
-                        ])
-                    })
-            ))
+        fields += Self.mixed(o)
+        fields.append(("headline", .array(o.headline.map(Self.headline))))
         fields.append(("n_dropped_missing_covariates", .of(Self.sum(levels.map(\.droppedMissingCovariates)))))
         fields.append(
             ("dropped_missing_covariates", .object(levels.map { ($0.level, .of($0.droppedMissingCovariates)) })))
@@ -122,6 +96,32 @@ public struct ComparisonJSON: Sendable {
         let warnings = o.allWarnings
         if !warnings.isEmpty { fields.append(("warning", .string(warnings.map(\.english).joined(separator: "; ")))) }
         return .object(fields)
+    }
+
+    /// `mixed` and `mixed_terms`: the mixed model's terms (each with the
+    /// model's warning), `mixed` alone and null without a model.
+    static func mixed(_ o: OutcomeComparison) -> [(String, JSONValue)] {
+        guard let mixed = o.mixed else { return [("mixed", .null)] }
+        let terms: [JSONValue] = mixed.map { m in
+            var pairs: [(String, JSONValue)] = [
+                ("term", .string(m.term)), ("estimate", .of(m.estimate)), ("se", .of(m.se)),
+                ("sd_group", .of(m.sdGroup)), ("sd_residual", .of(m.sdResidual)),
+            ]
+            if let warning = o.mixedWarning { pairs.append(("warning", .string(warning.english))) }
+            return .object(pairs)
+        }
+        // Like `difference`: the single term with two levels, else null (every term is in `mixed_terms`).
+        return [("mixed", terms.count == 1 ? terms[0] : .null), ("mixed_terms", .array(terms))]
+    }
+
+    /// One level's headline effect with its interval and p values.
+    static func headline(_ h: OutcomeComparison.Headline) -> JSONValue {
+        .object([
+            ("level", .string(h.level)), ("estimate", .of(h.estimate)), ("unit", .string(h.unit)),
+            ("ci_low", .of(h.ciLow)), ("ci_high", .of(h.ciHigh)), ("df", .of(h.df)), ("p_cr2", .of(h.pCR2)),
+            ("p_holm", .of(h.pHolm)), ("p_wild", .of(h.pWild)), ("p_randomization", .of(h.pRandomization)),
+            ("reliable", .bool(h.reliable)),
+        ])
     }
 
     /// The total of released counts: withheld when any part is.

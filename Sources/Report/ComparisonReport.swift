@@ -234,70 +234,78 @@ public struct ComparisonReport: Sendable {
     /// The technical tables: outcomes by level, unadjusted differences, the models, the cluster figures.
     func outcomeTables(_ rows: TableRows) -> [ReportDocument.Block] {
         let l = language
-        let c = comparison
-        let levelRows = rows.levels
-        let differenceRows = rows.differences
-        let modelRows = rows.models
-        let otherRows = rows.other
-        var blocks: [ReportDocument.Block] = []
-        blocks.append(.heading(level: 2, text: l.text("comparison.outcomes_by_level")))
-        blocks.append(
-            .table(
-                ReportTable(
-                    id: "comparison_levels",
-                    caption: l.text("comparison.share_binary_mean_continuous_or_kaplan"),
-                    columns: [
-                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
-                        Column("n", key: "n", .number), Column(l.text("comparison.estimate"), key: "estimate", .number),
-                    ],
-                    rows: levelRows,
-                    footnote: MarkerFootnote.text(for: levelRows, policy: disclosure, language: l))))
-        blocks.append(
-            .table(
-                ReportTable(
-                    id: "comparison_differences",
-                    caption: l.text("comparison.unadjusted_difference_from_the_reference_risk"),
-                    columns: [
-                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
-                        Column(l.text("comparison.difference"), key: "estimate", .number), .interval(l.text("comparison.95_ci")),
-                    ],
-                    rows: differenceRows)))
-        blocks.append(
-            .heading(
-                level: 2,
-                text: c.adjust.isEmpty ? l.text("comparison.models") : l.text("comparison.adjusted_models")))
-        blocks.append(
-            .table(
-                ReportTable(
-                    id: "comparison_models",
-                    caption: l.text("comparison.estimates_on_the_models_scale_log"),
-                    columns: [
-                        Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.term"), key: "term"),
-                        Column(l.text("comparison.model"), key: "model"), Column(l.text("comparison.estimate"), key: "estimate", .number),
-                        Column("OR/HR", key: "ratio", .number), Column(l.text("comparison.se_model"), key: "se_model", .number),
-                        Column(l.text("comparison.p_model"), key: "p_model", .number),
-                        Column(l.text("comparison.se_robust"), key: "se_robust", .number),
-                        Column(l.text("comparison.df"), key: "df_robust", .number),
-                        Column(l.text("comparison.p_robust"), key: "p_robust", .number),
-                        .interval(l.text("comparison.95_ci_robust"), prefix: "robust_"),
-                    ],
-                    rows: modelRows)))
-        blocks.append(
-            .table(
-                ReportTable(
-                    id: "comparison_cluster",
-                    caption: l.text("comparison.icc_random_intercept_model_reml_group"),
-                    columns: [
-                        Column(l.text("comparison.outcome"), key: "outcome"), Column("ICC", key: "icc", .number),
-                        Column(l.text("comparison.p_randomization"), key: "p_randomization", .number),
-                        Column(l.text("comparison.relabelings"), key: "relabelings"),
-                        Column(l.text("comparison.mixed_estimate"), key: "mixed_estimate", .number),
-                        Column(l.text("comparison.mixed_se"), key: "mixed_se", .number),
-                        Column(l.text("comparison.sd_groups"), key: "sd_group", .number),
-                        Column(l.text("comparison.sd_residual"), key: "sd_residual", .number),
-                    ],
-                    rows: otherRows)))
-        return blocks
+        return [
+            .heading(level: 2, text: l.text("comparison.outcomes_by_level")),
+            .table(levelsTable(rows.levels)),
+            .table(differencesTable(rows.differences)),
+            .heading(level: 2, text: comparison.adjust.isEmpty ? l.text("comparison.models") : l.text("comparison.adjusted_models")),
+            .table(modelsTable(rows.models)),
+            .table(clusterTable(rows.other)),
+        ]
+    }
+
+    /// Each outcome's count and estimate per level (a share for a binary outcome).
+    private func levelsTable(_ rows: [[Cell]]) -> ReportTable {
+        let l = language
+        return ReportTable(
+            id: "comparison_levels",
+            caption: l.text("comparison.share_binary_mean_continuous_or_kaplan"),
+            columns: [
+                Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
+                Column("n", key: "n", .number), Column(l.text("comparison.estimate"), key: "estimate", .number),
+            ],
+            rows: rows,
+            footnote: MarkerFootnote.text(for: rows, policy: disclosure, language: l))
+    }
+
+    /// Each level's unadjusted difference from the reference level, with its interval.
+    private func differencesTable(_ rows: [[Cell]]) -> ReportTable {
+        let l = language
+        return ReportTable(
+            id: "comparison_differences",
+            caption: l.text("comparison.unadjusted_difference_from_the_reference_risk"),
+            columns: [
+                Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.level"), key: "level"),
+                Column(l.text("comparison.difference"), key: "estimate", .number), .interval(l.text("comparison.95_ci")),
+            ],
+            rows: rows)
+    }
+
+    /// Each model term: the model's and the robust standard errors, p values and interval.
+    private func modelsTable(_ rows: [[Cell]]) -> ReportTable {
+        let l = language
+        return ReportTable(
+            id: "comparison_models",
+            caption: l.text("comparison.estimates_on_the_models_scale_log"),
+            columns: [
+                Column(l.text("comparison.outcome"), key: "outcome"), Column(l.text("comparison.term"), key: "term"),
+                Column(l.text("comparison.model"), key: "model"), Column(l.text("comparison.estimate"), key: "estimate", .number),
+                Column("OR/HR", key: "ratio", .number), Column(l.text("comparison.se_model"), key: "se_model", .number),
+                Column(l.text("comparison.p_model"), key: "p_model", .number),
+                Column(l.text("comparison.se_robust"), key: "se_robust", .number),
+                Column(l.text("comparison.df"), key: "df_robust", .number),
+                Column(l.text("comparison.p_robust"), key: "p_robust", .number),
+                .interval(l.text("comparison.95_ci_robust"), prefix: "robust_"),
+            ],
+            rows: rows)
+    }
+
+    /// Each outcome's intraclass correlation, randomization test and mixed model.
+    private func clusterTable(_ rows: [[Cell]]) -> ReportTable {
+        let l = language
+        return ReportTable(
+            id: "comparison_cluster",
+            caption: l.text("comparison.icc_random_intercept_model_reml_group"),
+            columns: [
+                Column(l.text("comparison.outcome"), key: "outcome"), Column("ICC", key: "icc", .number),
+                Column(l.text("comparison.p_randomization"), key: "p_randomization", .number),
+                Column(l.text("comparison.relabelings"), key: "relabelings"),
+                Column(l.text("comparison.mixed_estimate"), key: "mixed_estimate", .number),
+                Column(l.text("comparison.mixed_se"), key: "mixed_se", .number),
+                Column(l.text("comparison.sd_groups"), key: "sd_group", .number),
+                Column(l.text("comparison.sd_residual"), key: "sd_residual", .number),
+            ],
+            rows: rows)
     }
 
     /// "Left out for a missing covariate", once: per level, for the outcome

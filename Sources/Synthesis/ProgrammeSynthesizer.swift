@@ -20,9 +20,25 @@ public struct ProgrammeSynthesizer {
     func generate() -> SyntheticProgramme {
         var rng = SynthesisRandom(seed: parameters.seed)
         var programme = SyntheticProgramme()
-        let export = parameters.exportDate
+        let sizes = groupSizes(rng: &rng)
+        let phases = Phases(parameters, groups: sizes.count)
+        for index in sizes.indices {
+            programme.groups.append(makeGroup(index, phases: phases, rng: &rng))
+        }
 
-        // Group sizes 10–15 until every participant has a group.
+        var serial = 0
+        for g in programme.groups.indices {
+            for _ in 0..<sizes[g] {
+                serial += 1
+                addParticipant(serial: serial, group: g, in: &programme, rng: &rng)
+            }
+        }
+        return programme
+    }
+
+    /// Group sizes 10–15 until every participant has a group (a smaller last
+    /// group is shared out among the others).
+    private func groupSizes(rng: inout SynthesisRandom) -> [Int] {
         var sizes: [Int] = []
         var remaining = max(parameters.participants, 1)
         while remaining > 0 {
@@ -34,51 +50,73 @@ public struct ProgrammeSynthesizer {
             sizes.removeLast()
             for k in 0..<last { sizes[k % sizes.count] += 1 }
         }
+        return sizes
+    }
 
-        // Two phases: the first 60% of groups start in the first half of the years.
-        let firstDay = CalendarDate(year: parameters.firstYear, month: 1, day: 15) ?? export
-        let span = max(1, (parameters.years * 365) - 300)
-        let phaseSplit = Int((Double(sizes.count) * 0.6).rounded(.up))
-        for (index, _) in sizes.enumerated() {
-            let phase = index < phaseSplit ? 1 : 2
+    /// Two phases: the first 60% of groups start in the first half of the
+    /// years, the others in the second, each group at a random point of its
+    /// share of its phase.
+    private struct Phases {
+        let firstDay: CalendarDate
+        /// Days in which groups may start.
+        let span: Int
+        let groups: Int
+        /// The first group of the second phase.
+        let split: Int
+
+        init(_ parameters: SynthesisParameters, groups: Int) {
+            firstDay = CalendarDate(year: parameters.firstYear, month: 1, day: 15) ?? parameters.exportDate
+            span = max(1, (parameters.years * 365) - 300)
+            self.groups = groups
+            split = Int((Double(groups) * 0.6).rounded(.up))
+        }
+
+        func phase(of index: Int) -> Int { index < split ? 1 : 2 }
+
+        /// The first meeting of group `index`.
+        func start(of index: Int, rng: inout SynthesisRandom) -> CalendarDate {
+            let phase = self.phase(of: index)
             let window = phase == 1 ? 0..<(span / 2) : (span / 2)..<span
             let offset =
                 window.lowerBound
                 + Int(
-                    Double(window.count) * (Double(index % max(phaseSplit, 1)) + rng.uniform())
-                        / Double(phase == 1 ? max(phaseSplit, 1) : max(sizes.count - phaseSplit, 1)))
-            let start = firstDay.adding(days: min(offset, span))
-            let planned = rng.pick([(18, 0.7), (16, 0.15), (20, 0.15)])
-            // A cancelled meeting is made up a fortnight later: the group holds
-            // its planned number of meetings, numbered in date order.
-            var sessions: [(Int, CalendarDate, Bool)] = []
-            var held = 0
-            var number = 0
-            while held < planned {
-                number += 1
-                let date = start.adding(days: 14 * (number - 1))
-                guard date <= export else { break }
-                let takesPlace = !(number > 1 && rng.chance(0.04))
-                if takesPlace { held += 1 }
-                sessions.append((number, date, takesPlace))
-            }
-            programme.groups.append(
-                SyntheticProgramme.Group(
-                    code: String(format: "G%03d", index + 1),
-                    composition: rng.chance(parameters.homogeneousShare) ? .homogeneous : .heterogeneous,
-                    programme: "AMALav fase \(phase)", site: Self.sites[index % Self.sites.count],
-                    start: start, planned: planned, facilitator: "facilitatore \(index % 5 + 1)",
-                    sessions: sessions))
+                    Double(window.count) * (Double(index % max(split, 1)) + rng.uniform())
+                        / Double(phase == 1 ? max(split, 1) : max(groups - split, 1)))
+            return firstDay.adding(days: min(offset, span))
         }
+    }
 
-        var serial = 0
-        for g in programme.groups.indices {
-            for _ in 0..<sizes[g] {
-                serial += 1
-                addParticipant(serial: serial, group: g, in: &programme, rng: &rng)
-            }
+    /// Group `index`: its start, planned and held meetings, composition, site and facilitator.
+    private func makeGroup(_ index: Int, phases: Phases, rng: inout SynthesisRandom) -> SyntheticProgramme.Group {
+        let start = phases.start(of: index, rng: &rng)
+        let planned = rng.pick([(18, 0.7), (16, 0.15), (20, 0.15)])
+        let sessions = meetings(from: start, planned: planned, rng: &rng)
+        return SyntheticProgramme.Group(
+            code: String(format: "G%03d", index + 1),
+            composition: rng.chance(parameters.homogeneousShare) ? .homogeneous : .heterogeneous,
+            programme: "AMALav fase \(phases.phase(of: index))", site: Self.sites[index % Self.sites.count],
+            start: start, planned: planned, facilitator: "facilitatore \(index % 5 + 1)",
+            sessions: sessions)
+    }
+
+    /// A group's meetings a fortnight apart up to the export date. A
+    /// cancelled meeting is made up a fortnight later: the group holds its
+    /// planned number of meetings, numbered in date order.
+    private func meetings(
+        from start: CalendarDate, planned: Int, rng: inout SynthesisRandom
+    ) -> [(number: Int, date: CalendarDate, held: Bool)] {
+        var sessions: [(number: Int, date: CalendarDate, held: Bool)] = []
+        var held = 0
+        var number = 0
+        while held < planned {
+            number += 1
+            let date = start.adding(days: 14 * (number - 1))
+            guard date <= parameters.exportDate else { break }
+            let takesPlace = !(number > 1 && rng.chance(0.04))
+            if takesPlace { held += 1 }
+            sessions.append((number, date, takesPlace))
         }
-        return programme
+        return sessions
     }
 
     private func addParticipant(serial: Int, group g: Int, in programme: inout SyntheticProgramme, rng: inout SynthesisRandom) {

@@ -11,66 +11,65 @@ enum ExitStatus {
 
     /// Prints `error` where it belongs and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
-        switch error {
-        case let error as ImportError:
-            Terminal.error(error.description)
-            return invalidInput
-        case let error as CSVError:
-            Terminal.error(error.description + "\nnothing was imported")
-            return invalidInput
-        case let error as ConfigurationError:
-            Terminal.error(error.description)
-            return invalidInput
-        case let error as ComparisonError:
-            Terminal.error("error: \(error.description)")
-            // A covariate the data leave blank is a fact of the input, not a mistyped option.
-            if case .covariateMissingForEveryone = error { return invalidInput }
-            return usage
-        case let error as ImpactError:
-            Terminal.error("error: \(error.description)")
-            switch error {
-            case .noCovariates, .unknownCovariate, .unsupportedHorizon: return usage
-            default: return invalidInput
-            }
-        case let error as SubgroupError:
-            Terminal.error("error: \(error.description)")
-            return usage
-        case let error as FunderReportError:
-            Terminal.error("error: \(error.description)")
-            return invalidInput
-        case let error as InputFailure:
-            Terminal.error(error.description)
-            return invalidInput
-        case let error as PseudonymisationError:
-            Terminal.error("error: \(error.description)")
-            return usage
-        case let error as OutputFolderRefusal:
-            Terminal.error("error: \(error.description)")
-            return usage
-        case let error as ReportWriteError:
-            Terminal.error("error: \(error.description)")
-            return `internal`
-        case let error as StoreError:
-            Terminal.error(error.description)
-            return `internal`
-        case let error as UsageFailure:
-            Terminal.error("error: \(error.message)")
-            return usage
-        case let error as ExitCode:
-            return error.rawValue
-        default:
-            let code = Evalrun.exitCode(for: error)
-            if code == .success {
-                print(Evalrun.fullMessage(for: error))
-                return ok
-            }
-            if code == .validationFailure || error is CleanExit {
-                Terminal.error(Evalrun.fullMessage(for: error))
-                return usage
-            }
-            Terminal.error("internal error: \(error)")
-            return `internal`
+        if let failure = ownFailure(error) {
+            Terminal.error(failure.message)
+            return failure.code
         }
+        if let error = error as? ExitCode { return error.rawValue }
+        return parserOrInternal(error)
+    }
+
+    /// The message and exit code of a failure evalrun names itself; `nil` for any other error.
+    private static func ownFailure(_ error: any Error) -> (message: String, code: Int32)? {
+        switch error {
+        case let error as ImportError: return (error.description, invalidInput)
+        case let error as CSVError: return (error.description + "\nnothing was imported", invalidInput)
+        case let error as ConfigurationError: return (error.description, invalidInput)
+        case let error as ComparisonError: return ("error: \(error.description)", code(for: error))
+        case let error as ImpactError: return ("error: \(error.description)", code(for: error))
+        case let error as SubgroupError: return ("error: \(error.description)", usage)
+        case let error as FunderReportError: return ("error: \(error.description)", invalidInput)
+        case let error as InputFailure: return (error.description, invalidInput)
+        case let error as PseudonymisationError: return ("error: \(error.description)", usage)
+        case let error as OutputFolderRefusal: return ("error: \(error.description)", usage)
+        case let error as ReportWriteError: return ("error: \(error.description)", `internal`)
+        case let error as StoreError: return (error.description, `internal`)
+        case let error as UsageFailure: return ("error: \(error.message)", usage)
+        default: return nil
+        }
+    }
+
+    /// A comparison's failure is a usage mistake, except a covariate the data
+    /// leave blank: a fact of the input, not a mistyped option.
+    private static func code(for error: ComparisonError) -> Int32 {
+        if case .covariateMissingForEveryone = error { return invalidInput }
+        return usage
+    }
+
+    /// An impact analysis's failure is a usage mistake when an option asks
+    /// for what cannot be done, else invalid input.
+    private static func code(for error: ImpactError) -> Int32 {
+        switch error {
+        case .noCovariates, .unknownCovariate, .unsupportedHorizon: return usage
+        default: return invalidInput
+        }
+    }
+
+    /// Argument parsing's outcomes (help and version print to standard
+    /// output and succeed; validation failures are usage mistakes) and any
+    /// other error, which is internal.
+    private static func parserOrInternal(_ error: any Error) -> Int32 {
+        let code = Evalrun.exitCode(for: error)
+        if code == .success {
+            print(Evalrun.fullMessage(for: error))
+            return ok
+        }
+        if code == .validationFailure || error is CleanExit {
+            Terminal.error(Evalrun.fullMessage(for: error))
+            return usage
+        }
+        Terminal.error("internal error: \(error)")
+        return `internal`
     }
 }
 

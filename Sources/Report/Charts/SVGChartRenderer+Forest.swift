@@ -4,49 +4,96 @@ extension SVGChartRenderer {
     /// on the right; intervals running off a fixed axis end in an arrow.
     public func render(_ chart: ForestPlot) -> String {
         guard !chart.rows.isEmpty else { return noData(chart.labels, id: chart.id) }
-        let width = Style.width
-        let usable = width - 2 * Style.padding
         var svg = SVGWriter(idPrefix: chart.id)
-        let y = header(&svg, chart.labels, width: width)
-
+        let y = header(&svg, chart.labels, width: Style.width)
         let estimates = Self.drawable(chart)
         let scale = Self.scale(chart, estimates)
+        let rows = ForestRows(chart, values: forestValueTexts(chart, estimates), language: language)
+        svg.text(rows.valueHeader, x: Style.width - Style.padding, y: y + 12, size: Style.tickSize, anchor: .end, bold: true)
+        let plot = Rect(
+            x: rows.plotLeft, y: y + 20, width: rows.plotRight - rows.plotLeft, height: rows.heights.reduce(0, +))
+        drawZebra(&svg, rowHeights: rows.heights, top: plot.y)
+        let bottom = forestAxis(&svg, chart, scale: scale, plot: plot)
+        var rowTop = plot.y
+        var summary: [String] = []
+        for (index, row) in chart.rows.enumerated() {
+            let height = rows.heights[index]
+            if let threshold = row.threshold, scale.contains(threshold) {
+                let x = scale.position(threshold, from: plot.x, to: plot.right)
+                svg.line(x, rowTop + 3, x, rowTop + height - 3, stroke: Style.muted, width: 1.2, dash: "2 2")
+            }
+            drawRow(
+                &svg, label: rows.labelLines[index], note: rows.noteLines[index], value: rows.values[index], estimate: estimates[index],
+                scale: scale, plot: plot, top: rowTop, height: height)
+            summary.append("\(row.label): \(rows.values[index]).")
+            rowTop += height
+        }
+        return finish(svg, chart.labels, bottom: bottom, summary: summary)
+    }
 
+    /// Each row's value text, "estimate [lower–upper]" (the estimate alone
+    /// without an interval, the missing text without an estimate).
+    private func forestValueTexts(_ chart: ForestPlot, _ estimates: [ChartEstimate?]) -> [String] {
         let separator = language.text("chart.forest.text")
-        let valueTexts = zip(chart.rows, estimates).map { row, estimate -> String in
+        return zip(chart.rows, estimates).map { row, estimate -> String in
             guard let estimate else { return row.missingText }
             let value = chart.valueFormat.label(estimate.value, language)
             guard let ci = estimate.interval else { return value }
             return "\(value) [\(chart.valueFormat.label(ci.lower, language))\(separator)\(chart.valueFormat.label(ci.upper, language))]"
         }
-        let estimateHeader = chart.valueHeader ?? language.text("chart.forest.estimate_95_ci")
-        let valueWidth = (valueTexts + [estimateHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
-        let labelWidth = min(
-            usable * 0.34,
-            chart.rows.map {
-                max(TextMetrics.width($0.label, size: Style.labelSize), TextMetrics.width($0.note ?? "", size: Style.tickSize))
+    }
+
+    /// The rows' wrapped labels and notes, their heights, and the plot's
+    /// left and right edges between the labels and the value texts.
+    private struct ForestRows {
+        let values: [String]
+        let valueHeader: String
+        let labelLines: [[String]]
+        let noteLines: [[String]]
+        let heights: [Double]
+        let plotLeft: Double
+        let plotRight: Double
+
+        init(_ chart: ForestPlot, values: [String], language: ReportLanguage) {
+            self.values = values
+            valueHeader = chart.valueHeader ?? language.text("chart.forest.estimate_95_ci")
+            let usable = Style.width - 2 * Style.padding
+            let valueWidth = (values + [valueHeader]).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
+            let labelWidth = min(
+                usable * 0.34,
+                chart.rows.map {
+                    max(TextMetrics.width($0.label, size: Style.labelSize), TextMetrics.width($0.note ?? "", size: Style.tickSize))
+                }
+                .max() ?? 0)
+            labelLines = chart.rows.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
+            noteLines = chart.rows.map { row in row.note.map { TextMetrics.wrap($0, width: labelWidth, size: Style.tickSize) } ?? [] }
+            plotLeft = Style.padding + labelWidth + 14
+            plotRight = Style.width - Style.padding - valueWidth - 14
+            heights = zip(labelLines, noteLines).map { labels, notes in
+                max(
+                    28,
+                    Double(labels.count) * Style.labelSize * Style.lineHeight + Double(notes.count) * Style.tickSize * Style.lineHeight + 10
+                )
             }
-            .max() ?? 0)
-        let labelLines = chart.rows.map { TextMetrics.wrap($0.label, width: labelWidth, size: Style.labelSize) }
-        let noteLines = chart.rows.map { row in row.note.map { TextMetrics.wrap($0, width: labelWidth, size: Style.tickSize) } ?? [] }
-        let left = Style.padding + labelWidth + 14
-        let right = width - Style.padding - valueWidth - 14
-        let rowHeights = zip(labelLines, noteLines).map { labels, notes in
-            max(
-                28, Double(labels.count) * Style.labelSize * Style.lineHeight + Double(notes.count) * Style.tickSize * Style.lineHeight + 10
-            )
         }
-        svg.text(estimateHeader, x: width - Style.padding, y: y + 12, size: Style.tickSize, anchor: .end, bold: true)
-        let plot = Rect(x: left, y: y + 20, width: right - left, height: rowHeights.reduce(0, +))
-        var zebraTop = plot.y
+    }
+
+    /// A grey band behind every second row.
+    private func drawZebra(_ svg: inout SVGWriter, rowHeights: [Double], top: Double) {
+        var zebraTop = top
         for (index, height) in rowHeights.enumerated() {
-            if index % 2 == 1 { svg.rect(Style.padding, zebraTop, usable, height, fill: "#f3f3f3") }
+            if index % 2 == 1 { svg.rect(Style.padding, zebraTop, Style.width - 2 * Style.padding, height, fill: "#f3f3f3") }
             zebraTop += height
         }
+    }
+
+    /// The axis under the plot, the directions either side of the reference
+    /// under it, the caption, and the dashed reference line; returns the y
+    /// below them.
+    private func forestAxis(_ svg: inout SVGWriter, _ chart: ForestPlot, scale: AxisScale, plot: Rect) -> Double {
         var bottom = xAxis(&svg, scale, chart.valueFormat, plot: plot)
-        let px = { (v: Double) in scale.position(v, from: plot.x, to: plot.right) }
         let referenceShown = scale.contains(chart.reference)
-        let referenceX = referenceShown ? px(chart.reference) : plot.midX
+        let referenceX = referenceShown ? scale.position(chart.reference, from: plot.x, to: plot.right) : plot.midX
         if chart.lowerDirection != nil || chart.upperDirection != nil {
             bottom += 12
             if let lower = chart.lowerDirection {
@@ -61,22 +108,7 @@ extension SVGChartRenderer {
         if referenceShown {
             svg.line(referenceX, plot.y, referenceX, plot.bottom, stroke: Style.reference, width: 1.2, dash: "5 3")
         }
-
-        var rowTop = plot.y
-        var summary: [String] = []
-        for (index, row) in chart.rows.enumerated() {
-            let height = rowHeights[index]
-            if let threshold = row.threshold, scale.contains(threshold) {
-                let x = px(threshold)
-                svg.line(x, rowTop + 3, x, rowTop + height - 3, stroke: Style.muted, width: 1.2, dash: "2 2")
-            }
-            drawRow(
-                &svg, label: labelLines[index], note: noteLines[index], value: valueTexts[index], estimate: estimates[index],
-                scale: scale, plot: plot, top: rowTop, height: height)
-            summary.append("\(row.label): \(valueTexts[index]).")
-            rowTop += height
-        }
-        return finish(svg, chart.labels, bottom: bottom, summary: summary)
+        return bottom
     }
 
     /// The rows' estimates that can be drawn: finite, and positive on a log axis (limits that are not are dropped).

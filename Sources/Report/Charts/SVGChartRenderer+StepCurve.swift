@@ -4,26 +4,43 @@ extension SVGChartRenderer {
     public func render(_ chart: StepCurveChart) -> String {
         let series = chart.series.map(Self.cleaned)
         guard series.contains(where: { !$0.steps.isEmpty }) else { return noData(chart.labels, id: chart.id) }
-        let width = Style.width
         var svg = SVGWriter(idPrefix: chart.id)
-        var y = header(&svg, chart.labels, width: width)
-
-        var entries: [(Swatch, String)] = []
-        let hasBand = series.contains { $0.band != nil }
-        if series.count > 1 || hasBand || series.contains(where: { !$0.censored.isEmpty }) {
-            for (i, s) in series.enumerated() {
-                entries.append((.line(colour: Style.colour(i), dash: Style.dash(i)), s.name))
-            }
-            if hasBand {
-                entries.append((.band(colour: Style.primary), language.text("chart.stepcurve.95_confidence_band")))
-            }
-            if series.contains(where: { !$0.censored.isEmpty }) {
-                entries.append((.censorTick, language.text("chart.stepcurve.censored")))
-            }
+        var y = header(&svg, chart.labels, width: Style.width)
+        y = legend(&svg, stepCurveLegend(series), y: y, width: Style.width)
+        let scales = Self.stepCurveScales(chart, series)
+        let (plot, bottom) = stepCurveAxes(&svg, chart, x: scales.x, y: scales.y, top: y)
+        let px = { (x: Double) in scales.x.position(x, from: plot.x, to: plot.right) }
+        let py = { (y: Double) in scales.y.position(y, from: plot.bottom, to: plot.y) }
+        drawCurves(&svg, series, clippedTo: plot, px: px, py: py)
+        if let reference = chart.reference, scales.y.contains(reference.value) {
+            let level = py(reference.value)
+            svg.line(plot.x, level, plot.right, level, stroke: Style.muted, width: 1.2, dash: "2 3")
+            // Below the line: a Kaplan–Meier share of the same people lies above its crude share.
+            svg.text(reference.label, x: plot.right - 4, y: level + 13, size: Style.tickSize, anchor: .end, fill: Style.muted)
         }
-        y = legend(&svg, entries, y: y, width: width)
+        return finish(svg, chart.labels, bottom: bottom, summary: stepCurveSummary(chart, series))
+    }
 
-        // Scales.
+    /// A line per series, the band and the censoring tick; none for a single
+    /// curve without either.
+    private func stepCurveLegend(_ series: [StepCurveChart.Series]) -> [(Swatch, String)] {
+        let hasBand = series.contains { $0.band != nil }
+        let hasCensored = series.contains { !$0.censored.isEmpty }
+        guard series.count > 1 || hasBand || hasCensored else { return [] }
+        var entries: [(Swatch, String)] = series.enumerated().map { i, s in (.line(colour: Style.colour(i), dash: Style.dash(i)), s.name) }
+        if hasBand {
+            entries.append((.band(colour: Style.primary), language.text("chart.stepcurve.95_confidence_band")))
+        }
+        if hasCensored {
+            entries.append((.censorTick, language.text("chart.stepcurve.censored")))
+        }
+        return entries
+    }
+
+    /// The chart's domains when given; else the horizontal axis fits every
+    /// point, band limit, censoring time and end (from 0 when none is
+    /// negative), the vertical one is 0–100% for shares, else fitted from 0.
+    private static func stepCurveScales(_ chart: StepCurveChart, _ series: [StepCurveChart.Series]) -> (x: AxisScale, y: AxisScale) {
         var xs: [Double] = []
         var ys: [Double] = []
         for s in series {
@@ -47,8 +64,17 @@ extension SVGChartRenderer {
         } else {
             yScale = .nice(min(0, ys.min() ?? 0), ys.max() ?? 1, maxTicks: 6)
         }
+        return (xScale, yScale)
+    }
 
-        // Layout: y label above the plot, tick labels left, x label below.
+    /// The vertical axis's label above the plot, its tick labels left of it,
+    /// the horizontal axis and its caption under it; returns the plot and the
+    /// y below the caption.
+    private func stepCurveAxes(
+        _ svg: inout SVGWriter, _ chart: StepCurveChart, x xScale: AxisScale, y yScale: AxisScale, top: Double
+    ) -> (plot: Rect, bottom: Double) {
+        let width = Style.width
+        var y = top
         let yTickWidth = tickLabels(yScale, chart.yFormat).map { TextMetrics.width($0, size: Style.tickSize) }.max() ?? 0
         if !chart.labels.yAxis.isEmpty {
             y =
@@ -60,14 +86,17 @@ extension SVGChartRenderer {
         let right = width - Style.padding - overhang(xScale, chart.xFormat)
         let plot = Rect(x: left, y: y + 8, width: right - left, height: 260)
         yAxis(&svg, yScale, chart.yFormat, plot: plot)
-        var bottom = xAxis(&svg, xScale, chart.xFormat, plot: plot, grid: false)
-        bottom = xAxisCaption(&svg, chart.labels, plot: plot, below: bottom)
+        let bottom = xAxis(&svg, xScale, chart.xFormat, plot: plot, grid: false)
+        return (plot, xAxisCaption(&svg, chart.labels, plot: plot, below: bottom))
+    }
 
-        // Curves, clipped to the plot.
+    /// The bands, then each curve with its censoring ticks, clipped to the plot.
+    private func drawCurves(
+        _ svg: inout SVGWriter, _ series: [StepCurveChart.Series], clippedTo plot: Rect, px: (Double) -> Double,
+        py: (Double) -> Double
+    ) {
         let clipURL = clip(&svg, plot)
         svg.openGroup([("clip-path", clipURL)])
-        let px = { (x: Double) in xScale.position(x, from: plot.x, to: plot.right) }
-        let py = { (y: Double) in yScale.position(y, from: plot.bottom, to: plot.y) }
         for (i, s) in series.enumerated() {
             guard let band = s.band else { continue }
             svg.path(Self.bandPath(band, end: s.end, px: px, py: py), fill: Style.colour(i), fillOpacity: 0.18)
@@ -81,21 +110,17 @@ extension SVGChartRenderer {
             }
         }
         svg.closeGroup()
-        if let reference = chart.reference, yScale.contains(reference.value) {
-            let level = py(reference.value)
-            svg.line(plot.x, level, plot.right, level, stroke: Style.muted, width: 1.2, dash: "2 3")
-            // Below the line: a Kaplan–Meier share of the same people lies above its crude share.
-            svg.text(reference.label, x: plot.right - 4, y: level + 13, size: Style.tickSize, anchor: .end, fill: Style.muted)
-        }
+    }
 
-        let summary = series.map { s -> String in
+    /// A sentence per curve for the description: its first and last value, and where.
+    private func stepCurveSummary(_ chart: StepCurveChart, _ series: [StepCurveChart.Series]) -> [String] {
+        series.map { s -> String in
             guard let first = s.steps.first, let last = s.steps.last else { return "" }
             let lastX = max(s.end ?? last.x, last.x)
             return language.text(
                 "chart.stepcurve.at_at", s.name, chart.yFormat.label(first.y, language), chart.xFormat.label(first.x, language),
                 chart.yFormat.label(last.y, language), chart.xFormat.label(lastX, language))
         }.filter { !$0.isEmpty }
-        return finish(svg, chart.labels, bottom: bottom, summary: summary)
     }
 
     /// Finite points only, sorted by x (stable), band likewise.
