@@ -215,21 +215,8 @@ public struct ConsistencyCheck: Sendable {
         for q in s.questionnaires {
             let p = s.participants[q.participant]
             let subject = Subject(participant: p.code, date: q.completedOn)
-            if let completed = q.completedOn, completed < p.enrolledOn {
-                found.append(
-                    finding(
-                        .questionnaireBeforeEnrolment, .warning, "questionnaires",
-                        "participant \(p.code): \(q.instrument) \(q.wave.rawValue) completed on \(completed.iso8601), before enrolling on \(p.enrolledOn.iso8601)",
-                        about: subject))
-            }
-            let known: Instrument?
-            if let seen = declared[q.instrument] {
-                known = seen
-            } else {
-                known = configuration.instrument(q.instrument)
-                declared[q.instrument] = known
-            }
-            guard let instrument = known else {
+            if let before = questionnaireBeforeEnrolment(q, of: p, about: subject) { found.append(before) }
+            guard let instrument = declaredInstrument(q.instrument, configuration: configuration, seen: &declared) else {
                 found.append(
                     finding(
                         .undeclaredInstrument, .error, "questionnaires", "instrument \(q.instrument) is no longer declared in evalrun.toml",
@@ -237,33 +224,74 @@ public struct ConsistencyCheck: Sendable {
                 )
                 continue
             }
-            if let bad = q.items.lazy.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) {
-                found.append(
-                    finding(
-                        .itemOutOfRange, .error, "questionnaires",
-                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)",
-                        about: subject))
-            }
+            if let bad = itemOutOfRange(q, instrument: instrument, of: p, about: subject) { found.append(bad) }
             if q.items.count == instrument.items && instrument.items >= 2 && !q.items.contains(where: { $0 == nil }) {
                 complete[instrument.id, default: [:]][q.wave, default: []].append(instrument.keyed(q.items))
             }
-            if !q.items.isEmpty && q.items.count == instrument.items && instrument.tooManyBlanks(q.items) {
-                let blanks = q.items.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
-                found.append(
-                    finding(
-                        .blankItems, .warning, "questionnaires",
-                        "participant \(p.code): \(instrument.id) \(q.wave.rawValue) has \(blanks) blank item(s), more than the \(instrument.maxMissing) the instrument tolerates (max_missing): left out of scoring",
-                        about: subject))
-            }
-            if !q.items.isEmpty && q.items.count != instrument.items {
-                found.append(
-                    finding(
-                        .wrongItemCount, .error, "questionnaires",
-                        "participant \(s.participants[q.participant].code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)",
-                        about: subject))
-            }
+            if let blanks = blankItems(q, instrument: instrument, of: p, about: subject) { found.append(blanks) }
+            if let count = wrongItemCount(q, instrument: instrument, of: p, about: subject) { found.append(count) }
         }
-        // An α below 0.5 (or negative) on complete questionnaires: usually a data problem.
+        return found + lowAlpha(complete)
+    }
+
+    /// The instrument declared under `id` as written, looked up once per distinct id (`nil`: not declared).
+    private static func declaredInstrument(
+        _ id: String, configuration: ProjectConfiguration, seen: inout [String: Instrument?]
+    ) -> Instrument? {
+        if let known = seen[id] { return known }
+        let known = configuration.instrument(id)
+        seen[id] = known
+        return known
+    }
+
+    /// A questionnaire completed before the participant enrolled.
+    private static func questionnaireBeforeEnrolment(
+        _ q: ProgrammeSnapshot.Questionnaire, of p: ProgrammeSnapshot.Participant, about subject: Subject
+    ) -> Finding? {
+        guard let completed = q.completedOn, completed < p.enrolledOn else { return nil }
+        return finding(
+            .questionnaireBeforeEnrolment, .warning, "questionnaires",
+            "participant \(p.code): \(q.instrument) \(q.wave.rawValue) completed on \(completed.iso8601), before enrolling on \(p.enrolledOn.iso8601)",
+            about: subject)
+    }
+
+    /// The first item value outside the instrument's range.
+    private static func itemOutOfRange(
+        _ q: ProgrammeSnapshot.Questionnaire, instrument: Instrument, of p: ProgrammeSnapshot.Participant, about subject: Subject
+    ) -> Finding? {
+        guard let bad = q.items.lazy.compactMap({ $0 }).first(where: { !instrument.accepts(itemValue: $0) }) else { return nil }
+        return finding(
+            .itemOutOfRange, .error, "questionnaires",
+            "participant \(p.code): \(instrument.id) \(q.wave.rawValue) has item value \(bad) outside \(instrument.min)–\(instrument.max)",
+            about: subject)
+    }
+
+    /// More blank items than the instrument tolerates (the questionnaire is then not scored).
+    private static func blankItems(
+        _ q: ProgrammeSnapshot.Questionnaire, instrument: Instrument, of p: ProgrammeSnapshot.Participant, about subject: Subject
+    ) -> Finding? {
+        guard !q.items.isEmpty && q.items.count == instrument.items && instrument.tooManyBlanks(q.items) else { return nil }
+        let blanks = q.items.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
+        return finding(
+            .blankItems, .warning, "questionnaires",
+            "participant \(p.code): \(instrument.id) \(q.wave.rawValue) has \(blanks) blank item(s), more than the \(instrument.maxMissing) the instrument tolerates (max_missing): left out of scoring",
+            about: subject)
+    }
+
+    /// Items given, but not as many as the instrument has.
+    private static func wrongItemCount(
+        _ q: ProgrammeSnapshot.Questionnaire, instrument: Instrument, of p: ProgrammeSnapshot.Participant, about subject: Subject
+    ) -> Finding? {
+        guard !q.items.isEmpty && q.items.count != instrument.items else { return nil }
+        return finding(
+            .wrongItemCount, .error, "questionnaires",
+            "participant \(p.code): \(instrument.id) \(q.wave.rawValue) has \(q.items.count) items, the instrument \(instrument.items)",
+            about: subject)
+    }
+
+    /// An α below 0.5 (or negative) on complete questionnaires: usually a data problem.
+    private static func lowAlpha(_ complete: [String: [Wave: [[Double?]]]]) -> [Finding] {
+        var found: [Finding] = []
         for id in complete.keys.sorted() {
             for wave in Wave.allCases {
                 guard let rows = complete[id]?[wave], rows.count >= 3, let alpha = CronbachAlpha(rows: rows).alpha, alpha < 0.5 else {

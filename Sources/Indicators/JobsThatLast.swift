@@ -56,78 +56,24 @@ public struct JobsThatLast: Sendable {
     public var leavers: [(participant: Int, inWork: Bool)]
 
     public init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
-        let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
-        var spells: [Int: [JobSpell]] = [:]
-        for o in snapshot.outcomes where JobSpell.employmentTypes.contains(o.outcome) {
-            spells[o.participant, default: []].append(JobSpell(start: o.eventDate, end: o.endDate, type: o.outcome))
-        }
-        let groupEnds = GroupEnd.ends(snapshot: snapshot, to: to)
-        var reemployed = 0
-        var atCheckpoint = Self.checkpoints.map { _ in (inWork: 0, continuous: 0, observed: 0, lost: 0) }
-        var lostAfterLeaving = 0
-        var permanent = (moved: 0, could: 0)
-        var days: [Int: [Int]] = [:]
-        var lengths: [(participant: Int, days: Int, ended: Bool)] = []
-        var leavers: [(participant: Int, inWork: Bool)] = []
-        for i in members {
-            let p = snapshot.participants[i]
-            let end = window.end(of: p)
-            let intended = window.intendedEnd(of: p)
-            let counted = (spells[i] ?? []).filter { $0.start >= p.enrolledOn && $0.start <= end }
-            let periods = WorkPeriod.merge(counted, gapDays: configuration.jobGapDays)
-            let inWork = { (d: CalendarDate) in periods.contains { $0.covers(d) } }
-
-            // Leaving: the group's end, or leaving the programme when earlier.
-            let leaving = [groupEnds[p.group], p.leftOn].compactMap { $0 }.min()
-            if let leaving, leaving <= to {
-                let checkpoint = leaving.adding(days: 183)
-                if end >= checkpoint {
-                    leavers.append((i, inWork(checkpoint)))
-                } else if checkpoint <= intended {
-                    lostAfterLeaving += 1
-                }
-                for n in Self.windowsAfterLeaving where end >= leaving.adding(days: n) {
-                    days[n, default: []].append(Self.daysCovered(by: periods, from: leaving.adding(days: 1), to: leaving.adding(days: n)))
-                }
-            }
-
-            guard let first = periods.first else { continue }
-            reemployed += 1
-            for (k, checkpoint) in Self.checkpoints.enumerated() {
-                let day = first.start.adding(days: checkpoint.days)
-                if end >= day {
-                    atCheckpoint[k].observed += 1
-                    if inWork(day) { atCheckpoint[k].inWork += 1 }
-                    if first.covers(day) { atCheckpoint[k].continuous += 1 }
-                } else if day <= intended {
-                    atCheckpoint[k].lost += 1
-                }
-            }
-            let temporary = counted.filter { $0.type == .traineeship || $0.type == .fixedTerm }.map(\.start).min()
-            if let temporary {
-                permanent.could += 1
-                if counted.contains(where: { $0.type == .permanent && $0.start > temporary }) { permanent.moved += 1 }
-            }
-            if let stop = first.end, stop < end {
-                lengths.append((i, first.start.days(to: stop), true))
-            } else {
-                lengths.append((i, first.start.days(to: end), false))
-            }
-        }
-        self.reemployed = reemployed
+        let tally = Tally(snapshot: snapshot, members: members, to: to, configuration: configuration)
+        reemployed = tally.reemployed
         var inWorkAt: [Int: ObservedRate] = [:]
         var continuous: [Int: ObservedRate] = [:]
         for (k, checkpoint) in Self.checkpoints.enumerated() {
-            let c = atCheckpoint[k]
+            let c = tally.atCheckpoint[k]
             inWorkAt[checkpoint.months] = ObservedRate(rate: Rate(numerator: c.inWork, denominator: c.observed), lost: c.lost)
             continuous[checkpoint.months] = ObservedRate(rate: Rate(numerator: c.continuous, denominator: c.observed), lost: c.lost)
         }
         self.inWorkAt = inWorkAt
         self.continuous = continuous
+        let leavers = tally.leavers
         inWorkSixMonthsAfterLeaving = ObservedRate(
-            rate: Rate(numerator: leavers.filter(\.inWork).count, denominator: leavers.count), lost: lostAfterLeaving)
-        movedToPermanent = ObservedRate(rate: Rate(numerator: permanent.moved, denominator: permanent.could), lost: 0)
-        daysInWorkAfterLeaving = Dictionary(uniqueKeysWithValues: Self.windowsAfterLeaving.map { ($0, DaysInWork(days: days[$0] ?? [])) })
+            rate: Rate(numerator: leavers.filter(\.inWork).count, denominator: leavers.count), lost: tally.lostAfterLeaving)
+        movedToPermanent = ObservedRate(rate: Rate(numerator: tally.permanent.moved, denominator: tally.permanent.could), lost: 0)
+        daysInWorkAfterLeaving = Dictionary(
+            uniqueKeysWithValues: Self.windowsAfterLeaving.map { ($0, DaysInWork(days: tally.days[$0] ?? [])) })
+        let lengths = tally.lengths
         firstPeriodLengths = lengths
         self.leavers = leavers
         firstPeriod = try? KaplanMeier(time: lengths.map { Double($0.days) }, event: lengths.map(\.ended)).fit()
@@ -151,5 +97,107 @@ public struct JobsThatLast: Sendable {
         let months = [3, 6, 12]
         let estimates = firstPeriod?.survival(at: months.map { Double($0) * TimeToJob.daysPerMonth })
         return months.enumerated().map { k, m in (m, estimates?[k] ?? nil) }
+    }
+}
+
+extension JobsThatLast {
+    /// Each participant's jobs (employment events only), in the outcomes' order.
+    private static func jobSpells(_ snapshot: ProgrammeSnapshot) -> [Int: [JobSpell]] {
+        var spells: [Int: [JobSpell]] = [:]
+        for o in snapshot.outcomes where JobSpell.employmentTypes.contains(o.outcome) {
+            spells[o.participant, default: []].append(JobSpell(start: o.eventDate, end: o.endDate, type: o.outcome))
+        }
+        return spells
+    }
+
+    /// Whether one of the periods covers day `d`.
+    private static func inWork(_ periods: [WorkPeriod], on d: CalendarDate) -> Bool {
+        periods.contains { $0.covers(d) }
+    }
+
+    /// The counts of one pass over the members, before they become rates.
+    private struct Tally {
+        var reemployed = 0
+        var atCheckpoint = JobsThatLast.checkpoints.map { _ in (inWork: 0, continuous: 0, observed: 0, lost: 0) }
+        var lostAfterLeaving = 0
+        var permanent = (moved: 0, could: 0)
+        var days: [Int: [Int]] = [:]
+        var lengths: [(participant: Int, days: Int, ended: Bool)] = []
+        var leavers: [(participant: Int, inWork: Bool)] = []
+
+        init(snapshot: ProgrammeSnapshot, members: [Int], to: CalendarDate, configuration: ProjectConfiguration) {
+            let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
+            let spells = JobsThatLast.jobSpells(snapshot)
+            let groupEnds = GroupEnd.ends(snapshot: snapshot, to: to)
+            for i in members {
+                let p = snapshot.participants[i]
+                let end = window.end(of: p)
+                let intended = window.intendedEnd(of: p)
+                let counted = (spells[i] ?? []).filter { $0.start >= p.enrolledOn && $0.start <= end }
+                let periods = WorkPeriod.merge(counted, gapDays: configuration.jobGapDays)
+
+                // Leaving: the group's end, or leaving the programme when earlier.
+                let leaving = [groupEnds[p.group], p.leftOn].compactMap { $0 }.min()
+                if let leaving, leaving <= to {
+                    countAfterLeaving(i, leaving: leaving, periods: periods, end: end, intended: intended)
+                }
+
+                guard let first = periods.first else { continue }
+                reemployed += 1
+                countCheckpoints(first: first, periods: periods, end: end, intended: intended)
+                countMoveToPermanent(counted)
+                addFirstPeriodLength(i, first: first, end: end)
+            }
+        }
+
+        /// In work six months (183 days) after leaving, or lost to follow-up before then;
+        /// the days in work in each window after leaving that the observation reaches.
+        mutating func countAfterLeaving(_ i: Int, leaving: CalendarDate, periods: [WorkPeriod], end: CalendarDate, intended: CalendarDate) {
+            let checkpoint = leaving.adding(days: 183)
+            if end >= checkpoint {
+                leavers.append((i, JobsThatLast.inWork(periods, on: checkpoint)))
+            } else if checkpoint <= intended {
+                lostAfterLeaving += 1
+            }
+            for n in JobsThatLast.windowsAfterLeaving where end >= leaving.adding(days: n) {
+                days[n, default: []].append(
+                    JobsThatLast.daysCovered(by: periods, from: leaving.adding(days: 1), to: leaving.adding(days: n)))
+            }
+        }
+
+        /// At each checkpoint after the first job's start: observed (in work, still in the
+        /// first period), or lost to follow-up when the period reaches it.
+        mutating func countCheckpoints(first: WorkPeriod, periods: [WorkPeriod], end: CalendarDate, intended: CalendarDate) {
+            for (k, checkpoint) in JobsThatLast.checkpoints.enumerated() {
+                let day = first.start.adding(days: checkpoint.days)
+                if end >= day {
+                    atCheckpoint[k].observed += 1
+                    if JobsThatLast.inWork(periods, on: day) { atCheckpoint[k].inWork += 1 }
+                    if first.covers(day) { atCheckpoint[k].continuous += 1 }
+                } else if day <= intended {
+                    atCheckpoint[k].lost += 1
+                }
+            }
+        }
+
+        /// Someone with a traineeship or fixed-term job could move to a permanent one;
+        /// they moved when a permanent job starts after their first such job.
+        mutating func countMoveToPermanent(_ counted: [JobSpell]) {
+            let temporary = counted.filter { $0.type == .traineeship || $0.type == .fixedTerm }.map(\.start).min()
+            if let temporary {
+                permanent.could += 1
+                if counted.contains(where: { $0.type == .permanent && $0.start > temporary }) { permanent.moved += 1 }
+            }
+        }
+
+        /// The first period's length: to its end when it ended before the observation
+        /// end, else censored there.
+        mutating func addFirstPeriodLength(_ i: Int, first: WorkPeriod, end: CalendarDate) {
+            if let stop = first.end, stop < end {
+                lengths.append((i, first.start.days(to: stop), true))
+            } else {
+                lengths.append((i, first.start.days(to: end), false))
+            }
+        }
     }
 }

@@ -64,8 +64,24 @@ public struct CSVSource: Sendable {
         let name = displayName ?? path.split(separator: "/").last.map(String.init) ?? path
         let survey = try FileSurvey.survey(path: path, displayName: name, limits: limits)
         try rejectNULs(survey, path: path, displayName: name, limits: limits)
+        let encoding = try textEncoding(of: survey, forced: dialect, path: path, displayName: name, limits: limits)
+        let resolved = resolvedDialect(of: survey, forced: dialect, encoding: encoding)
+        let checksUndefined = encoding == .windows1252 && survey.hasUndefinedWindows1252Bytes
+        let header = try headerRow(
+            path: path, displayName: name, separator: resolved.separator, encoding: encoding, checksUndefined: checksUndefined,
+            limits: limits)
+        return CSVSource(
+            displayName: name, path: path, sha256: survey.sha256, byteCount: survey.byteCount, dialect: resolved,
+            header: header.names, headerLine: header.line, limits: limits, physicalLineCount: physicalLineCount(of: survey),
+            hasByteOrderMark: survey.hasUTF8ByteOrderMark, checksUndefinedBytes: checksUndefined, sheet: nil)
+    }
 
-        let encoding: TextEncoding
+    /// The encoding the file is read in: the forced dialect's (plain UTF-8 when the file
+    /// has no byte-order mark), else UTF-8 when valid, else Windows-1252. Throws when a
+    /// file read as UTF-8 is not, or when it mixes UTF-8 with another encoding.
+    private static func textEncoding(
+        of survey: FileSurvey, forced dialect: CSVDialect?, path: String, displayName name: String, limits: CSVLimits
+    ) throws(CSVError) -> TextEncoding {
         if let invalid = survey.firstInvalidUTF8Offset,
             survey.hasUTF8ByteOrderMark || (dialect.map { $0.encoding.isUTF8 } ?? false)
         {
@@ -76,15 +92,19 @@ public struct CSVSource: Sendable {
                     file: name, line: line, reason: "the file \(start) but this line holds bytes that are not UTF-8",
                     hint: "save the file again as CSV UTF-8, or as CSV (separatore: punto e virgola) without the mark"))
         } else if let forced = dialect {
-            encoding = forced.encoding == .utf8WithBOM && !survey.hasUTF8ByteOrderMark ? .utf8 : forced.encoding
+            return forced.encoding == .utf8WithBOM && !survey.hasUTF8ByteOrderMark ? .utf8 : forced.encoding
         } else if survey.firstInvalidUTF8Offset == nil {
-            encoding = survey.hasUTF8ByteOrderMark ? .utf8WithBOM : .utf8
+            return survey.hasUTF8ByteOrderMark ? .utf8WithBOM : .utf8
         } else {
             try rejectMixedEncodings(survey, path: path, displayName: name, limits: limits)
-            encoding = .windows1252
+            return .windows1252
         }
+    }
 
-        let resolved = survey.sample.withUnsafeBytes { sample in
+    /// The forced dialect's separator and decimal mark, or those sniffed from the sample;
+    /// the line ending as found.
+    private static func resolvedDialect(of survey: FileSurvey, forced dialect: CSVDialect?, encoding: TextEncoding) -> CSVDialect {
+        survey.sample.withUnsafeBytes { sample in
             let separator =
                 dialect?.separator ?? DialectSniffer.separator(in: sample, truncated: survey.sampleIsTruncated)
             let decimalComma =
@@ -93,11 +113,16 @@ public struct CSVSource: Sendable {
             return CSVDialect(
                 separator: separator, encoding: encoding, lineEnding: survey.lineEnding, decimalComma: decimalComma)
         }
+    }
 
-        let checksUndefined = encoding == .windows1252 && survey.hasUndefinedWindows1252Bytes
+    /// The header's names and line. Throws when the file has no record, or the header is
+    /// malformed, has too many columns or holds bytes undefined in Windows-1252.
+    private static func headerRow(
+        path: String, displayName name: String, separator: UInt8, encoding: TextEncoding, checksUndefined: Bool,
+        limits: CSVLimits
+    ) throws(CSVError) -> (names: [String], line: Int) {
         let scanner = try CSVScanner(
-            path: path, displayName: name, separator: resolved.separator, limits: limits,
-            fieldCapacity: limits.maxColumns + 1)
+            path: path, displayName: name, separator: separator, limits: limits, fieldCapacity: limits.maxColumns + 1)
         try scanner.skipByteOrderMark()
         guard let headerLine = try readHeader(scanner) else {
             throw CSVError(
@@ -119,16 +144,15 @@ public struct CSVSource: Sendable {
             row.appendUndefinedByteProblems(to: &problems, file: name, header: nil)
             if problems.hasErrors { throw CSVError(problems) }
         }
-        let header = (0..<row.count).map { row.value($0) }
+        return ((0..<row.count).map { row.value($0) }, headerLine)
+    }
 
+    /// The line breaks, and one more for a last line without one.
+    private static func physicalLineCount(of survey: FileSurvey) -> Int {
         let breaks = survey.lfCount + survey.crlfCount + survey.crCount
         let contentBytes = survey.byteCount - (survey.hasUTF8ByteOrderMark ? 3 : 0)
         let lastLineOpen = contentBytes > 0 && survey.lastByte != 0x0A && survey.lastByte != 0x0D
-        return CSVSource(
-            displayName: name, path: path, sha256: survey.sha256, byteCount: survey.byteCount, dialect: resolved,
-            header: header, headerLine: headerLine, limits: limits,
-            physicalLineCount: breaks + (lastLineOpen ? 1 : 0),
-            hasByteOrderMark: survey.hasUTF8ByteOrderMark, checksUndefinedBytes: checksUndefined, sheet: nil)
+        return breaks + (lastLineOpen ? 1 : 0)
     }
 
     /// Reads the header record, skipping empty lines before it; returns its line, or `nil`

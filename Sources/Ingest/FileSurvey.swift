@@ -35,12 +35,7 @@ struct FileSurvey {
 
     /// Reads `path` once with a fixed-size buffer.
     static func survey(path: String, displayName: String, limits: CSVLimits) throws(CSVError) -> FileSurvey {
-        let file: RawFile
-        do {
-            file = try RawFile(path: path)
-        } catch {
-            throw CSVError(Problem(file: displayName, line: 0, reason: "cannot open the file: \(error.message)"))
-        }
+        let file = try openFile(path, displayName: displayName)
         var survey = FileSurvey()
         var hasher = SHA256()
         var validator = UTF8Validator()
@@ -52,51 +47,81 @@ struct FileSurvey {
         survey.sample.reserveCapacity(min(limits.sniffBytes, 1 << 20))
 
         while true {
-            let got: Int
-            do {
-                got = try file.readFully(into: buffer, count: capacity)
-            } catch {
-                throw CSVError(Problem(file: displayName, line: 0, reason: "cannot read the file: \(error.message)"))
-            }
+            let got = try readChunk(file, into: buffer, count: capacity, displayName: displayName)
             if got == 0 { break }
             let chunk = UnsafeRawBufferPointer(start: buffer, count: got)
             var content = chunk
             if first {
                 first = false
                 try rejectWideEncodings(chunk, displayName: displayName)
-                if got >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
-                    survey.hasUTF8ByteOrderMark = true
-                    content = UnsafeRawBufferPointer(rebasing: chunk[3...])
-                }
+                content = survey.skippingByteOrderMark(chunk)
             }
             hasher.update(bufferPointer: chunk)
             validator.consume(chunk)
-
-            let room = limits.sniffBytes - survey.sample.count
-            if room > 0 {
-                survey.sample.append(contentsOf: content.prefix(room))
-                if content.count > room { survey.sampleIsTruncated = true }
-            } else if !content.isEmpty {
-                survey.sampleIsTruncated = true
-            }
-
+            survey.takeSample(content, sniffBytes: limits.sniffBytes)
             survey.countLineBreaks(chunk, previousWasCR: &previousWasCR)
             survey.findNULs(chunk, offset: survey.byteCount, limit: limits.maxProblems)
-            if !survey.hasUndefinedWindows1252Bytes {
-                for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] where memchr(buffer, Int32(byte), got) != nil {
-                    survey.hasUndefinedWindows1252Bytes = true
-                }
-            }
+            survey.findUndefinedWindows1252Bytes(chunk)
             survey.byteCount += got
             survey.lastByte = chunk[got - 1]
         }
         validator.finish()
         survey.firstInvalidUTF8Offset = validator.firstInvalidOffset
-        survey.sha256 = hasher.finalize().map { byte in
+        survey.sha256 = lowercaseHex(hasher.finalize())
+        return survey
+    }
+
+    private static func openFile(_ path: String, displayName: String) throws(CSVError) -> RawFile {
+        do {
+            return try RawFile(path: path)
+        } catch {
+            throw CSVError(Problem(file: displayName, line: 0, reason: "cannot open the file: \(error.message)"))
+        }
+    }
+
+    /// Fills `buffer` with up to `count` bytes of the file; 0 at its end.
+    private static func readChunk(
+        _ file: RawFile, into buffer: UnsafeMutableRawPointer, count: Int, displayName: String
+    ) throws(CSVError) -> Int {
+        do {
+            return try file.readFully(into: buffer, count: count)
+        } catch {
+            throw CSVError(Problem(file: displayName, line: 0, reason: "cannot read the file: \(error.message)"))
+        }
+    }
+
+    /// The first chunk without its UTF-8 byte-order mark, noting that it had one.
+    private mutating func skippingByteOrderMark(_ chunk: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF else { return chunk }
+        hasUTF8ByteOrderMark = true
+        return UnsafeRawBufferPointer(rebasing: chunk[3...])
+    }
+
+    /// Appends the content to the sample while it has room; notes when the file goes on after it.
+    private mutating func takeSample(_ content: UnsafeRawBufferPointer, sniffBytes: Int) {
+        let room = sniffBytes - sample.count
+        if room > 0 {
+            sample.append(contentsOf: content.prefix(room))
+            if content.count > room { sampleIsTruncated = true }
+        } else if !content.isEmpty {
+            sampleIsTruncated = true
+        }
+    }
+
+    /// Notes whether the chunk holds one of the five bytes undefined in Windows-1252.
+    private mutating func findUndefinedWindows1252Bytes(_ chunk: UnsafeRawBufferPointer) {
+        guard !hasUndefinedWindows1252Bytes, let base = chunk.baseAddress else { return }
+        for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] where memchr(base, Int32(byte), chunk.count) != nil {
+            hasUndefinedWindows1252Bytes = true
+        }
+    }
+
+    /// The digest in lowercase hexadecimal.
+    private static func lowercaseHex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = Array("0123456789abcdef".utf8)
             return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
         }.joined()
-        return survey
     }
 
     /// Throws for UTF-16 and UTF-32 files (recognised by their byte-order mark).

@@ -39,35 +39,54 @@ package struct HeaderMap: Sendable {
                 continue
             }
             firstSeen[key] = i
-            if let canonical = schema.canonicalName(for: name, mapping: mapping) {
-                if let other = index[canonical] {
-                    problems.append(
-                        Problem(
-                            file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                            reason: "columns '\(header[other])' and '\(name)' both mean \(canonical)",
-                            hint: "keep one of them, or rename the other in [columns.\(kind.rawValue)] of evalrun.toml"))
-                } else {
-                    index[canonical] = i
-                }
-            } else if kind == .questionnaires, let n = mapping[key].flatMap(ColumnSchema.itemNumber) ?? ColumnSchema.itemNumber(name) {
-                if items[n] != nil {
-                    problems.append(
-                        Problem(
-                            file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                            reason: "item \(n) appears twice"))
-                } else {
-                    items[n] = i
-                }
-            } else if schema.keepsExtraColumns {
-                extras.append((name, i))
-            } else {
-                problems.append(
-                    Problem(
-                        .warning, file: file, line: headerLine, column: i + 1, columnName: name, value: name,
-                        reason: "column '\(name)' is not used by \(kind.rawValue) files and is ignored"))
-            }
+            place(
+                name, key: key, at: i, schema: schema, kind: kind, mapping: mapping, file: file, headerLine: headerLine,
+                problems: &problems)
         }
         guard requireRequired else { return }
+        appendMissingColumns(of: schema, kind: kind, file: file, headerLine: headerLine, problems: &problems)
+    }
+
+    /// Records column `i` as the canonical column or questionnaire item its name means, or
+    /// as an extra attribute; a problem when it means a column already placed, a warning
+    /// when the file kind does not use it.
+    private mutating func place(
+        _ name: String, key: String, at i: Int, schema: ColumnSchema, kind: FileKind, mapping: [String: String], file: String,
+        headerLine: Int, problems: inout ProblemList
+    ) {
+        if let canonical = schema.canonicalName(for: name, mapping: mapping) {
+            if let other = index[canonical] {
+                problems.append(
+                    Problem(
+                        file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                        reason: "columns '\(names[other])' and '\(name)' both mean \(canonical)",
+                        hint: "keep one of them, or rename the other in [columns.\(kind.rawValue)] of evalrun.toml"))
+            } else {
+                index[canonical] = i
+            }
+        } else if kind == .questionnaires, let n = mapping[key].flatMap(ColumnSchema.itemNumber) ?? ColumnSchema.itemNumber(name) {
+            if items[n] != nil {
+                problems.append(
+                    Problem(
+                        file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                        reason: "item \(n) appears twice"))
+            } else {
+                items[n] = i
+            }
+        } else if schema.keepsExtraColumns {
+            extras.append((name, i))
+        } else {
+            problems.append(
+                Problem(
+                    .warning, file: file, line: headerLine, column: i + 1, columnName: name, value: name,
+                    reason: "column '\(name)' is not used by \(kind.rawValue) files and is ignored"))
+        }
+    }
+
+    /// A problem for each required column of the schema that no header column means.
+    private func appendMissingColumns(
+        of schema: ColumnSchema, kind: FileKind, file: String, headerLine: Int, problems: inout ProblemList
+    ) {
         for column in schema.columns where column.required && index[column.name] == nil {
             let also = column.aliases.isEmpty ? "" : " (also accepted: \(column.aliases.joined(separator: ", ")))"
             problems.append(

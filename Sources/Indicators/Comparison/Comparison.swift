@@ -41,69 +41,59 @@ public struct Comparison: Sendable {
         let adjust = names.map(ParticipantAttributes.canonical)
         // The compared attribute banded when continuous; a covariate keeps its values.
         let attributes = ParticipantAttributes(snapshot: snapshot, to: to, only: Set([attribute] + adjust))
-        let compared = attributes.banded(attribute)
-        guard attributes.has(attribute) else {
-            throw ComparisonError.unknownAttribute(attribute, known: attributes.known.sorted().joined(separator: ", "))
-        }
-        let cohort = Cohort(snapshot: snapshot, to: to).members.filter { compared.level(attribute, of: $0) != Levels.missing }
-        let levelOf = Dictionary(uniqueKeysWithValues: cohort.map { ($0, compared.level(attribute, of: $0) ?? Levels.missing) })
-        let levels = Levels.sorted(levelOf.values)
-        guard levels.count <= Subgroups.maximumLevels else { throw ComparisonError.tooManyLevels(attribute, levels.count) }
-        guard levels.count >= 2 else { throw ComparisonError.tooFewLevels(attribute, levels) }
-        let referenceLevel = try Self.reference(reference, attribute: attribute, levels: levels)
-        let ordered = [referenceLevel] + levels.filter { $0 != referenceLevel }
-        var levelsOfGroup: [Int: Set<String>] = [:]
-        for i in cohort { levelsOfGroup[snapshot.participants[i].group, default: []].insert(levelOf[i] ?? "") }
+        let sample = try ComparedCohort(snapshot: snapshot, to: to, attributes: attributes, attribute: attribute, reference: reference)
+        let cohort = sample.members
         let covariates = try CovariateDesign(attributes: attributes, names: adjust, participants: cohort)
 
         self.attribute = attribute
-        self.referenceLevel = referenceLevel
-        self.levels = ordered
+        referenceLevel = sample.reference
+        levels = sample.levels
         self.to = to
         self.adjust = adjust
         covariateReferences = covariates.references
-        clusters = levelsOfGroup.count
-        constantWithinGroups = levelsOfGroup.values.allSatisfy { $0.count == 1 }
-        var perLevel: [String: Int] = [:]
-        for (_, set) in levelsOfGroup { for level in set { perLevel[level, default: 0] += 1 } }
-        groupsPerLevel = perLevel
-        var notes: [ComparisonNote] = []
-        if constantWithinGroups {
-            notes.append(.constantWithinGroups(attribute: attribute, groups: clusters))
-        }
-        warnings = notes
+        clusters = sample.clusters
+        constantWithinGroups = sample.constantWithinGroups
+        groupsPerLevel = sample.groupsPerLevel
+        warnings = constantWithinGroups ? [.constantWithinGroups(attribute: attribute, groups: clusters)] : []
 
         let analysis = OutcomeAnalysis(
-            levels: ordered, covariates: covariates, constantWithinGroups: constantWithinGroups)
+            levels: levels, covariates: covariates, constantWithinGroups: constantWithinGroups)
         // Scored once: the wellbeing outcomes and the baseline scores of the balance at entry.
         let scores = WellbeingScores(snapshot: snapshot, members: cohort, to: to)
-        var data = Self.outcomeData(
-            snapshot: snapshot, cohort: cohort, to: to, configuration: configuration, scores: scores, jobs: includeJobs)
-        for k in data.indices {
-            data[k].groups = data[k].participants.map { snapshot.participants[$0].group }
-            data[k].levels = data[k].participants.map { ordered.firstIndex(of: levelOf[$0] ?? "") ?? 0 }
-        }
-        self.data = data
-        var outcomes = data.enumerated().map { index, outcome in
+        data = sample.labelled(
+            Self.outcomeData(
+                snapshot: snapshot, cohort: cohort, to: to, configuration: configuration, scores: scores, jobs: includeJobs),
+            snapshot: snapshot)
+        outcomes = Self.holmAdjusted(Self.analysed(data, by: analysis, progress: progress))
+        balance = BalanceAtEntry(
+            snapshot: snapshot, cohort: cohort, levelOf: sample.levelOf, levels: levels, to: to, configuration: configuration,
+            scores: scores)
+        caveats = ComparisonCaveat.caveats(
+            snapshot: snapshot, attribute: attribute, levels: levels, groupsPerLevel: groupsPerLevel,
+            levelOfGroup: constantWithinGroups ? sample.levelsOfGroup.compactMapValues(\.first) : nil,
+            observationDays: sample.observationDays(
+                snapshot: snapshot, window: ObservationWindow(to: to, windowDays: configuration.windowDays)),
+            outcomes: outcomes.count, contrasts: outcomes.count * max(0, levels.count - 1), balance: balance)
+    }
+
+    /// Each outcome analysed in turn, reporting progress before each.
+    private static func analysed(
+        _ data: [OutcomeData], by analysis: OutcomeAnalysis,
+        progress: (@Sendable (_ outcome: String, _ index: Int, _ count: Int) -> Void)?
+    ) -> [OutcomeComparison] {
+        data.enumerated().map { index, outcome in
             progress?(outcome.name, index, data.count)
             return analysis.analyse(outcome)
         }
-        // Holm over every headline contrast of the comparison (METHODS §9 *Multiplicity*).
+    }
+
+    /// Holm over every headline contrast of the comparison (METHODS §9 *Multiplicity*).
+    private static func holmAdjusted(_ outcomes: [OutcomeComparison]) -> [OutcomeComparison] {
+        var outcomes = outcomes
         let contrasts = outcomes.indices.flatMap { o in outcomes[o].headline.indices.map { (o, $0) } }
         let holm = HolmAdjustment.adjust(contrasts.map { outcomes[$0.0].headline[$0.1].pCR2 })
         for (k, c) in contrasts.enumerated() { outcomes[c.0].headline[c.1].pHolm = holm[k] }
-        self.outcomes = outcomes
-        balance = BalanceAtEntry(
-            snapshot: snapshot, cohort: cohort, levelOf: levelOf, levels: ordered, to: to, configuration: configuration,
-            scores: scores)
-        let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
-        caveats = ComparisonCaveat.caveats(
-            snapshot: snapshot, attribute: attribute, levels: ordered, groupsPerLevel: perLevel,
-            levelOfGroup: constantWithinGroups ? levelsOfGroup.compactMapValues(\.first) : nil,
-            observationDays: cohort.map { i in
-                let p = snapshot.participants[i]
-                return (levelOf[i] ?? "", p.enrolledOn.days(to: window.end(of: p)))
-            }, outcomes: outcomes.count, contrasts: outcomes.count * max(0, ordered.count - 1), balance: balance)
+        return outcomes
     }
 
     /// Every compared outcome's value per participant (METHODS §5): re-employed

@@ -12,67 +12,87 @@ extension OutcomeAnalysis {
         let (rows, matrix, terms) = design(data, levelIndex: levelIndex, intercept: intercept)
         let reported = terms.filter { $0 != "(Intercept)" }
         let groups = rows.map { groupOf[$0] }
-        let clusterCount = Set(groups).count
-        let parameters = matrix.columns
-        // Null values with a warning, for the mixed model too (METHODS §6).
-        func unavailable(_ warning: ComparisonNote) {
-            result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
-            result.adjustedWarning = warning
-            if data.kind == .continuous {
-                result.mixed = levelTerms.map { .init(term: $0) }
-                result.mixedWarning = warning
-            }
+        if let reason = reasonNotToFit(
+            data, rows: rows, groups: groups, matrix: matrix, terms: terms, levelIndex: levelIndex, groupOf: groupOf)
+        {
+            unavailable(reason, data: data, reported: reported, into: &result)
+            return
         }
+        let response = rows.map { data.values[$0] }
+        switch fitted(model, data: data, rows: rows, response: response, matrix: matrix, terms: terms, groups: groups, reported: reported) {
+        case .success(let terms): result.adjusted = terms
+        case .failure(let reason):
+            unavailable(reason.message, data: data, reported: reported, into: &result)
+            return
+        }
+        if data.kind == .continuous {
+            mixedModel(response: response, matrix: matrix, terms: terms, groups: groups, into: &result)
+        }
+    }
+
+    /// Null values with a warning, for the mixed model too (METHODS §6).
+    private func unavailable(_ warning: ComparisonNote, data: OutcomeData, reported: [String], into result: inout OutcomeComparison) {
+        let model = AdjustedModel(data.kind)
+        result.adjusted = reported.map { OutcomeComparison.AdjustedTerm(term: $0, model: model) }
+        result.adjustedWarning = warning
+        if data.kind == .continuous {
+            result.mixed = levelTerms.map { .init(term: $0) }
+            result.mixedWarning = warning
+        }
+    }
+
+    /// Why the model is not fitted to the rows it would use (those with every
+    /// covariate): a level in fewer than two groups, no more groups than parameters,
+    /// a constant covariate or a constant outcome; `nil` when it can be tried.
+    private func reasonNotToFit(
+        _ data: OutcomeData, rows: [Int], groups: [Int], matrix: Matrix, terms: [String], levelIndex: [Int], groupOf: [Int]
+    ) -> ComparisonNote? {
         // Groups per level among the rows the model uses (those with every covariate).
         var groupSets = [Set<Int>](repeating: [], count: levels.count)
         for row in rows { groupSets[levelIndex[row]].insert(groupOf[row]) }
         let groupsPerLevel = groupSets.map(\.count)
         let thin = groupsPerLevel.indices.filter { groupsPerLevel[$0] < 2 }
         if !thin.isEmpty {
-            unavailable(.thinLevels(thin.map { (levels[$0], groupsPerLevel[$0]) }))
-            return
+            return .thinLevels(thin.map { (levels[$0], groupsPerLevel[$0]) })
         }
+        let clusterCount = Set(groups).count
+        let parameters = matrix.columns
         if parameters >= clusterCount {
-            unavailable(.tooFewClusters(parameters: parameters, groups: clusterCount))
-            return
+            return .tooFewClusters(parameters: parameters, groups: clusterCount)
         }
         if let name = constantCovariate(matrix: matrix, terms: terms) {
-            unavailable(.constantCovariate(name, participants: rows.count))
-            return
+            return .constantCovariate(name, participants: rows.count)
         }
         if data.kind != .survival, let first = rows.first.map({ data.values[$0] }), rows.allSatisfy({ data.values[$0] == first }) {
-            unavailable(.constantOutcome(first))
-            return
+            return .constantOutcome(first)
         }
-        let response = rows.map { data.values[$0] }
-        let fitted: Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable>
+        return nil
+    }
+
+    /// The outcome kind's model fitted: the data failing to support it is a caveat
+    /// (`ModelUnavailable`), any other error a defect.
+    private func fitted(
+        _ model: AdjustedModel, data: OutcomeData, rows: [Int], response: [Double], matrix: Matrix, terms: [String],
+        groups: [Int], reported: [String]
+    ) -> Result<[OutcomeComparison.AdjustedTerm], ModelUnavailable> {
         do {
             switch model {
             case .logistic:
-                fitted = try logistic(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
+                return try logistic(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
             case .linear:
-                fitted = try linear(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
+                return try linear(response: response, matrix: matrix, terms: terms, groups: groups, reported: reported)
             case .cox:
-                fitted = try cox(time: response, events: rows.map { data.events[$0] }, matrix: matrix, terms: terms, groups: groups)
+                return try cox(time: response, events: rows.map { data.events[$0] }, matrix: matrix, terms: terms, groups: groups)
             }
         } catch let error as LinearAlgebraError {
-            fitted = .failure(ModelUnavailable(.notFitted(error)))
+            return .failure(ModelUnavailable(.notFitted(error)))
         } catch let error as RegressionError {
-            fitted = .failure(ModelUnavailable(.notFitted(error)))
+            return .failure(ModelUnavailable(.notFitted(error)))
         } catch let error as SurvivalError {
-            fitted = .failure(ModelUnavailable(.notFitted(error)))
+            return .failure(ModelUnavailable(.notFitted(error)))
         } catch {
             // Not a property of the data: a defect, reported as such rather than as a caveat.
-            fitted = .failure(ModelUnavailable(.internalError(error)))
-        }
-        switch fitted {
-        case .success(let terms): result.adjusted = terms
-        case .failure(let reason):
-            unavailable(reason.message)
-            return
-        }
-        if data.kind == .continuous {
-            mixedModel(response: response, matrix: matrix, terms: terms, groups: groups, into: &result)
+            return .failure(ModelUnavailable(.internalError(error)))
         }
     }
 

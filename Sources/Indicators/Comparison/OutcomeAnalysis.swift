@@ -16,7 +16,6 @@ struct OutcomeAnalysis {
     static let randomizationGroupLimit = 30
 
     func analyse(_ data: OutcomeData) -> OutcomeComparison {
-        let n = data.participants.count
         let levelIndex = data.levels
         let groupOf = data.groups
         var result = OutcomeComparison(
@@ -27,53 +26,13 @@ struct OutcomeAnalysis {
 
         // Per level.
         var byLevel: [[Int]] = Array(repeating: [], count: levels.count)
-        for row in 0..<n { byLevel[levelIndex[row]].append(row) }
+        for row in 0..<data.participants.count { byLevel[levelIndex[row]].append(row) }
         for (k, rows) in byLevel.enumerated() {
-            let estimate: Double?
-            switch data.kind {
-            case .binary, .continuous:
-                estimate = rows.isEmpty ? nil : rows.reduce(0) { $0 + data.values[$1] } / Double(rows.count)
-            case .survival:
-                estimate =
-                    rows.isEmpty
-                    ? nil
-                    : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
-            }
-            let dropped = rows.filter { !covariates.complete.contains(data.participants[$0]) }.count
-            let events: Int?
-            switch data.kind {
-            case .binary: events = rows.filter { data.values[$0] == 1 }.count
-            case .survival: events = rows.filter { data.events[$0] }.count
-            case .continuous: events = nil
-            }
-            result.levels.append(
-                .init(level: levels[k], n: rows.count, estimate: estimate, droppedMissingCovariates: dropped, events: events))
+            result.levels.append(levelSummary(data, level: k, rows: rows))
         }
         // Unadjusted differences (non-reference minus reference).
-        let reference = byLevel[0]
         for k in 1..<levels.count {
-            var d = OutcomeComparison.Difference(level: levels[k], estimate: nil, ciLow: nil, ciHigh: nil)
-            let rows = byLevel[k]
-            switch data.kind {
-            case .binary:
-                if let a = Proportion(successes: rows.filter { data.values[$0] == 1 }.count, trials: rows.count),
-                    let b = Proportion(successes: reference.filter { data.values[$0] == 1 }.count, trials: reference.count)
-                {
-                    let rd = RiskDifference(comparison: a, reference: b)
-                    d.estimate = rd.estimate
-                    let ci = rd.newcombeInterval(level: 0.95)
-                    d.ciLow = ci?.lower
-                    d.ciHigh = ci?.upper
-                }
-            case .continuous:
-                let welch = WelchTTest(rows.map { data.values[$0] }, reference.map { data.values[$0] })
-                d.estimate = welch.estimate
-                d.ciLow = welch.inference?.confidenceInterval.lower
-                d.ciHigh = welch.inference?.confidenceInterval.upper
-            case .survival:
-                break
-            }
-            result.differences.append(d)
+            result.differences.append(difference(data, level: k, rows: byLevel[k], reference: byLevel[0]))
         }
 
         adjustedModel(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
@@ -87,6 +46,55 @@ struct OutcomeAnalysis {
             headline(data, levelIndex: levelIndex, groupOf: groupOf, into: &result)
         }
         return result
+    }
+
+    /// Level `k`'s size, estimate (proportion, mean, or Kaplan–Meier median days), the
+    /// people left out for a missing covariate and the events.
+    private func levelSummary(_ data: OutcomeData, level k: Int, rows: [Int]) -> OutcomeComparison.LevelSummary {
+        let estimate: Double?
+        switch data.kind {
+        case .binary, .continuous:
+            estimate = rows.isEmpty ? nil : rows.reduce(0) { $0 + data.values[$1] } / Double(rows.count)
+        case .survival:
+            estimate =
+                rows.isEmpty
+                ? nil
+                : (try? KaplanMeier(time: rows.map { data.values[$0] }, event: rows.map { data.events[$0] }).fit())?.median.estimate
+        }
+        let dropped = rows.filter { !covariates.complete.contains(data.participants[$0]) }.count
+        let events: Int?
+        switch data.kind {
+        case .binary: events = rows.filter { data.values[$0] == 1 }.count
+        case .survival: events = rows.filter { data.events[$0] }.count
+        case .continuous: events = nil
+        }
+        return .init(level: levels[k], n: rows.count, estimate: estimate, droppedMissingCovariates: dropped, events: events)
+    }
+
+    /// Level `k` minus the reference, unadjusted: a risk difference with Newcombe's
+    /// interval, or Welch's difference of means; none for survival.
+    private func difference(_ data: OutcomeData, level k: Int, rows: [Int], reference: [Int]) -> OutcomeComparison.Difference {
+        var d = OutcomeComparison.Difference(level: levels[k], estimate: nil, ciLow: nil, ciHigh: nil)
+        switch data.kind {
+        case .binary:
+            if let a = Proportion(successes: rows.filter { data.values[$0] == 1 }.count, trials: rows.count),
+                let b = Proportion(successes: reference.filter { data.values[$0] == 1 }.count, trials: reference.count)
+            {
+                let rd = RiskDifference(comparison: a, reference: b)
+                d.estimate = rd.estimate
+                let ci = rd.newcombeInterval(level: 0.95)
+                d.ciLow = ci?.lower
+                d.ciHigh = ci?.upper
+            }
+        case .continuous:
+            let welch = WelchTTest(rows.map { data.values[$0] }, reference.map { data.values[$0] })
+            d.estimate = welch.estimate
+            d.ciLow = welch.inference?.confidenceInterval.lower
+            d.ciHigh = welch.inference?.confidenceInterval.upper
+        case .survival:
+            break
+        }
+        return d
     }
 
     /// Terms of the by-attribute: one per non-reference level, named by the level.
