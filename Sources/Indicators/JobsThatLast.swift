@@ -102,7 +102,7 @@ public struct JobsThatLast: Sendable {
 
 extension JobsThatLast {
     /// Each participant's jobs (employment events only), in the outcomes' order.
-    private static func jobSpells(_ snapshot: ProgrammeSnapshot) -> [Int: [JobSpell]] {
+    static func jobSpells(_ snapshot: ProgrammeSnapshot) -> [Int: [JobSpell]] {
         var spells: [Int: [JobSpell]] = [:]
         for o in snapshot.outcomes where JobSpell.employmentTypes.contains(o.outcome) {
             spells[o.participant, default: []].append(JobSpell(start: o.eventDate, end: o.endDate, type: o.outcome))
@@ -111,8 +111,74 @@ extension JobsThatLast {
     }
 
     /// Whether one of the periods covers day `d`.
-    private static func inWork(_ periods: [WorkPeriod], on d: CalendarDate) -> Bool {
+    static func inWork(_ periods: [WorkPeriod], on d: CalendarDate) -> Bool {
         periods.contains { $0.covers(d) }
+    }
+
+    /// A person's state at a checkpoint `days` after their first job began.
+    enum CheckpointStatus {
+        /// The observation reaches it: in work on the day, and still in the first period.
+        case observed(inWork: Bool, continuous: Bool)
+        /// Follow-up ended before it, though the period reaches it.
+        case lost
+        /// The period ends before it: left out.
+        case notObservable
+    }
+
+    static func status(days: Int, first: WorkPeriod, periods: [WorkPeriod], end: CalendarDate, intended: CalendarDate)
+        -> CheckpointStatus
+    {
+        let day = first.start.adding(days: days)
+        if end >= day { return .observed(inWork: inWork(periods, on: day), continuous: first.covers(day)) }
+        return day <= intended ? .lost : .notObservable
+    }
+
+    /// A person's periods in work counted for the programme: their jobs that began
+    /// between enrolling and the end of their observation, merged across short gaps.
+    static func periods(_ spells: [JobSpell]?, enrolledOn: CalendarDate, end: CalendarDate, gapDays: Int) -> (
+        counted: [JobSpell], periods: [WorkPeriod]
+    ) {
+        let counted = (spells ?? []).filter { $0.start >= enrolledOn && $0.start <= end }
+        return (counted, WorkPeriod.merge(counted, gapDays: gapDays))
+    }
+
+    /// "In work h months after the first job began" alone, at several dates: the trend's
+    /// figure (METHODS §9 *Jobs that last*), the same count as `inWorkAt[h]` of a full
+    /// `JobsThatLast` at that date, without the rest of it (the jobs read once).
+    public struct InWorkAt: Sendable {
+        let snapshot: ProgrammeSnapshot
+        let configuration: ProjectConfiguration
+        let spells: [Int: [JobSpell]]
+
+        public init(snapshot: ProgrammeSnapshot, configuration: ProjectConfiguration) {
+            self.snapshot = snapshot
+            self.configuration = configuration
+            spells = JobsThatLast.jobSpells(snapshot)
+        }
+
+        /// Over `members`, observed to `to`: in work `months` after their first job began.
+        public func rate(months: Int, members: [Int], to: CalendarDate) -> ObservedRate {
+            guard let days = JobsThatLast.checkpoints.first(where: { $0.months == months })?.days else {
+                return ObservedRate(rate: Rate(numerator: 0, denominator: 0), lost: 0)
+            }
+            let window = ObservationWindow(to: to, windowDays: configuration.windowDays)
+            var (inWork, observed, lost) = (0, 0, 0)
+            for i in members {
+                let p = snapshot.participants[i]
+                let end = window.end(of: p)
+                let found = JobsThatLast.periods(spells[i], enrolledOn: p.enrolledOn, end: end, gapDays: configuration.jobGapDays)
+                guard let first = found.periods.first else { continue }
+                switch JobsThatLast.status(days: days, first: first, periods: found.periods, end: end, intended: window.intendedEnd(of: p))
+                {
+                case .observed(let isInWork, _):
+                    observed += 1
+                    if isInWork { inWork += 1 }
+                case .lost: lost += 1
+                case .notObservable: break
+                }
+            }
+            return ObservedRate(rate: Rate(numerator: inWork, denominator: observed), lost: lost)
+        }
     }
 
     /// The counts of one pass over the members, before they become rates.
@@ -133,8 +199,8 @@ extension JobsThatLast {
                 let p = snapshot.participants[i]
                 let end = window.end(of: p)
                 let intended = window.intendedEnd(of: p)
-                let counted = (spells[i] ?? []).filter { $0.start >= p.enrolledOn && $0.start <= end }
-                let periods = WorkPeriod.merge(counted, gapDays: configuration.jobGapDays)
+                let (counted, periods) = JobsThatLast.periods(
+                    spells[i], enrolledOn: p.enrolledOn, end: end, gapDays: configuration.jobGapDays)
 
                 // Leaving: the group's end, or leaving the programme when earlier.
                 let leaving = [groupEnds[p.group], p.leftOn].compactMap { $0 }.min()
@@ -169,13 +235,13 @@ extension JobsThatLast {
         /// first period), or lost to follow-up when the period reaches it.
         mutating func countCheckpoints(first: WorkPeriod, periods: [WorkPeriod], end: CalendarDate, intended: CalendarDate) {
             for (k, checkpoint) in JobsThatLast.checkpoints.enumerated() {
-                let day = first.start.adding(days: checkpoint.days)
-                if end >= day {
+                switch JobsThatLast.status(days: checkpoint.days, first: first, periods: periods, end: end, intended: intended) {
+                case .observed(let inWork, let continuous):
                     atCheckpoint[k].observed += 1
-                    if JobsThatLast.inWork(periods, on: day) { atCheckpoint[k].inWork += 1 }
-                    if first.covers(day) { atCheckpoint[k].continuous += 1 }
-                } else if day <= intended {
-                    atCheckpoint[k].lost += 1
+                    if inWork { atCheckpoint[k].inWork += 1 }
+                    if continuous { atCheckpoint[k].continuous += 1 }
+                case .lost: atCheckpoint[k].lost += 1
+                case .notObservable: break
                 }
             }
         }

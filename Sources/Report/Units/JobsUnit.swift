@@ -312,16 +312,17 @@ struct JobsUnit: ReportUnit {
     static func byQuarter(_ e: ProgrammeEvaluation, _ ledger: inout DisclosureLedger) -> [(period: Period, rate: ReleasedRate?)] {
         var byQuarter: [(period: Period, rate: ReleasedRate?)] = []
         let cutoff = e.snapshot.cutoff
+        let inWorkAt = JobsThatLast.InWorkAt(snapshot: e.snapshot, configuration: e.configuration)
         for q in e.trend?.quarters ?? [] {
             guard cutoff.map({ q.period.from <= $0 }) ?? false else {
                 byQuarter.append((q.period, nil))
                 continue
             }
             let members = e.snapshot.participants.indices.filter { e.snapshot.participants[$0].enrolledOn <= q.period.to }
-            let jobs =
+            let rate =
                 q.period.to == e.period.to
-                ? e.jobs : JobsThatLast(snapshot: e.snapshot, members: members, to: q.period.to, configuration: e.configuration)
-            let rate = jobs.inWorkAt[6]?.rate ?? Rate(numerator: 0, denominator: 0)
+                ? e.jobs.inWorkAt[6]?.rate ?? Rate(numerator: 0, denominator: 0)
+                : inWorkAt.rate(months: 6, members: members, to: q.period.to).rate
             let key = "trend/\(q.period.label)/"
             let released = EvaluationRelease.rate(rate, numerator: key + "jobs6m_in", denominator: key + "jobs6m_n", &ledger)
             if q.period.to == e.period.to {

@@ -138,6 +138,22 @@ struct JobsThatLastTests {
         #expect(Self.counts(wide.continuous[3]) == [5, 6, 1])  // F's two jobs now one period
     }
 
+    @Test("the trend's figure alone (InWorkAt) equals the full count at every date and checkpoint, for every cohort by then")
+    func inWorkAtAlone() throws {
+        for snapshot in [try Self.programme(), try DisclosureAttackTests.programme("demo").snapshot] {
+            let configuration = ProjectConfiguration()
+            let alone = JobsThatLast.InWorkAt(snapshot: snapshot, configuration: configuration)
+            let dates = stride(from: 0, through: 1_500, by: 91).compactMap { CalendarDate(year: 2014, month: 1, day: 1)?.adding(days: $0) }
+            for to in dates {
+                let members = snapshot.participants.indices.filter { snapshot.participants[$0].enrolledOn <= to }
+                let full = JobsThatLast(snapshot: snapshot, members: members, to: to, configuration: configuration)
+                for months in [3, 6, 12] {
+                    #expect(alone.rate(months: months, members: members, to: to) == full.inWorkAt[months], "\(months) months at \(to)")
+                }
+            }
+        }
+    }
+
     @Test("check flags H's overlapping jobs of two types, and a job ending before it starts reads as one day")
     func checks() throws {
         let snapshot = try Self.programme()
