@@ -337,8 +337,15 @@ public struct WildClusterBootstrap: Sendable {
                         let (kernels, block) = shared.value
                         let first = vectors * worker / workers
                         let last = vectors * (worker + 1) / workers
-                        for d in first..<last {
-                            kernels[worker].add(UnsafeBufferPointer(rebasing: block[(d * g)..<((d + 1) * g)]))
+                        let vector = { (d: Int) in UnsafeBufferPointer(rebasing: block[(d * g)..<((d + 1) * g)]) }
+                        var d = first
+                        while d + 4 <= last {
+                            kernels[worker].add(vector(d), vector(d + 1), vector(d + 2), vector(d + 3))
+                            d += 4
+                        }
+                        while d < last {
+                            kernels[worker].add(vector(d))
+                            d += 1
                         }
                     }
                 }
@@ -406,6 +413,10 @@ extension WildClusterBootstrap.Setup {
         private let w: [Double]
         private var u0: [Double]
         private var u1: [Double]
+        /// Four draws' signs side by side, and their u, for the four-lane sums.
+        private var lanes: [SIMD4<Double>] = []
+        private var laneU0: [SIMD4<Double>] = []
+        private var laneU1: [SIMD4<Double>] = []
         private(set) var statistics = WildClusterBootstrap.Setup.DrawStatistics()
 
         init(_ setup: WildClusterBootstrap.Setup) {
@@ -418,6 +429,75 @@ extension WildClusterBootstrap.Setup {
             w = setup.w.flatMap { $0 }
             u0 = Array(repeating: 0, count: k)
             u1 = Array(repeating: 0, count: k)
+        }
+
+        /// Four draws at once, one per lane: each lane runs exactly the one-draw sums,
+        /// in the same order (lanes never mix), so the figures are those of `add` four
+        /// times; the four independent chains keep the processor busy.
+        mutating func add(
+            _ v0: UnsafeBufferPointer<Double>, _ v1: UnsafeBufferPointer<Double>, _ v2: UnsafeBufferPointer<Double>,
+            _ v3: UnsafeBufferPointer<Double>
+        ) {
+            let (g, k) = (g, k)
+            if lanes.count != g { lanes = Array(repeating: .zero, count: g) }
+            if laneU0.count != k {
+                laneU0 = Array(repeating: .zero, count: k)
+                laneU1 = Array(repeating: .zero, count: k)
+            }
+            var n0 = SIMD4<Double>.zero
+            var n1 = SIMD4<Double>.zero
+            var a = SIMD4<Double>.zero
+            var b = SIMD4<Double>.zero
+            var c = SIMD4<Double>.zero
+            c0.withUnsafeBufferPointer { c0 in
+                c1.withUnsafeBufferPointer { c1 in
+                    q0.withUnsafeBufferPointer { q0 in
+                        q1.withUnsafeBufferPointer { q1 in
+                            w.withUnsafeBufferPointer { w in
+                                lanes.withUnsafeMutableBufferPointer { v in
+                                    laneU0.withUnsafeMutableBufferPointer { u0 in
+                                        laneU1.withUnsafeMutableBufferPointer { u1 in
+                                            for h in 0..<g { v[h] = SIMD4(v0[h], v1[h], v2[h], v3[h]) }
+                                            for m in 0..<k {
+                                                u0[m] = .zero
+                                                u1[m] = .zero
+                                            }
+                                            for h in 0..<g {
+                                                n0 += v[h] * c0[h]
+                                                n1 += v[h] * c1[h]
+                                                for m in 0..<k {
+                                                    u0[m] += q0[h * k + m] * v[h]
+                                                    u1[m] += q1[h * k + m] * v[h]
+                                                }
+                                            }
+                                            for r in 0..<g {
+                                                var s0 = v[r] * c0[r]
+                                                var s1 = v[r] * c1[r]
+                                                for m in 0..<k {
+                                                    s0 -= w[r * k + m] * u0[m]
+                                                    s1 -= w[r * k + m] * u1[m]
+                                                }
+                                                a += s0 * s0
+                                                b += s0 * s1
+                                                c += s1 * s1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (lane, v) in [v0, v1, v2, v3].enumerated() {
+                statistics.count += 1
+                if v.allSatisfy({ $0 == v[0] }) { continue }
+                statistics.n0.append(n0[lane])
+                statistics.n1.append(n1[lane])
+                statistics.a.append(a[lane])
+                statistics.b.append(b[lane])
+                statistics.c.append(c[lane])
+            }
         }
 
         mutating func add(_ v: UnsafeBufferPointer<Double>) {
