@@ -372,14 +372,17 @@ def km_at(table, t):
 
 
 def group_ends(data, to):
-    """Groups whose planned meetings are all held by `to`: group -> date of the last one held."""
+    """Groups whose planned meetings are all held or recorded as cancelled by `to`: group -> date of
+    the last one held (a cancelled meeting, held = 0, dated by `to` or undated, will not be held)."""
     s = data["sessions"]
     held = s[(s.held == 1) & (s.date <= to)]
     by = held.groupby("group_id").agg(held=("date", "size"), last=("date", "max"))
+    cancelled = s[(s.held == 0) & (s.date.isna() | (s.date <= to))].groupby("group_id").size().rename("cancelled")
     planned = data["groups"].set_index("group_id").planned_sessions
-    by = by.join(planned)
+    by = by.join(planned).join(cancelled)
+    by["cancelled"] = by["cancelled"].fillna(0)
     no_plan = by.planned_sessions.isna()
-    ended = by.held >= by.planned_sessions
+    ended = by.held + by.cancelled >= by.planned_sessions
     if no_plan.any():  # without planned_sessions: no meeting dated after the last one held
         after = s.join(by["last"], on="group_id")
         later = after[after.date > after["last"]].group_id.unique()

@@ -163,6 +163,24 @@ struct WildClusterBootstrapTests {
         }
     }
 
+    @Test(
+        "the test's own draws (blocks, shared among the cores, four lanes at a time) give every draw's figures bit for bit as one vector at a time"
+    )
+    func sharedDrawsAreExact() throws {
+        for (groups, draws) in [(60, 1_003), (7, 9_999), (301, 517)] {
+            let (x, y, cluster) = Self.sixtyGroups(groups: groups)
+            let setup = try WildClusterBootstrap.Setup(design: x, response: y, cluster: cluster, coefficient: 1)
+            let signs = WildClusterBootstrap.SignVectors(clusters: setup.clusters, draws: draws, seed: 11)
+            // One array per vector through the plain sequence: the reference.
+            let serial = setup.drawStatistics(AnySequence(signs))
+            let shared = setup.drawStatistics(signs)
+            #expect(shared.count == serial.count && shared.count == signs.count)
+            #expect(shared.n0 == serial.n0 && shared.n1 == serial.n1, "\(groups) groups")
+            #expect(shared.a == serial.a && shared.b == serial.b && shared.c == serial.c, "\(groups) groups")
+            #expect(serial.n0.count == signs.count - (signs.enumerated ? 2 : 0))
+        }
+    }
+
     @Test("no cap on the groups: 60 (JOBS II's number) and 1,000 groups get a p and an interval")
     func manyGroups() throws {
         for groups in [60, 1_000] {
