@@ -189,7 +189,11 @@ EOF
             fi
         fi
     fi
-    echo "| $size | $n | ${row[0]} s | ${row[1]} s | ${row[2]} s | ${row[3]} s | $total s | $peak | $duck s | $(secs "$peerTime") | $peerPeak | **$peerRatio** | $(secs "$sharedTime") | $sharedRatio |" >>"$table"
+    # The data rows of the export files (headers left out), over the import's median time.
+    rows=$(for f in "$data"/*.csv; do tail -n +2 "$f" | wc -l; done | awk '{ s += $1 } END { print s }')
+    rate=$(awk -v r="$rows" -v t="${row[1]}" 'BEGIN { printf "%.0f", r / t }' | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
+    overDuck=$(awk -v e="${row[1]}" -v d="$duck" 'BEGIN { printf "%.1f×", e / d }')
+    echo "| $size | $n | ${row[0]} s | ${row[1]} s | $rate | ${row[2]} s | ${row[3]} s | $total s | $peak | $duck s | $overDuck | $(secs "$peerTime") | $peerPeak | **$peerRatio** | $(secs "$sharedTime") | $sharedRatio |" >>"$table"
     unset times
 done
 
@@ -210,8 +214,11 @@ section="$work/bench-section.md"
     echo "months from group end and median interval follow other definitions; its MixedLM for attendance stops"
     echo "unconverged), so only the analyst's script is checked against evalrun."
     echo
-    echo "| size | participants | init | import DIR | report | compare | whole run | peak MiB | DuckDB load | analyst script | its peak MiB | peer ÷ evalrun | shared peer | shared ÷ evalrun |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "Import rows/s: the data rows of every export file over the import's time; import ÷ DuckDB: the import's time"
+    echo "over DuckDB's load. Peak MiB: the largest peak of any command at that size."
+    echo
+    echo "| size | participants | init | import DIR | import rows/s | report | compare | whole run | peak MiB | DuckDB load | import ÷ DuckDB | analyst script | its peak MiB | peer ÷ evalrun | shared peer | shared ÷ evalrun |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     cat "$table"
     if [ -s "$stages" ]; then
         echo

@@ -59,7 +59,8 @@ public struct ParticipantAttributes: Sendable {
         for (name, column) in s.participantAttributes.sorted(by: { $0.key < $1.key }) where !groupLevel.contains(name) {
             set(name) { column[$0] }
         }
-        let names = Set(s.services.filter { $0.date <= to }.map(\.service))
+        var names = Set<String>()
+        for service in s.services where service.date <= to { names.insert(service.service) }
         guard wanted.map({ w in names.contains { w.contains("service:\($0)") || w.contains("service_hours:\($0)") } }) ?? true else {
             for name in names { known.formUnion(["service:\(name)", "service_hours:\(name)"]) }
             return

@@ -303,6 +303,14 @@ public struct WildClusterBootstrap: Sendable {
             /// Every draw, the left-out ones included (the p-value's denominator).
             var count = 0
 
+            mutating func append(n0: Double, n1: Double, a: Double, b: Double, c: Double) {
+                self.n0.append(n0)
+                self.n1.append(n1)
+                self.a.append(a)
+                self.b.append(b)
+                self.c.append(c)
+            }
+
             /// The draws of `other` after these.
             mutating func append(_ other: DrawStatistics) {
                 n0 += other.n0
@@ -438,118 +446,108 @@ extension WildClusterBootstrap.Setup {
             _ v0: UnsafeBufferPointer<Double>, _ v1: UnsafeBufferPointer<Double>, _ v2: UnsafeBufferPointer<Double>,
             _ v3: UnsafeBufferPointer<Double>
         ) {
-            let (g, k) = (g, k)
             if lanes.count != g { lanes = Array(repeating: .zero, count: g) }
             if laneU0.count != k {
                 laneU0 = Array(repeating: .zero, count: k)
                 laneU1 = Array(repeating: .zero, count: k)
             }
-            var n0 = SIMD4<Double>.zero
-            var n1 = SIMD4<Double>.zero
-            var a = SIMD4<Double>.zero
-            var b = SIMD4<Double>.zero
-            var c = SIMD4<Double>.zero
-            c0.withUnsafeBufferPointer { c0 in
-                c1.withUnsafeBufferPointer { c1 in
-                    q0.withUnsafeBufferPointer { q0 in
-                        q1.withUnsafeBufferPointer { q1 in
-                            w.withUnsafeBufferPointer { w in
-                                lanes.withUnsafeMutableBufferPointer { v in
-                                    laneU0.withUnsafeMutableBufferPointer { u0 in
-                                        laneU1.withUnsafeMutableBufferPointer { u1 in
-                                            for h in 0..<g { v[h] = SIMD4(v0[h], v1[h], v2[h], v3[h]) }
-                                            for m in 0..<k {
-                                                u0[m] = .zero
-                                                u1[m] = .zero
-                                            }
-                                            for h in 0..<g {
-                                                n0 += v[h] * c0[h]
-                                                n1 += v[h] * c1[h]
-                                                for m in 0..<k {
-                                                    u0[m] += q0[h * k + m] * v[h]
-                                                    u1[m] += q1[h * k + m] * v[h]
-                                                }
-                                            }
-                                            for r in 0..<g {
-                                                var s0 = v[r] * c0[r]
-                                                var s1 = v[r] * c1[r]
-                                                for m in 0..<k {
-                                                    s0 -= w[r * k + m] * u0[m]
-                                                    s1 -= w[r * k + m] * u1[m]
-                                                }
-                                                a += s0 * s0
-                                                b += s0 * s1
-                                                c += s1 * s1
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+            for h in 0..<g { lanes[h] = SIMD4(v0[h], v1[h], v2[h], v3[h]) }
+            // The scratch leaves `self` while the columns are read (no copy: the buffers move).
+            var (v, u0, u1) = (lanes, laneU0, laneU1)
+            (lanes, laneU0, laneU1) = ([], [], [])
+            let sums = v.withUnsafeBufferPointer { v in
+                u0.withUnsafeMutableBufferPointer { u0 in
+                    u1.withUnsafeMutableBufferPointer { u1 in withColumns { Self.sums(v, $0, u0, u1) } }
                 }
             }
+            (lanes, laneU0, laneU1) = (v, u0, u1)
             for (lane, v) in [v0, v1, v2, v3].enumerated() {
                 statistics.count += 1
                 if v.allSatisfy({ $0 == v[0] }) { continue }
-                statistics.n0.append(n0[lane])
-                statistics.n1.append(n1[lane])
-                statistics.a.append(a[lane])
-                statistics.b.append(b[lane])
-                statistics.c.append(c[lane])
+                statistics.append(n0: sums.n0[lane], n1: sums.n1[lane], a: sums.a[lane], b: sums.b[lane], c: sums.c[lane])
             }
         }
 
         mutating func add(_ v: UnsafeBufferPointer<Double>) {
             statistics.count += 1
             if v.allSatisfy({ $0 == v[0] }) { return }
-            let (g, k) = (g, k)
-            var (n0, n1, a, b, c) = (0.0, 0.0, 0.0, 0.0, 0.0)
+            var (u0, u1) = (self.u0, self.u1)
+            (self.u0, self.u1) = ([], [])
+            let sums = u0.withUnsafeMutableBufferPointer { u0 in
+                u1.withUnsafeMutableBufferPointer { u1 in withColumns { Self.sums(v, $0, u0, u1) } }
+            }
+            (self.u0, self.u1) = (u0, u1)
+            statistics.append(n0: sums.n0, n1: sums.n1, a: sums.a, b: sums.b, c: sums.c)
+        }
+
+        /// c, q and w as buffers.
+        private struct Columns {
+            let c0, c1, q0, q1, w: UnsafeBufferPointer<Double>
+            let k: Int
+        }
+
+        private func withColumns<R>(_ body: (Columns) -> R) -> R {
             c0.withUnsafeBufferPointer { c0 in
                 c1.withUnsafeBufferPointer { c1 in
                     q0.withUnsafeBufferPointer { q0 in
                         q1.withUnsafeBufferPointer { q1 in
-                            w.withUnsafeBufferPointer { w in
-                                u0.withUnsafeMutableBufferPointer { u0 in
-                                    u1.withUnsafeMutableBufferPointer { u1 in
-                                        for m in 0..<k {
-                                            u0[m] = 0
-                                            u1[m] = 0
-                                        }
-                                        for h in 0..<g {
-                                            n0 += v[h] * c0[h]
-                                            n1 += v[h] * c1[h]
-                                            for m in 0..<k {
-                                                u0[m] += q0[h * k + m] * v[h]
-                                                u1[m] += q1[h * k + m] * v[h]
-                                            }
-                                        }
-                                        for r in 0..<g {
-                                            var s0 = v[r] * c0[r]
-                                            var s1 = v[r] * c1[r]
-                                            for m in 0..<k {
-                                                s0 -= w[r * k + m] * u0[m]
-                                                s1 -= w[r * k + m] * u1[m]
-                                            }
-                                            a += s0 * s0
-                                            b += s0 * s1
-                                            c += s1 * s1
-                                        }
-                                    }
-                                }
-                            }
+                            w.withUnsafeBufferPointer { w in body(Columns(c0: c0, c1: c1, q0: q0, q1: q1, w: w, k: k)) }
                         }
                     }
                 }
             }
-            statistics.n0.append(n0)
-            statistics.n1.append(n1)
-            statistics.a.append(a)
-            statistics.b.append(b)
-            statistics.c.append(c)
+        }
+
+        /// The draw's sums for one sign vector, or four side by side (`L` a lane or four):
+        /// the numerator's line n0 + β₀ n1, and the variance's quadratic a + 2β₀ b + β₀² c.
+        private static func sums<L: DrawLanes>(
+            _ v: UnsafeBufferPointer<L>, _ x: Columns, _ u0: UnsafeMutableBufferPointer<L>, _ u1: UnsafeMutableBufferPointer<L>
+        ) -> (n0: L, n1: L, a: L, b: L, c: L) {
+            let k = x.k
+            var (n0, n1, a, b, c) = (L.zero, L.zero, L.zero, L.zero, L.zero)
+            for m in 0..<k {
+                u0[m] = .zero
+                u1[m] = .zero
+            }
+            for h in 0..<v.count {
+                n0 += v[h] * x.c0[h]
+                n1 += v[h] * x.c1[h]
+                for m in 0..<k {
+                    u0[m] += x.q0[h * k + m] * v[h]
+                    u1[m] += x.q1[h * k + m] * v[h]
+                }
+            }
+            for r in 0..<v.count {
+                var s0 = v[r] * x.c0[r]
+                var s1 = v[r] * x.c1[r]
+                for m in 0..<k {
+                    s0 -= x.w[r * k + m] * u0[m]
+                    s1 -= x.w[r * k + m] * u1[m]
+                }
+                a += s0 * s0
+                b += s0 * s1
+                c += s1 * s1
+            }
+            return (n0, n1, a, b, c)
         }
     }
 }
+
+/// One draw's sums (`Double`) or four side by side (`SIMD4<Double>`): the arithmetic the
+/// bootstrap kernel needs, lane by lane.
+protocol DrawLanes {
+    static var zero: Self { get }
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Double) -> Self
+    static func * (a: Double, b: Self) -> Self
+    static func += (a: inout Self, b: Self)
+    static func -= (a: inout Self, b: Self)
+}
+
+extension Double: DrawLanes {}
+extension SIMD4: DrawLanes where Scalar == Double {}
 
 /// Memory each worker touches in its own part only.
 private struct UncheckedShare<Value>: @unchecked Sendable {
