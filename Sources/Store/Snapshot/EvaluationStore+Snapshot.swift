@@ -23,16 +23,22 @@ extension EvaluationStore {
             s.participants = try Self.participants(db, groups: groupIndex, index: &participantIndex)
             s.participantAttributes = try Self.participantAttributes(db, participants: participantIndex, count: s.participants.count)
             trace.mark("snapshot: read participants")
+            // The register, the largest table, is read on a second connection meanwhile
+            // when that connection sees the same database (`SecondRead`).
+            let (participants, groups, count) = (participantIndex, groupIndex, s.participants.count)
+            let register = SecondRead(store: self, version: try Self.importVersion(db)) { db in
+                try Self.marks(db, participants: participants, count: count, groups: groups)
+            }
             s.sessions = try Self.sessions(db, groups: groupIndex)
             trace.mark("snapshot: read sessions")
-            s.marks = try Self.marks(db, participants: participantIndex, count: s.participants.count, groups: groupIndex)
-            trace.mark("snapshot: read attendance")
             s.questionnaires = try Self.questionnaires(db, participants: participantIndex)
             trace.mark("snapshot: read questionnaires")
             s.services = try Self.services(db, participants: participantIndex)
             trace.mark("snapshot: read services")
             s.outcomes = try Self.outcomes(db, participants: participantIndex)
             trace.mark("snapshot: read outcomes")
+            s.marks = try register.value() ?? Self.marks(db, participants: participantIndex, count: count, groups: groupIndex)
+            trace.mark("snapshot: read attendance")
             // The participants' order is by code, which the rows' order must follow for stable output:
             // SQL gives them by participant id, then the rest of the order.
             let n = s.participants.count
@@ -48,6 +54,13 @@ extension EvaluationStore {
             trace.mark("snapshot: put in participant order")
             return s
         }
+    }
+
+    /// What identifies the database's contents: every import adds its row to `imports`
+    /// in the transaction that writes its data, so two connections that see the same
+    /// last import see the same data.
+    static func importVersion(_ db: Database) throws -> [Int64] {
+        try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM imports").map { [$0[0], $0[1]] } ?? []
     }
 
     // Columns are read by position (named in each SELECT), through cursors:
