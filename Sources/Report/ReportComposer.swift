@@ -127,9 +127,14 @@ public struct ReportComposer: Sendable {
     }
 
     func rateRow(_ label: String, _ rate: ReleasedRate, _ definition: String) -> [Cell] {
-        [
-            .text(label), count(rate.numerator), count(rate.denominator), share(rate.value),
-            interval(rate.low, rate.high, percent: true), .text(definition),
+        [.text(label)] + rateCells(rate) + [.text(definition)]
+    }
+
+    /// A rate's cells: its numerator, its denominator (unless `denominator` is false),
+    /// the rate and its Wilson interval.
+    func rateCells(_ rate: ReleasedRate, denominator: Bool = true) -> [Cell] {
+        [count(rate.numerator)] + (denominator ? [count(rate.denominator)] : []) + [
+            share(rate.value), interval(rate.low, rate.high, percent: true),
         ]
     }
 

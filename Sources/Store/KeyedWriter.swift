@@ -42,8 +42,6 @@ final class KeyedWriter {
     /// How a key is packed into `packed`, when the file's keys can be.
     private var packer: KeyPacker?
     private var wide: [WideKey: Int32] = [:]
-    /// The file's lines: the size of `wide` once a key goes there (growing it rehashes every key so far).
-    private let expectedRows: Int
     /// Keys given more than once, by key: rare, so kept in full.
     private var repeats: [WideKey: Repeat] = [:]
     /// Distinct keys written, and how many of those changed the table.
@@ -83,7 +81,6 @@ final class KeyedWriter {
         before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(target)") ?? 0
         packed = PackedKeySet(expected: expectedRows)
         packer = KeyPacker(keys: keys)
-        self.expectedRows = expectedRows
     }
 
     /// Writes a row: key values, then value values, in declaration order.
@@ -100,7 +97,6 @@ final class KeyedWriter {
             return
         }
         let key = WideKey(fields.prefix(keys.count))
-        if wide.isEmpty { wide.reserveCapacity(expectedRows) }
         if let first = wide[key] {
             try repeated(key, first: Int(first), line: line, keyValues: Array(fields.prefix(keys.count))) { statement in
                 Self.bind(fields[...], statement, from: 1)

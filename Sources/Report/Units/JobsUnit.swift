@@ -125,10 +125,7 @@ struct JobsUnit: ReportUnit {
                     l.text("jobs.in_work_6m_after_leaving"), l.text("jobs.moved_to_permanent"),
                 ]
             let rows: [[Cell]] = zip(labels, rates).map { label, r in
-                [
-                    .text(label), composer.count(r.rate.numerator), composer.count(r.rate.denominator), composer.share(r.rate.value),
-                    composer.interval(r.rate.low, r.rate.high, percent: true), composer.count(r.lost), composer.share(r.bound),
-                ]
+                [.text(label)] + composer.rateCells(r.rate) + [composer.count(r.lost), composer.share(r.bound)]
             }
             let dayRows: [[Cell]] = JobsThatLast.windowsAfterLeaving.compactMap { n in
                 days[n].map { d in
@@ -209,13 +206,7 @@ struct JobsUnit: ReportUnit {
 
         func blocks(_ composer: ReportComposer) -> [ReportDocument.Block] { [] }
 
-        func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell] {
-            let r = inWorkAfterLeaving
-            return [
-                composer.count(r.numerator), composer.count(r.denominator), composer.share(r.value),
-                composer.interval(r.low, r.high, percent: true),
-            ]
-        }
+        func subgroupCells(_ composer: ReportComposer) -> [ReportTable.Cell] { composer.rateCells(inWorkAfterLeaving) }
     }
 
     /// The rates' keys in `summary.json` `jobs`, in `Figures.rates` order.

@@ -118,8 +118,7 @@ struct ReemploymentUnit: ReportUnit {
         }
 
         func subgroupCells(_ composer: ReportComposer) -> [Cell] {
-            let r = reemployment.rate
-            return [composer.count(r.numerator), composer.share(r.value), composer.interval(r.low, r.high, percent: true)]
+            composer.rateCells(reemployment.rate, denominator: false)
         }
 
         func definition(retained: Bool, _ composer: ReportComposer) -> String {

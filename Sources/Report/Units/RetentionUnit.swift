@@ -68,13 +68,7 @@ struct RetentionUnit: ReportUnit {
             ]
         }
 
-        func subgroupCells(_ composer: ReportComposer) -> [Cell] {
-            let r = retention.rate
-            return [
-                composer.count(r.numerator), composer.count(r.denominator), composer.share(r.value),
-                composer.interval(r.low, r.high, percent: true),
-            ]
-        }
+        func subgroupCells(_ composer: ReportComposer) -> [Cell] { composer.rateCells(retention.rate) }
 
         func section(_ composer: ReportComposer) -> [ReportDocument.Block] {
             let l = composer.language

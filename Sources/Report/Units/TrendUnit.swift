@@ -62,10 +62,7 @@ struct TrendUnit: ReportUnit {
                 [
                     .text(l.period(Period(label: q.period.label, from: q.period.from, to: q.period.to))),
                     Cell(q.period.to.iso8601, csv: .date(q.period.to)), composer.count(q.cohort),
-                    composer.count(q.retention.numerator), composer.share(q.retention.value),
-                    composer.interval(q.retention.low, q.retention.high, percent: true),
-                    composer.count(q.reemployment.numerator), composer.share(q.reemployment.value),
-                    composer.interval(q.reemployment.low, q.reemployment.high, percent: true),
+                ] + composer.rateCells(q.retention, denominator: false) + composer.rateCells(q.reemployment, denominator: false) + [
                     q.meetingsHeld.map { Cell(l.count($0), csv: .integer($0)) } ?? Cell("–", csv: .text(Disclosure.notComputableCSVMarker)),
                     composer.count(q.attendedOnce),
                 ]

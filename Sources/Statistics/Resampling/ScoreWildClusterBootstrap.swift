@@ -168,7 +168,10 @@ public struct ScoreWildClusterBootstrap: Sendable {
     /// `pValue` over the test's own sign vectors, read in place.
     static func pValue(_ score: [Double], _ share: [Double], signs: WildClusterBootstrap.SignVectors) -> Double {
         var tally = ExceedanceTally(score, share)
-        signs.withEachVector { tally.add($0) }
+        let g = signs.clusters
+        signs.withEachBlock(size: 512) { block, vectors in
+            for d in 0..<vectors { tally.add(UnsafeBufferPointer(rebasing: block[(d * g)..<((d + 1) * g)])) }
+        }
         return tally.p
     }
 

@@ -91,7 +91,7 @@ public struct WildClusterBootstrap: Sendable {
             self.seed = seed
         }
 
-        /// The vectors one array at a time (the statistics read them in place, `withEachVector`).
+        /// The vectors one array at a time (the statistics read them in place, `withEachBlock`).
         public func makeIterator() -> AnyIterator<[Double]> {
             let g = clusters
             var drawn = 0
@@ -131,28 +131,6 @@ public struct WildClusterBootstrap: Sendable {
                     }
                     body(UnsafeBufferPointer(rebasing: block[0..<(vectors * g)]), vectors)
                     drawn += vectors
-                }
-            }
-        }
-
-        /// Calls `body` with each sign vector in turn, in the order the sequence gives
-        /// them, written into one buffer (no vector is allocated: a test at thousands of
-        /// groups draws tens of millions of signs).
-        public func withEachVector(_ body: (UnsafeBufferPointer<Double>) -> Void) {
-            let g = clusters
-            var buffer = [Double](repeating: 1, count: g)
-            buffer.withUnsafeMutableBufferPointer { v in
-                if enumerated {
-                    for drawn in 0..<count {
-                        for h in 0..<g { v[h] = (drawn >> h) & 1 == 1 ? -1.0 : 1.0 }
-                        body(UnsafeBufferPointer(v))
-                    }
-                } else {
-                    var rng = Xoshiro256StarStar(seed: seed)
-                    for _ in 0..<count {
-                        for h in 0..<g { v[h] = rng.nextBounded(2) == 0 ? -1.0 : 1.0 }
-                        body(UnsafeBufferPointer(v))
-                    }
                 }
             }
         }
